@@ -31,4 +31,11 @@ export {
 } from "./gof.ts";
 export { regularizedBeta, regularizedGammaP, regularizedGammaQ } from "./incomplete.ts";
 export { normalCdf, normalPdf, normalQuantile, normalSf } from "./normal.ts";
-export { mean, quantile, quantiles, standardDeviation, variance } from "./summary.ts";
+export {
+  mean,
+  meanVariance,
+  quantile,
+  quantiles,
+  standardDeviation,
+  variance,
+} from "./summary.ts";

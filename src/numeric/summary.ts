@@ -56,10 +56,24 @@ function assertDdof(api: string, ddof: number, n: number): void {
  * @param ddof delta degrees of freedom, an integer in [0, n − 1] (default 0).
  */
 export function variance(x: ArrayLike<number>, ddof = 0): number {
-  assertSample("variance", x);
+  return meanVariance(x, ddof, "variance").variance;
+}
+
+/**
+ * Mean and variance in two passes (the mean pass is shared): the same values as {@link mean}
+ * and {@link variance}, for fits that need both (one pass fewer than calling each).
+ * @param x non-empty, no NaN.
+ * @param ddof delta degrees of freedom, an integer in [0, n − 1] (default 0).
+ */
+export function meanVariance(
+  x: ArrayLike<number>,
+  ddof = 0,
+  api = "meanVariance",
+): { mean: number; variance: number } {
+  assertSample(api, x);
   const n = x.length;
-  assertDdof("variance", ddof, n);
-  const m = checkedSum("variance", x) / n;
+  assertDdof(api, ddof, n);
+  const m = checkedSum(api, x) / n;
   let ss = 0;
   let s = 0;
   for (let i = 0; i < n; i++) {
@@ -68,7 +82,7 @@ export function variance(x: ArrayLike<number>, ddof = 0): number {
     s += d;
   }
   const v = (ss - (s * s) / n) / (n - ddof);
-  return Math.max(v, 0);
+  return { mean: m, variance: Math.max(v, 0) };
 }
 
 /**

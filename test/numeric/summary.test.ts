@@ -5,7 +5,14 @@ import {
   variance as mathjsVariance,
 } from "mathjs";
 import { describe, expect, it } from "vitest";
-import { mean, quantile, quantiles, standardDeviation, variance } from "../../src/numeric/index.ts";
+import {
+  mean,
+  meanVariance,
+  quantile,
+  quantiles,
+  standardDeviation,
+  variance,
+} from "../../src/numeric/index.ts";
 import { EPS, loadFixture } from "./accuracy.ts";
 
 interface SummaryCase {
@@ -45,6 +52,20 @@ describe("summary statistics vs numpy / exact (fixture summary.json)", () => {
         );
       }
     }
+  });
+
+  it("meanVariance returns exactly mean() and variance() on the fixture cases", () => {
+    for (const c of fx.cases) {
+      for (const ddof of [0, 1]) {
+        if (ddof >= c.x.length) continue;
+        expect(meanVariance(c.x, ddof), c.name).toEqual({
+          mean: mean(c.x),
+          variance: variance(c.x, ddof),
+        });
+      }
+    }
+    expect(() => meanVariance([], 0)).toThrow(/meanVariance: x must be non-empty/);
+    expect(() => meanVariance([1, Number.NaN])).toThrow(/meanVariance: x\[1\] .*got NaN/);
   });
 
   it("exact small cases", () => {
