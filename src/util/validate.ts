@@ -124,3 +124,20 @@ export function assertProbabilityVector(
     );
   }
 }
+
+/**
+ * Thrown when a quantity does not exist for the given input (the mean of a Cauchy, the variance
+ * of a Pareto with shape ≤ 2 is +∞ and is returned as such; this is for "undefined", not "infinite").
+ * Reports record the reason instead of a NaN.
+ */
+export class UndefinedQuantityError extends Error {
+  readonly quantity: string;
+  readonly reason: string;
+
+  constructor(quantity: string, reason: string) {
+    super(`${quantity} is undefined: ${reason}`);
+    this.name = "UndefinedQuantityError";
+    this.quantity = quantity;
+    this.reason = reason;
+  }
+}

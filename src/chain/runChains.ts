@@ -1,0 +1,232 @@
+import type { AnyFamily } from "../families/family.ts";
+import { type MetricContext, type MetricId, metricById } from "../metrics/metric.ts";
+import type { Dataset } from "../model/data.ts";
+import type { Model } from "../model/models.ts";
+import { checkRegime, type Regime, startRegime } from "../regimes/regime.ts";
+import { derive, type RootSeed, type StreamKey } from "../rng/index.ts";
+import {
+  checkTransform,
+  synthesize,
+  type Transform,
+  transformSupports,
+} from "../transforms/transform.ts";
+import { type Truth, truthTailSet } from "../truths/truth.ts";
+import {
+  assertInteger,
+  assertProbability,
+  InvalidParameterError,
+  UndefinedQuantityError,
+} from "../util/validate.ts";
+
+/** What to simulate: K chains × T generations × M samples per generation. */
+export interface ChainConfig {
+  readonly truth: Truth;
+  readonly family: AnyFamily;
+  readonly regime: Regime;
+  /** Sampling transforms applied when a model generates synthetic data. @defaultValue [] */
+  readonly transforms?: readonly Transform[];
+  /** M: samples per generation. */
+  readonly samples: number;
+  /** T: generations fitted (generation 0 is the truth). */
+  readonly generations: number;
+  /** K: number of chains. */
+  readonly chains: number;
+  readonly seed: RootSeed;
+  /** Key path prefix for every stream (claim, scenario…). @defaultValue [] */
+  readonly streamKeys?: readonly StreamKey[];
+  readonly metrics: readonly MetricId[];
+  /** Tail level q for `tail-mass`. @defaultValue 0.05 */
+  readonly tailQ?: number;
+  /** Monte Carlo sample size for metrics without a closed form. @defaultValue 4000 */
+  readonly mcSamples?: number;
+  /**
+   * Index of the first chain: chains [firstChain, firstChain + chains) are run, each on its own
+   * derived stream, so any slicing of the chain range gives the same values. @defaultValue 0
+   */
+  readonly firstChain?: number;
+  /** Called after each chain with (chains done, chains in this run); for progress bars. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Where a metric value is undefined (recorded as NaN in `values`), and why. */
+export interface UndefinedValue {
+  readonly metric: MetricId;
+  readonly chain: number;
+  readonly generation: number;
+  readonly reason: string;
+}
+
+/** Per chain × generation × metric values. */
+export interface ChainResult {
+  readonly chains: number;
+  readonly generations: number;
+  readonly firstChain: number;
+  readonly metrics: readonly MetricId[];
+  /** values[id][c·(T+1) + t]: metric `id` of chain c (relative to firstChain) at generation t. */
+  readonly values: Readonly<Record<string, Float64Array>>;
+  readonly undefinedValues: readonly UndefinedValue[];
+}
+
+/** Validates a chain configuration: sizes, and that truth, family, transforms and metrics fit. */
+export function checkChainConfig(config: ChainConfig): void {
+  const api = "runChains";
+  assertInteger(api, "samples", config.samples, 1, 2 ** 31 - 1);
+  assertInteger(api, "generations", config.generations, 0, 1e7);
+  assertInteger(api, "chains", config.chains, 0, 1e9);
+  assertInteger(api, "firstChain", config.firstChain ?? 0);
+  assertInteger(api, "mcSamples", config.mcSamples ?? 4000, 1);
+  assertProbability(api, "tailQ", config.tailQ ?? 0.05);
+  const { truth, family } = config;
+  if (family.dataKind !== truth.dataKind) {
+    throw new InvalidParameterError(
+      api,
+      "family",
+      `fits ${family.dataKind} data but truth "${truth.id}" gives ${truth.dataKind} data (incompatible pair)`,
+      family.id,
+    );
+  }
+  checkRegime(config.regime, config.samples);
+  for (const t of config.transforms ?? []) {
+    checkTransform(t);
+    if (!transformSupports(t, family.modelKind)) {
+      throw new InvalidParameterError(
+        api,
+        "transforms",
+        `"${t.kind}" does not apply to ${family.modelKind} models (family "${family.id}")`,
+        t.kind,
+      );
+    }
+  }
+  for (const id of config.metrics) {
+    const m = metricById(id);
+    for (const kind of [truth.model.kind, family.modelKind] as Model["kind"][]) {
+      if (!m.supports(kind)) {
+        throw new InvalidParameterError(
+          api,
+          "metrics",
+          `"${id}" is not defined for ${kind} models (truth "${truth.id}", family "${family.id}")`,
+          id,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Runs K independent chains for T generations: generation 0 is the truth, generation 1 the model
+ * fitted to M real samples, generation t+1 the model fitted to the training set the regime
+ * builds from generation t's samples. Always the real procedure: draw the samples, refit.
+ *
+ * Chain c uses the stream derive(seed, ...streamKeys, "chain", c) for data and fits, and
+ * derive(seed, ...streamKeys, "chain", c, "metric", id, t) for Monte Carlo metrics, so neither
+ * the metric selection nor the chain slicing changes any value.
+ */
+export function runChains(config: ChainConfig): ChainResult {
+  checkChainConfig(config);
+  const { truth, family, regime, samples: M, generations: T, chains: K, seed } = config;
+  const keys = config.streamKeys ?? [];
+  const transforms = config.transforms ?? [];
+  const firstChain = config.firstChain ?? 0;
+  const mcSamples = config.mcSamples ?? 4000;
+  const metrics = config.metrics.map(metricById);
+  const tail = truthTailSet(truth, config.tailQ ?? 0.05);
+  const values: Record<string, Float64Array> = {};
+  for (const m of metrics) values[m.id] = new Float64Array(K * (T + 1));
+  const undefinedValues: UndefinedValue[] = [];
+
+  for (let c = 0; c < K; c++) {
+    const chainIndex = firstChain + c;
+    const stream = derive(seed, ...keys, "chain", chainIndex);
+    const record = (model: Model, t: number) => {
+      for (const metric of metrics) {
+        const ctx: MetricContext = {
+          truth,
+          tail,
+          mcSamples,
+          mcStream: () => derive(seed, ...keys, "chain", chainIndex, "metric", metric.id, t),
+        };
+        let v: number;
+        try {
+          v = metric.compute(model, ctx);
+        } catch (e) {
+          if (!(e instanceof UndefinedQuantityError)) throw e;
+          undefinedValues.push({
+            metric: metric.id,
+            chain: chainIndex,
+            generation: t,
+            reason: e.message,
+          });
+          v = Number.NaN;
+        }
+        values[metric.id][c * (T + 1) + t] = v;
+      }
+    };
+    record(truth.model, 0);
+    if (T === 0) {
+      config.onProgress?.(c + 1, K);
+      continue;
+    }
+    let data: Dataset = truth.sampleReal(stream, M);
+    const run = startRegime(regime, data, M, stream);
+    for (let t = 1; t <= T; t++) {
+      const model = family.fit(data, stream);
+      record(model, t);
+      if (t < T) {
+        data = run.next(
+          (n) => synthesize(model, transforms, stream, n),
+          (n) => truth.sampleReal(stream, n),
+        );
+      }
+    }
+    config.onProgress?.(c + 1, K);
+  }
+  return {
+    chains: K,
+    generations: T,
+    firstChain,
+    metrics: metrics.map((m) => m.id),
+    values,
+    undefinedValues,
+  };
+}
+
+/** Joins results of consecutive chain ranges (same config) into one, in chain order. */
+export function concatChainResults(parts: readonly ChainResult[]): ChainResult {
+  if (parts.length === 0) {
+    throw new InvalidParameterError("concatChainResults", "parts", "must be non-empty", parts);
+  }
+  const sorted = [...parts].sort((a, b) => a.firstChain - b.firstChain);
+  const T = sorted[0].generations;
+  const metrics = sorted[0].metrics;
+  let next = sorted[0].firstChain;
+  for (const p of sorted) {
+    if (p.firstChain !== next || p.generations !== T || p.metrics.join() !== metrics.join()) {
+      throw new InvalidParameterError(
+        "concatChainResults",
+        "parts",
+        "must be consecutive chain ranges of the same configuration",
+        p.firstChain,
+      );
+    }
+    next += p.chains;
+  }
+  const K = next - sorted[0].firstChain;
+  const values: Record<string, Float64Array> = {};
+  for (const id of metrics) {
+    const out = new Float64Array(K * (T + 1));
+    let offset = 0;
+    for (const p of sorted) {
+      out.set(p.values[id], offset);
+      offset += p.values[id].length;
+    }
+    values[id] = out;
+  }
+  return {
+    chains: K,
+    generations: T,
+    firstChain: sorted[0].firstChain,
+    metrics,
+    values,
+    undefinedValues: sorted.flatMap((p) => p.undefinedValues),
+  };
+}

@@ -1,0 +1,97 @@
+import { quantile } from "../numeric/index.ts";
+import { InvalidParameterError } from "../util/validate.ts";
+import type { ChainResult } from "./runChains.ts";
+
+/** Across-chain summary of one metric, per generation 0…T. */
+export interface MetricSummary {
+  /** Mean over chains with a defined value (±∞ if any value is infinite). */
+  readonly mean: Float64Array;
+  /** Standard error of the mean: sample sd (ddof 1) / √n; +∞ when the mean is infinite. */
+  readonly se: Float64Array;
+  readonly median: Float64Array;
+  readonly q05: Float64Array;
+  readonly q95: Float64Array;
+  /** Number of chains with a defined (non-NaN) value. */
+  readonly defined: Int32Array;
+}
+
+/** The values of one metric at one generation across chains (NaN = undefined, included). */
+export function generationValues(result: ChainResult, metric: string, t: number): Float64Array {
+  const v = result.values[metric];
+  if (v === undefined) {
+    throw new InvalidParameterError(
+      "generationValues",
+      "metric",
+      `must be one of ${result.metrics.join(", ")}`,
+      metric,
+    );
+  }
+  const T1 = result.generations + 1;
+  const out = new Float64Array(result.chains);
+  for (let c = 0; c < result.chains; c++) out[c] = v[c * T1 + t];
+  return out;
+}
+
+function definedValues(x: Float64Array): Float64Array {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) n++;
+  if (n === x.length) return x;
+  const out = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) out[j++] = x[i];
+  return out;
+}
+
+/** Mean, standard error, median and 5%/95% quantiles across chains, per generation. */
+export function summarizeMetric(result: ChainResult, metric: string): MetricSummary {
+  const T1 = result.generations + 1;
+  const s = {
+    mean: new Float64Array(T1),
+    se: new Float64Array(T1),
+    median: new Float64Array(T1),
+    q05: new Float64Array(T1),
+    q95: new Float64Array(T1),
+    defined: new Int32Array(T1),
+  };
+  for (let t = 0; t < T1; t++) {
+    const x = definedValues(generationValues(result, metric, t));
+    const n = x.length;
+    s.defined[t] = n;
+    if (n === 0) {
+      s.mean[t] = s.se[t] = s.median[t] = s.q05[t] = s.q95[t] = Number.NaN;
+      continue;
+    }
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += x[i];
+    const m = sum / n;
+    let ss = 0;
+    if (Number.isFinite(m)) for (let i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
+    s.mean[t] = m;
+    s.se[t] = !Number.isFinite(m)
+      ? Number.POSITIVE_INFINITY
+      : n > 1
+        ? Math.sqrt(ss / (n - 1) / n)
+        : Number.NaN;
+    s.median[t] = quantile(x, 0.5);
+    s.q05[t] = quantile(x, 0.05);
+    s.q95[t] = quantile(x, 0.95);
+  }
+  return s;
+}
+
+/** Fraction of chains (with a defined value) whose metric is below `threshold`, per generation. */
+export function fractionBelow(
+  result: ChainResult,
+  metric: string,
+  threshold: number,
+): Float64Array {
+  const T1 = result.generations + 1;
+  const out = new Float64Array(T1);
+  for (let t = 0; t < T1; t++) {
+    const x = definedValues(generationValues(result, metric, t));
+    let below = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] < threshold) below++;
+    out[t] = x.length > 0 ? below / x.length : Number.NaN;
+  }
+  return out;
+}

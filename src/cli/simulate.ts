@@ -1,0 +1,198 @@
+import cliProgress from "cli-progress";
+import { type ChainSpec, configFromSpec } from "../chain/chainSpec.ts";
+import { checkChainConfig } from "../chain/runChains.ts";
+import { runChainsParallel } from "../chain/runChainsParallel.ts";
+import { type MetricSummary, summarizeMetric } from "../chain/summarize.ts";
+import { METRIC_IDS, type MetricId, metricById } from "../metrics/metric.ts";
+import { InvalidParameterError } from "../util/validate.ts";
+
+/** Options of `collapse simulate`, as strings and numbers from the command line. */
+export interface SimulateOptions {
+  truth: string;
+  family: string;
+  regime: string;
+  samples: number;
+  generations: number;
+  chains: number;
+  seed: number | string;
+  transform?: string[];
+  metrics?: string;
+  tailQ?: number;
+  mcSamples?: number;
+  /** Worker threads. @defaultValue 1 */
+  workers?: number;
+  format: "table" | "json" | "csv";
+  progress: boolean;
+}
+
+/** A non-finite number as JSON/CSV text: never a bare NaN or null. */
+export function encodeNumber(x: number): number | string {
+  if (Number.isFinite(x)) return x;
+  if (Number.isNaN(x)) return "undefined";
+  return x > 0 ? "Infinity" : "-Infinity";
+}
+
+/** The metrics reported when --metrics is not given: every exact metric both sides support. */
+const DEFAULT_METRICS: readonly MetricId[] = [
+  "support",
+  "tail-mass",
+  "entropy",
+  "heterozygosity",
+  "kl",
+  "variance",
+  "log-variance",
+  "mean-error",
+  "w2",
+];
+
+export interface SimulateResult {
+  readonly config: ChainSpec;
+  readonly generations: number[];
+  readonly metrics: Record<string, MetricSummary>;
+  readonly undefinedValues: number;
+}
+
+/** Builds and validates the chain spec from CLI options. */
+export function simulateSpec(o: SimulateOptions): ChainSpec {
+  let metrics: MetricId[];
+  if (o.metrics !== undefined) {
+    metrics = o.metrics
+      .split(",")
+      .map((m) => m.trim())
+      .filter((m) => m !== "")
+      .map((m) => metricById(m).id);
+    if (metrics.length === 0) {
+      throw new InvalidParameterError(
+        "simulate",
+        "--metrics",
+        `must list some of ${METRIC_IDS.join(", ")}`,
+        o.metrics,
+      );
+    }
+  } else {
+    const probe = configFromSpec({
+      truth: o.truth,
+      family: o.family,
+      regime: o.regime,
+      samples: o.samples,
+      generations: 0,
+      chains: 0,
+      seed: o.seed,
+      metrics: [],
+    });
+    metrics = DEFAULT_METRICS.filter((id) => {
+      const m = metricById(id);
+      return m.supports(probe.truth.model.kind) && m.supports(probe.family.modelKind);
+    });
+  }
+  const spec: ChainSpec = {
+    truth: o.truth,
+    family: o.family,
+    regime: o.regime,
+    transforms: o.transform ?? [],
+    samples: o.samples,
+    generations: o.generations,
+    chains: o.chains,
+    seed: o.seed,
+    metrics,
+    tailQ: o.tailQ ?? 0.05,
+    mcSamples: o.mcSamples ?? 4000,
+  };
+  checkChainConfig(configFromSpec(spec));
+  return spec;
+}
+
+/** Runs `collapse simulate` and returns the summaries. */
+export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
+  const spec = simulateSpec(o);
+  let bar: cliProgress.SingleBar | undefined;
+  const started = performance.now();
+  const onProgress = o.progress
+    ? (done: number, total: number) => {
+        if (bar === undefined && performance.now() - started > 1000) {
+          bar = new cliProgress.SingleBar(
+            {
+              format: "chains {bar} {value}/{total} | {eta_formatted} left",
+              stream: process.stderr,
+            },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, done);
+        }
+        bar?.update(done);
+      }
+    : undefined;
+  const result = await runChainsParallel(spec, { workers: o.workers ?? 1, onProgress });
+  bar?.stop();
+  const metrics: Record<string, MetricSummary> = {};
+  for (const id of result.metrics) metrics[id] = summarizeMetric(result, id);
+  return {
+    config: { ...spec },
+    generations: Array.from({ length: o.generations + 1 }, (_, t) => t),
+    metrics,
+    undefinedValues: result.undefinedValues.length,
+  };
+}
+
+const STATS = ["mean", "se", "median", "q05", "q95"] as const;
+
+/** `--json`: one object with config, generations and per-metric summary arrays. */
+export function formatJson(r: SimulateResult): string {
+  const metrics: Record<string, Record<string, (number | string)[]>> = {};
+  for (const [id, s] of Object.entries(r.metrics)) {
+    metrics[id] = Object.fromEntries(STATS.map((k) => [k, Array.from(s[k], encodeNumber)]));
+  }
+  return JSON.stringify({ config: r.config, generations: r.generations, metrics }, null, 2);
+}
+
+/** `--csv`: one row per generation × metric. */
+export function formatCsv(r: SimulateResult): string {
+  const lines = [`generation,metric,${STATS.join(",")}`];
+  for (const t of r.generations) {
+    for (const [id, s] of Object.entries(r.metrics)) {
+      lines.push([t, id, ...STATS.map((k) => encodeNumber(s[k][t]))].join(","));
+    }
+  }
+  return lines.join("\n");
+}
+
+/** Generations shown in the table: 0, 1, 2, 5, 10, 20, 50, … and T. */
+export function tableGenerations(T: number): number[] {
+  const out = new Set<number>([0]);
+  for (let base = 1; base <= T; base *= 10) {
+    for (const m of [1, 2, 5]) if (m * base <= T) out.add(m * base);
+  }
+  out.add(T);
+  return [...out].sort((a, b) => a - b);
+}
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? "undefined" : x > 0 ? "∞" : "−∞";
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? x.toExponential(3) : x.toPrecision(4);
+}
+
+/** The default readable table: mean ± se and median per metric at selected generations. */
+export function formatTable(r: SimulateResult): string {
+  const ids = Object.keys(r.metrics);
+  const header = ["gen", ...ids.map((id) => `${id} (mean ± se | median)`)];
+  const rows = tableGenerations(r.generations.length - 1).map((t) => [
+    String(t),
+    ...ids.map((id) => {
+      const s = r.metrics[id];
+      return `${fmt(s.mean[t])} ± ${fmt(s.se[t])} | ${fmt(s.median[t])}`;
+    }),
+  ]);
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
+  const line = (cells: string[]) => cells.map((c, j) => c.padStart(widths[j])).join("  ");
+  const c = r.config;
+  return [
+    `truth ${c.truth} · family ${c.family} · regime ${c.regime}${c.transforms?.length ? ` · transforms ${c.transforms.join(" ")}` : ""}`,
+    `M=${c.samples} samples/generation · T=${c.generations} · K=${c.chains} chains · seed ${c.seed}`,
+    line(header),
+    ...rows.map(line),
+    ...(r.undefinedValues > 0
+      ? [`(${r.undefinedValues} undefined metric values, shown as "undefined")`]
+      : []),
+  ].join("\n");
+}

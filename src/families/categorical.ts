@@ -1,0 +1,70 @@
+import type { CategoricalData } from "../model/data.ts";
+import type { CategoricalModel } from "../model/models.ts";
+import { assertNonNegative, InvalidParameterError } from "../util/validate.ts";
+import type { Family } from "./family.ts";
+
+function checkSize(api: string, data: CategoricalData): void {
+  if (data.size <= 0) {
+    throw new InvalidParameterError(api, "data.size", "must be > 0 (sample size 0)", data.size);
+  }
+}
+
+/**
+ * Categorical maximum likelihood: p̂_i = c_i / M (empirical frequencies). A symbol with count 0
+ * gets probability 0 and can never return: the absorbing behaviour of Wright–Fisher resampling.
+ */
+export function categoricalMle(): Family<CategoricalData, CategoricalModel> {
+  return {
+    id: "categorical-mle",
+    params: {},
+    dataKind: "categorical",
+    modelKind: "categorical",
+    fit(data) {
+      checkSize("categorical-mle", data);
+      const p = new Float64Array(data.counts.length);
+      for (let i = 0; i < p.length; i++) p[i] = data.counts[i] / data.size;
+      return { kind: "categorical", p };
+    },
+  };
+}
+
+/** Options of {@link categoricalSmoothed}. */
+export interface CategoricalSmoothedConstraints {
+  /**
+   * Pseudo-count added to every symbol (α = 1: Laplace; α = 0.5: Jeffreys–Krichevsky–Trofimov).
+   * @defaultValue 1
+   */
+  alpha?: number;
+}
+
+/**
+ * Additive (Lidstone) smoothing: p̂_i = (c_i + α)/(M + kα). Every symbol keeps mass ≥ α/(M + kα),
+ * so the support cannot collapse (the family for which "support shrinks" must fail).
+ */
+export function categoricalSmoothed(
+  constraints: CategoricalSmoothedConstraints = {},
+): Family<CategoricalData, CategoricalModel> {
+  const alpha = constraints.alpha ?? 1;
+  assertNonNegative("categoricalSmoothed", "alpha", alpha);
+  return {
+    id: "categorical-smoothed",
+    params: { alpha },
+    dataKind: "categorical",
+    modelKind: "categorical",
+    fit(data) {
+      const k = data.counts.length;
+      const denom = data.size + k * alpha;
+      if (!(denom > 0)) {
+        throw new InvalidParameterError(
+          "categorical-smoothed",
+          "data.size",
+          "must be > 0 when alpha = 0 (sample size 0)",
+          data.size,
+        );
+      }
+      const p = new Float64Array(k);
+      for (let i = 0; i < k; i++) p[i] = (data.counts[i] + alpha) / denom;
+      return { kind: "categorical", p };
+    },
+  };
+}

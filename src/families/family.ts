@@ -1,0 +1,29 @@
+import type { DataKind, Dataset } from "../model/data.ts";
+import type { Model } from "../model/models.ts";
+import type { RandomStream } from "../rng/index.ts";
+
+/**
+ * A model family: fit(training data) → a model that can sample. `stream` is for families whose
+ * fit is randomised (EM initialisation); deterministic fits ignore it.
+ */
+export interface Family<D extends Dataset = Dataset, M extends Model = Model> {
+  /** Id as used in specs and reports, e.g. `categorical-smoothed`. */
+  readonly id: string;
+  /** Parameters, as given (for reports). */
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+  /** The data kind this family is fitted to. */
+  readonly dataKind: D["kind"];
+  /** The kind of model a fit returns. */
+  readonly modelKind: M["kind"];
+  fit(data: D, stream: RandomStream): M;
+}
+
+/** Any family, with its data and model types erased (what registries and chains hold). */
+export type AnyFamily = Family<Dataset, Model>;
+
+/** Erases a family's precise types; the chain runner checks data kinds at run time. */
+export function eraseFamily<D extends Dataset, M extends Model>(family: Family<D, M>): AnyFamily {
+  return family as unknown as AnyFamily;
+}
+
+export type { DataKind };

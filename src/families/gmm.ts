@@ -1,0 +1,159 @@
+import type { RealData } from "../model/data.ts";
+import type { MixtureModel } from "../model/models.ts";
+import { variance as sampleVariance } from "../numeric/index.ts";
+import type { RandomStream } from "../rng/index.ts";
+import { uniformInt } from "../sample/index.ts";
+import { assertInteger, assertPositive, InvalidParameterError } from "../util/validate.ts";
+import type { Family } from "./family.ts";
+
+/** Options of {@link gmm}. */
+export interface GmmConstraints {
+  /** Number of components k. @defaultValue 2 */
+  components?: number;
+  /** Maximum EM iterations. @defaultValue 200 */
+  maxIterations?: number;
+  /** Stop when the mean log-likelihood improves by less than this. @defaultValue 1e-10 */
+  tolerance?: number;
+  /**
+   * Variance floor, relative to the data's variance: keeps EM off the degenerate
+   * σ_j → 0 maxima of the unbounded mixture likelihood. @defaultValue 1e-6
+   */
+  varianceFloor?: number;
+}
+
+/** k-means++ seeding (Arthur & Vassilvitskii 2007): first centre uniform, then ∝ D². */
+function seedCentres(x: Float64Array, k: number, stream: RandomStream): Float64Array {
+  const n = x.length;
+  const centres = new Float64Array(k);
+  const d2 = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  centres[0] = x[uniformInt(stream, 0, n - 1)];
+  for (let j = 1; j < k; j++) {
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const d = x[i] - centres[j - 1];
+      if (d * d < d2[i]) d2[i] = d * d;
+      total += d2[i];
+    }
+    if (!(total > 0)) {
+      centres[j] = centres[j - 1];
+      continue;
+    }
+    let u = stream.nextDouble() * total;
+    let pick = n - 1;
+    for (let i = 0; i < n; i++) {
+      u -= d2[i];
+      if (u < 0) {
+        pick = i;
+        break;
+      }
+    }
+    centres[j] = x[pick];
+  }
+  return centres;
+}
+
+/**
+ * 1-D Gaussian mixture fitted by expectation–maximisation (Dempster, Laird & Rubin 1977), k
+ * components initialised by k-means++ from the stream, all data assigned to the nearest centre
+ * for the starting weights and variances. Responsibilities are computed with log-sum-exp.
+ */
+export function gmm(constraints: GmmConstraints = {}): Family<RealData, MixtureModel> {
+  const api = "gmm";
+  const k = constraints.components ?? 2;
+  const maxIterations = constraints.maxIterations ?? 200;
+  const tolerance = constraints.tolerance ?? 1e-10;
+  const floor = constraints.varianceFloor ?? 1e-6;
+  assertInteger(api, "components", k, 1, 1000);
+  assertInteger(api, "maxIterations", maxIterations, 1);
+  assertPositive(api, "tolerance", tolerance);
+  assertPositive(api, "varianceFloor", floor);
+  return {
+    id: "gmm",
+    params: { components: k, maxIterations, tolerance, varianceFloor: floor },
+    dataKind: "real",
+    modelKind: "mixture",
+    fit(data, stream) {
+      const x = data.values;
+      const n = x.length;
+      if (n < k) {
+        throw new InvalidParameterError(api, "data.size", `must be >= components (${k})`, n);
+      }
+      const dataVar = n > 1 ? sampleVariance(x, 0) : 0;
+      const minVar = Math.max(dataVar * floor, Number.MIN_VALUE * 1e10);
+      const means = seedCentres(x, k, stream);
+      const weights = new Float64Array(k);
+      const variances = new Float64Array(k);
+      // Hard assignment to the nearest centre for the starting weights and variances.
+      const sums = new Float64Array(k);
+      for (let i = 0; i < n; i++) {
+        let best = 0;
+        for (let j = 1; j < k; j++) {
+          if (Math.abs(x[i] - means[j]) < Math.abs(x[i] - means[best])) best = j;
+        }
+        weights[best] += 1;
+        const d = x[i] - means[best];
+        sums[best] += d * d;
+      }
+      for (let j = 0; j < k; j++) {
+        variances[j] = Math.max(weights[j] > 0 ? sums[j] / weights[j] : dataVar, minVar);
+        weights[j] = Math.max(weights[j], 1) / (n + k);
+      }
+      const resp = new Float64Array(n * k);
+      const logTerm = new Float64Array(k);
+      let previous = Number.NEGATIVE_INFINITY;
+      for (let iter = 0; iter < maxIterations; iter++) {
+        // E-step.
+        let loglik = 0;
+        for (let j = 0; j < k; j++) {
+          logTerm[j] = Math.log(weights[j]) - 0.5 * Math.log(2 * Math.PI * variances[j]);
+        }
+        for (let i = 0; i < n; i++) {
+          let max = Number.NEGATIVE_INFINITY;
+          for (let j = 0; j < k; j++) {
+            const d = x[i] - means[j];
+            const l = logTerm[j] - (0.5 * d * d) / variances[j];
+            resp[i * k + j] = l;
+            if (l > max) max = l;
+          }
+          let s = 0;
+          for (let j = 0; j < k; j++) {
+            const e = Math.exp(resp[i * k + j] - max);
+            resp[i * k + j] = e;
+            s += e;
+          }
+          for (let j = 0; j < k; j++) resp[i * k + j] /= s;
+          loglik += max + Math.log(s);
+        }
+        // M-step.
+        for (let j = 0; j < k; j++) {
+          let nj = 0;
+          let sx = 0;
+          for (let i = 0; i < n; i++) {
+            nj += resp[i * k + j];
+            sx += resp[i * k + j] * x[i];
+          }
+          if (nj < 1e-12) {
+            // An emptied component keeps its parameters with negligible weight.
+            weights[j] = 1e-12;
+            continue;
+          }
+          const mu = sx / nj;
+          let sv = 0;
+          for (let i = 0; i < n; i++) {
+            const d = x[i] - mu;
+            sv += resp[i * k + j] * d * d;
+          }
+          means[j] = mu;
+          variances[j] = Math.max(sv / nj, minVar);
+          weights[j] = nj / n;
+        }
+        let wsum = 0;
+        for (let j = 0; j < k; j++) wsum += weights[j];
+        for (let j = 0; j < k; j++) weights[j] /= wsum;
+        if (loglik / n - previous < tolerance) break;
+        previous = loglik / n;
+      }
+      return { kind: "mixture", weights, means, variances };
+    },
+  };
+}

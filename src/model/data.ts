@@ -1,0 +1,201 @@
+import type { RandomStream } from "../rng/index.ts";
+import { uniformInt } from "../sample/index.ts";
+import { assertInteger, InvalidParameterError } from "../util/validate.ts";
+
+/**
+ * Training data, in the representation each model family consumes.
+ *
+ * Categorical samples are kept as counts over the k symbols: for every family here (MLE,
+ * additive smoothing) the counts are the whole sample, so nothing is lost, and resampling M
+ * symbols is one multinomial draw in O(k) instead of O(M).
+ */
+export interface CategoricalData {
+  readonly kind: "categorical";
+  /** counts[i] = how many samples are symbol i; length k. */
+  readonly counts: Int32Array;
+  /** Σ counts. */
+  readonly size: number;
+}
+
+/** One-dimensional real samples. */
+export interface RealData {
+  readonly kind: "real";
+  readonly values: Float64Array;
+}
+
+/** d-dimensional samples, row-major (size × dim). */
+export interface VectorData {
+  readonly kind: "vector";
+  readonly dim: number;
+  readonly values: Float64Array;
+}
+
+/** Labelled regression data: design rows X (size × dim, row-major) and labels y. */
+export interface RegressionData {
+  readonly kind: "regression";
+  readonly dim: number;
+  readonly X: Float64Array;
+  readonly y: Float64Array;
+}
+
+export type Dataset = CategoricalData | RealData | VectorData | RegressionData;
+export type DataKind = Dataset["kind"];
+
+/** Number of samples in a data set. */
+export function dataSize(data: Dataset): number {
+  switch (data.kind) {
+    case "categorical":
+      return data.size;
+    case "real":
+      return data.values.length;
+    case "vector":
+      return data.values.length / data.dim;
+    case "regression":
+      return data.y.length;
+  }
+}
+
+function sumCounts(counts: Int32Array): number {
+  let s = 0;
+  for (let i = 0; i < counts.length; i++) s += counts[i];
+  return s;
+}
+
+/** Categorical data from counts (copied). */
+export function categoricalData(counts: ArrayLike<number>): CategoricalData {
+  const c = Int32Array.from(counts);
+  for (let i = 0; i < c.length; i++) {
+    if (c[i] !== counts[i] || c[i] < 0) {
+      throw new InvalidParameterError(
+        "categoricalData",
+        `counts[${i}]`,
+        "must be an integer >= 0",
+        counts[i],
+      );
+    }
+  }
+  return { kind: "categorical", counts: c, size: sumCounts(c) };
+}
+
+function sameShape(api: string, a: Dataset, b: Dataset): void {
+  if (a.kind !== b.kind) {
+    throw new InvalidParameterError(api, "b.kind", `must equal a.kind ("${a.kind}")`, b.kind);
+  }
+  if (a.kind === "categorical" && b.kind === "categorical" && a.counts.length !== b.counts.length) {
+    throw new InvalidParameterError(
+      api,
+      "b.counts.length",
+      `must equal a.counts.length (${a.counts.length})`,
+      b.counts.length,
+    );
+  }
+  if ((a.kind === "vector" || a.kind === "regression") && "dim" in b && a.dim !== b.dim) {
+    throw new InvalidParameterError(api, "b.dim", `must equal a.dim (${a.dim})`, b.dim);
+  }
+}
+
+function concatFloat(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The union (multiset sum) of two data sets of the same kind and shape. */
+export function concatData<D extends Dataset>(a: D, b: D): D {
+  sameShape("concatData", a, b);
+  switch (a.kind) {
+    case "categorical": {
+      const bc = (b as CategoricalData).counts;
+      const counts = new Int32Array(a.counts.length);
+      for (let i = 0; i < counts.length; i++) counts[i] = a.counts[i] + bc[i];
+      return { kind: "categorical", counts, size: a.size + (b as CategoricalData).size } as D;
+    }
+    case "real":
+      return { kind: "real", values: concatFloat(a.values, (b as RealData).values) } as D;
+    case "vector":
+      return {
+        kind: "vector",
+        dim: a.dim,
+        values: concatFloat(a.values, (b as VectorData).values),
+      } as D;
+    case "regression": {
+      const r = b as RegressionData;
+      return {
+        kind: "regression",
+        dim: a.dim,
+        X: concatFloat(a.X, r.X),
+        y: concatFloat(a.y, r.y),
+      } as D;
+    }
+  }
+  throw new InvalidParameterError("concatData", "a.kind", "must be a known data kind", a);
+}
+
+/**
+ * `n` distinct indices of {0, …, size−1}, uniformly at random, in selection order: a partial
+ * Fisher–Yates shuffle over an index array (Knuth, TAOCP vol. 2, §3.4.2, Algorithm P).
+ */
+export function sampleWithoutReplacement(
+  stream: RandomStream,
+  size: number,
+  n: number,
+): Int32Array {
+  assertInteger("sampleWithoutReplacement", "size", size, 0, 2 ** 31 - 1);
+  assertInteger("sampleWithoutReplacement", "n", n, 0, size);
+  const idx = new Int32Array(size);
+  for (let i = 0; i < size; i++) idx[i] = i;
+  for (let i = 0; i < n; i++) {
+    const j = uniformInt(stream, i, size - 1);
+    const t = idx[i];
+    idx[i] = idx[j];
+    idx[j] = t;
+  }
+  return idx.subarray(0, n);
+}
+
+/**
+ * A uniformly random subset of `n` samples drawn without replacement. For categorical counts
+ * this is a multivariate hypergeometric draw (done by expanding to symbols: O(size)).
+ */
+export function subsampleData<D extends Dataset>(data: D, n: number, stream: RandomStream): D {
+  const size = dataSize(data);
+  assertInteger("subsampleData", "n", n, 0, size);
+  const pick = sampleWithoutReplacement(stream, size, n);
+  switch (data.kind) {
+    case "categorical": {
+      const symbols = new Int32Array(size);
+      let pos = 0;
+      for (let i = 0; i < data.counts.length; i++) {
+        symbols.fill(i, pos, pos + data.counts[i]);
+        pos += data.counts[i];
+      }
+      const counts = new Int32Array(data.counts.length);
+      for (let j = 0; j < n; j++) counts[symbols[pick[j]]]++;
+      return { kind: "categorical", counts, size: n } as D;
+    }
+    case "real": {
+      const values = new Float64Array(n);
+      for (let j = 0; j < n; j++) values[j] = data.values[pick[j]];
+      return { kind: "real", values } as D;
+    }
+    case "vector": {
+      const d = data.dim;
+      const values = new Float64Array(n * d);
+      for (let j = 0; j < n; j++)
+        values.set(data.values.subarray(pick[j] * d, pick[j] * d + d), j * d);
+      return { kind: "vector", dim: d, values } as D;
+    }
+    case "regression": {
+      const d = data.dim;
+      const X = new Float64Array(n * d);
+      const y = new Float64Array(n);
+      for (let j = 0; j < n; j++) {
+        X.set(data.X.subarray(pick[j] * d, pick[j] * d + d), j * d);
+        y[j] = data.y[pick[j]];
+      }
+      return { kind: "regression", dim: d, X, y } as D;
+    }
+  }
+  throw new InvalidParameterError("subsampleData", "data.kind", "must be a known data kind", data);
+}

@@ -1,0 +1,74 @@
+/**
+ * Models (and truths) as plain data: what a fit produces, what generates the next generation's
+ * samples, and what metrics measure. Plain objects keep them serialisable into reports.
+ */
+
+/** A categorical distribution over symbols 0…k−1. */
+export interface CategoricalModel {
+  readonly kind: "categorical";
+  /** Probabilities, length k, summing to 1. */
+  readonly p: Float64Array;
+}
+
+/** A 1-D Gaussian N(mean, variance). */
+export interface GaussianModel {
+  readonly kind: "gaussian";
+  readonly mean: number;
+  readonly variance: number;
+}
+
+/**
+ * A 1-D Gaussian mixture Σ_j w_j N(μ_j, σ_j²): a fitted GMM, a Gaussian KDE (w_j = 1/n,
+ * μ_j = data, σ_j = bandwidth) or a mixture truth.
+ */
+export interface MixtureModel {
+  readonly kind: "mixture";
+  readonly weights: Float64Array;
+  readonly means: Float64Array;
+  readonly variances: Float64Array;
+}
+
+/** Student-t with ν degrees of freedom, location and scale: location + scale·T_ν. */
+export interface StudentTModel {
+  readonly kind: "student-t";
+  readonly nu: number;
+  readonly location: number;
+  readonly scale: number;
+}
+
+/** Classic (type I) Pareto on [scale, ∞): P(X > x) = (scale/x)^shape. */
+export interface ParetoModel {
+  readonly kind: "pareto";
+  readonly shape: number;
+  readonly scale: number;
+}
+
+/** A d-dimensional Gaussian N(mean, cov), cov row-major d × d. */
+export interface MvGaussianModel {
+  readonly kind: "mv-gaussian";
+  readonly dim: number;
+  readonly mean: Float64Array;
+  readonly cov: Float64Array;
+}
+
+/** y = x·w + ε, ε ~ N(0, noiseVariance). */
+export interface LinearModel {
+  readonly kind: "linear";
+  readonly dim: number;
+  readonly w: Float64Array;
+  readonly noiseVariance: number;
+}
+
+export type UnivariateModel = GaussianModel | MixtureModel | StudentTModel | ParetoModel;
+export type Model = CategoricalModel | UnivariateModel | MvGaussianModel | LinearModel;
+export type ModelKind = Model["kind"];
+
+/** Whether a model is a distribution on the real line. */
+export function isUnivariate(model: Model): model is UnivariateModel {
+  return (
+    model.kind === "gaussian" ||
+    model.kind === "mixture" ||
+    model.kind === "student-t" ||
+    model.kind === "pareto"
+  );
+}

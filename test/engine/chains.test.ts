@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { ChainSpec } from "../../src/chain/chainSpec.ts";
+import { configFromSpec } from "../../src/chain/chainSpec.ts";
+import { concatChainResults, runChains } from "../../src/chain/runChains.ts";
+import { runChainsParallel } from "../../src/chain/runChainsParallel.ts";
+import { fractionBelow, summarizeMetric } from "../../src/chain/summarize.ts";
+
+const spec: ChainSpec = {
+  truth: "zipf:k=20,s=1.1",
+  family: "categorical-mle",
+  regime: "replace",
+  samples: 50,
+  generations: 30,
+  chains: 12,
+  seed: 3,
+  metrics: ["support", "tail-mass", "entropy"],
+};
+
+describe("chains: results depend only on the seed and chain index", () => {
+  it("any slicing of the chain range gives the same values", () => {
+    const whole = runChains(configFromSpec(spec));
+    const parts = [
+      runChains(configFromSpec({ ...spec, chains: 5 })),
+      runChains(configFromSpec({ ...spec, firstChain: 5, chains: 4 })),
+      runChains(configFromSpec({ ...spec, firstChain: 9, chains: 3 })),
+    ];
+    const joined = concatChainResults([parts[2], parts[0], parts[1]]);
+    for (const id of spec.metrics) expect(joined.values[id]).toEqual(whole.values[id]);
+  });
+
+  it("selecting fewer metrics does not change the trajectories", () => {
+    const whole = runChains(configFromSpec(spec));
+    const one = runChains(configFromSpec({ ...spec, metrics: ["support"] }));
+    expect(one.values.support).toEqual(whole.values.support);
+  });
+
+  it("worker threads give bit-identical results to one thread", async () => {
+    const gauss: ChainSpec = {
+      truth: "gaussian:mean=0,sd=1",
+      family: "kde:bandwidth=0.1",
+      regime: "accumulate-subsample",
+      samples: 20,
+      generations: 10,
+      chains: 9,
+      seed: "parallel",
+      metrics: ["variance", "entropy", "w2"],
+      mcSamples: 200,
+    };
+    const serial = runChains(configFromSpec(gauss));
+    const parallel = await runChainsParallel(gauss, { workers: 2, chunk: 2 });
+    for (const id of gauss.metrics) expect(parallel.values[id]).toEqual(serial.values[id]);
+  });
+
+  it("summaries: generation 0 is the truth; quantiles and fractions are consistent", () => {
+    const r = runChains(configFromSpec(spec));
+    const s = summarizeMetric(r, "support");
+    expect(s.mean[0]).toBe(20);
+    expect(s.se[0]).toBe(0);
+    for (let t = 0; t <= spec.generations; t++) {
+      expect(s.q05[t]).toBeLessThanOrEqual(s.median[t]);
+      expect(s.median[t]).toBeLessThanOrEqual(s.q95[t]);
+    }
+    const f = fractionBelow(r, "support", 21);
+    expect(Array.from(f).every((v) => v === 1)).toBe(true);
+  });
+
+  it("rejects incompatible pairs and unknown names with messages listing what is valid", () => {
+    expect(() => configFromSpec({ ...spec, family: "gaussian-mle" })).not.toThrow();
+    expect(() => runChains(configFromSpec({ ...spec, family: "gaussian-mle" }))).toThrow(
+      /runChains: family fits real data but truth "zipf" gives categorical data \(incompatible pair\)/,
+    );
+    expect(() => configFromSpec({ ...spec, truth: "zipff:k=3" })).toThrow(
+      /truth: name must be one of: categorical:p; zipf:k,s;/,
+    );
+    expect(() => configFromSpec({ ...spec, truth: "zipf:k=3" })).toThrow(
+      /truth "zipf": s is required/,
+    );
+    expect(() => configFromSpec({ ...spec, truth: "zipf:k=3,s=x" })).toThrow(
+      /truth "zipf": s must be a finite number/,
+    );
+    expect(() => configFromSpec({ ...spec, regime: "fresh:foo=1" })).toThrow(
+      /regime "fresh": parameter must be one of: real, lambda, got "foo"/,
+    );
+    expect(() => runChains(configFromSpec({ ...spec, metrics: ["variance"] }))).toThrow(
+      /"variance" is not defined for categorical models/,
+    );
+    expect(() =>
+      runChains(
+        configFromSpec({
+          ...spec,
+          truth: "gaussian",
+          family: "gaussian-mle",
+          transforms: ["top-k:k=3"],
+          metrics: ["variance"],
+        }),
+      ),
+    ).toThrow(/"top-k" does not apply to gaussian models/);
+    expect(() => runChains(configFromSpec({ ...spec, samples: 0 }))).toThrow(
+      /runChains: samples must be an integer in \[1, .*got 0/,
+    );
+  });
+});

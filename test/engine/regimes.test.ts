@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import type { Dataset, RealData } from "../../src/model/data.ts";
+import { freshRealCount, startRegime } from "../../src/regimes/regime.ts";
+import { derive } from "../../src/rng/index.ts";
+
+// Real samples are negative, synthetic ones positive and tagged by generation, so the make-up
+// of every training set can be read off exactly.
+const M = 10;
+let generation = 0;
+const realData = (n: number): RealData => ({
+  kind: "real",
+  values: Float64Array.from({ length: n }, (_, i) => -(i + 1)),
+});
+const synthetic = (n: number): Dataset => ({
+  kind: "real",
+  values: new Float64Array(n).fill(generation),
+});
+const values = (d: Dataset) => Array.from((d as RealData).values);
+
+function run(regime: Parameters<typeof startRegime>[0], T: number): number[][] {
+  const first = realData(M);
+  const r = startRegime(regime, first, M, derive(1, "regimes"));
+  const sets = [values(first)];
+  for (generation = 1; generation < T; generation++) sets.push(values(r.next(synthetic, realData)));
+  return sets;
+}
+
+describe("regimes build the training sets they name", () => {
+  it("replace: M synthetic samples of the latest model", () => {
+    const sets = run({ kind: "replace" }, 4);
+    expect(sets[3]).toEqual(new Array(M).fill(3));
+  });
+
+  it("accumulate: everything so far, real data included", () => {
+    const sets = run({ kind: "accumulate" }, 4);
+    expect(sets.map((s) => s.length)).toEqual([10, 20, 30, 40]);
+    expect(sets[3].filter((v) => v < 0)).toHaveLength(M);
+    expect(sets[3].filter((v) => v === 2)).toHaveLength(M);
+  });
+
+  it("accumulate-subsample: fixed size, drawn without replacement from the pool", () => {
+    const sets = run({ kind: "accumulate-subsample" }, 6);
+    for (const s of sets) expect(s).toHaveLength(M);
+    // The real samples are distinct values: no duplicates means no replacement.
+    const reals = sets[5].filter((v) => v < 0);
+    expect(new Set(reals).size).toBe(reals.length);
+  });
+
+  it("fresh: n_real fresh real samples plus M − n_real synthetic; λ is synthetic:real", () => {
+    const sets = run({ kind: "fresh", real: 3 }, 3);
+    expect(sets[2].filter((v) => v < 0)).toHaveLength(3);
+    expect(sets[2].filter((v) => v === 2)).toHaveLength(7);
+    expect(freshRealCount({ kind: "fresh", lambda: 1 }, 100)).toBe(50);
+    expect(freshRealCount({ kind: "fresh", lambda: 3 }, 100)).toBe(25);
+    expect(() => freshRealCount({ kind: "fresh", real: 3, lambda: 1 }, 100)).toThrow(
+      /fresh: real cannot be given together with lambda/,
+    );
+    expect(() => freshRealCount({ kind: "fresh", real: 101 }, 100)).toThrow(
+      /fresh: real .*got 101/,
+    );
+  });
+
+  it("keep-original: the same fraction of D₁ every generation", () => {
+    const sets = run({ kind: "keep-original", fraction: 0.3 }, 5);
+    const kept = sets[1].filter((v) => v < 0).sort();
+    expect(kept).toHaveLength(3);
+    for (const s of sets.slice(2)) expect(s.filter((v) => v < 0).sort()).toEqual(kept);
+  });
+});
