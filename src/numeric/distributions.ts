@@ -5,6 +5,7 @@
  */
 
 import { assertInteger, assertProbability, InvalidParameterError } from "../util/validate.ts";
+import { lbeta } from "./gamma.ts";
 import { regularizedBetaUnchecked, regularizedGammaUnchecked } from "./incomplete.ts";
 import { dbinomRaw, dpoisRaw, subtractProduct } from "./loader.ts";
 
@@ -120,9 +121,18 @@ export function chiSquareSf(x: number, k: number): number {
 function studentTLower(t: number, nu: number): number {
   if (t === Number.NEGATIVE_INFINITY) return 0;
   const t2 = t * t;
-  // x = ν/(ν+t²), y = t²/(ν+t²), each computed directly so the smaller one is accurate.
-  const x = nu >= t2 ? 1 / (1 + t2 / nu) : nu / t2 / (1 + nu / t2);
-  const y = t2 >= nu ? 1 / (1 + nu / t2) : t2 / nu / (1 + t2 / nu);
+  // x = ν/(ν+t²), y = t²/(ν+t²), each computed directly so the smaller one is accurate. For
+  // t² ≥ ν, r = ν/t² is formed as (ν/|t|)/|t| so that |t| > 1.3e154 (t² overflows) still works.
+  const a = Math.abs(t);
+  const r = nu / a / a;
+  if (r < 1e-290) {
+    // Far tail: x = ν/(ν+t²) is (sub)normal-underflow small. I_x(ν/2, ½) = x^{ν/2}/((ν/2)·B(ν/2, ½))
+    // ·(1 + O(x)) (A&S 26.5.4, first term), with ln x = ln ν − 2 ln|t|: relative error O(x) < 1e-290.
+    const h = 0.5 * nu;
+    return 0.5 * Math.exp(h * (Math.log(nu) - 2 * Math.log(a)) - Math.log(h) - lbeta(h, 0.5));
+  }
+  const x = nu >= t2 ? 1 / (1 + t2 / nu) : r / (1 + r);
+  const y = t2 >= nu ? 1 / (1 + r) : t2 / nu / (1 + t2 / nu);
   return 0.5 * regularizedBetaUnchecked(x, y, 0.5 * nu, 0.5, false);
 }
 

@@ -30,6 +30,7 @@ export {
   poolSmallCells,
 } from "./gof.ts";
 export { regularizedBeta, regularizedGammaP, regularizedGammaQ } from "./incomplete.ts";
+export { betaQuantile, studentTQuantile } from "./inverse.ts";
 export { normalCdf, normalPdf, normalQuantile, normalSf } from "./normal.ts";
 export {
   mean,
