@@ -2,6 +2,56 @@
  * collapse-harness public API. Internals stay internal: import from here.
  */
 
+export type { ChainSpec } from "./chain/chainSpec.ts";
+export { type ChainResult, runChains } from "./chain/runChains.ts";
+export { runChainsParallel } from "./chain/runChainsParallel.ts";
+export {
+  familyFromSpec,
+  regimeFromSpec,
+  transformFromSpec,
+  truthFromSpec,
+} from "./chain/specs.ts";
+export {
+  fractionBelow,
+  generationValues,
+  type MetricSummary,
+  summarizeMetric,
+} from "./chain/summarize.ts";
+export {
+  type Citation,
+  type Claim,
+  type ClaimBudget,
+  type ClaimDefinition,
+  ClaimDefinitionError,
+  type ClaimKind,
+  type ClaimReport,
+  checkClaim,
+  DEFAULT_ROOT_SEED,
+  defineClaim,
+  type ReplicateRange,
+  type ReplicateSpec,
+  runReplicates,
+  verifyClaim,
+} from "./claims/index.ts";
+export { METRIC_IDS, type MetricId } from "./metrics/metric.ts";
 export type { RandomStreamState, RootSeed, StreamKey } from "./rng/index.ts";
 export { derive, deriveSeed, PRNG_ALGORITHM, RandomStream } from "./rng/index.ts";
-export { InvalidParameterError } from "./util/validate.ts";
+export { InvalidParameterError, UndefinedQuantityError } from "./util/validate.ts";
+export {
+  type Check,
+  describeEvidence,
+  type Evidence,
+  greaterThan,
+  meanAtLeast,
+  meanAtMost,
+  meanEquals,
+  type Observations,
+  type Outcome,
+  probabilityAtLeast,
+  probabilityAtMost,
+  probabilityEquals,
+  quantileAtLeast,
+  quantileAtMost,
+  sure,
+  type Violation,
+} from "./verdict/index.ts";

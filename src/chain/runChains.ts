@@ -10,7 +10,7 @@ import {
   type Transform,
   transformSupports,
 } from "../transforms/transform.ts";
-import { type Truth, truthTailSet } from "../truths/truth.ts";
+import { type TailSet, type Truth, truthTailSet } from "../truths/truth.ts";
 import {
   assertInteger,
   assertProbability,
@@ -85,6 +85,7 @@ export function checkChainConfig(config: ChainConfig): void {
       family.id,
     );
   }
+  family.check?.(truth, config.samples);
   checkRegime(config.regime, config.samples);
   for (const t of config.transforms ?? []) {
     checkTransform(t);
@@ -129,7 +130,15 @@ export function runChains(config: ChainConfig): ChainResult {
   const firstChain = config.firstChain ?? 0;
   const mcSamples = config.mcSamples ?? 4000;
   const metrics = config.metrics.map(metricById);
-  const tail = truthTailSet(truth, config.tailQ ?? 0.05);
+  // Only categorical and univariate truths have a tail set: it is computed up front when
+  // `tail-mass` is requested, otherwise only if a metric reads it.
+  let tailSet = config.metrics.includes("tail-mass")
+    ? truthTailSet(truth, config.tailQ ?? 0.05)
+    : undefined;
+  const tail = (): TailSet => {
+    if (tailSet === undefined) tailSet = truthTailSet(truth, config.tailQ ?? 0.05);
+    return tailSet;
+  };
   const values: Record<string, Float64Array> = {};
   for (const m of metrics) values[m.id] = new Float64Array(K * (T + 1));
   const undefinedValues: UndefinedValue[] = [];
@@ -141,7 +150,9 @@ export function runChains(config: ChainConfig): ChainResult {
       for (const metric of metrics) {
         const ctx: MetricContext = {
           truth,
-          tail,
+          get tail() {
+            return tail();
+          },
           mcSamples,
           mcStream: () => derive(seed, ...keys, "chain", chainIndex, "metric", metric.id, t),
         };

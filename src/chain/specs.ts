@@ -3,10 +3,16 @@ import { type AnyFamily, eraseFamily } from "../families/family.ts";
 import { gaussianMle, gaussianUnbiased } from "../families/gaussian.ts";
 import { gmm } from "../families/gmm.ts";
 import { kde } from "../families/kde.ts";
+import { mvGaussian } from "../families/mvGaussian.ts";
+import { ngram } from "../families/ngram.ts";
+import { type OlsOptions, ols } from "../families/ols.ts";
 import type { Regime } from "../regimes/regime.ts";
 import type { Transform } from "../transforms/transform.ts";
 import { categoricalTruth, dirichletTruth, zipfTruth } from "../truths/categorical.ts";
 import { gaussianTruth, gmmTruth, paretoTruth, studentTTruth } from "../truths/continuous.ts";
+import { mvGaussianTruth } from "../truths/mvGaussian.ts";
+import { regressionTruth } from "../truths/regression.ts";
+import { textTruth } from "../truths/text.ts";
 import type { Truth } from "../truths/truth.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 
@@ -190,6 +196,42 @@ export const TRUTH_SPECS: Readonly<Record<string, SpecDef<Truth>>> = {
     },
     build: (v) => paretoTruth(n(v.shape) as number, n(v.scale) ?? 1),
   },
+  "mv-gaussian": {
+    doc: "N(0, sd²·[(1−rho)I + rho·11ᵀ]) in dim dimensions (identity by default)",
+    params: {
+      dim: { type: "integer", required: true, doc: "dimension d >= 1" },
+      rho: { type: "number", doc: "equicorrelation in (−1/(d−1), 1), default 0" },
+      sd: { type: "number", doc: "common standard deviation > 0, default 1" },
+    },
+    build: (v) => mvGaussianTruth(n(v.dim) as number, n(v.rho) ?? 0, n(v.sd) ?? 1),
+  },
+  regression: {
+    doc: "linear regression y = x·w* + σε, x ~ N(0, I_d), ‖w*‖ = 1",
+    params: {
+      d: { type: "integer", required: true, doc: "dimension >= 1" },
+      sigma: { type: "number", required: true, doc: "label noise sd > 0" },
+      seed: { type: "integer", doc: "draws w* uniform on the sphere; default w* = (1,…,1)/√d" },
+    },
+    build: (v) => regressionTruth(n(v.d) as number, n(v.sigma) as number, n(v.seed)),
+  },
+  text: {
+    doc: "real English text (default /usr/share/common-licenses/GPL-3) as word tokens",
+    params: {
+      file: { type: "string", doc: "UTF-8 file (no commas in the path), default the GPL-3 text" },
+      vocab: { type: "integer", doc: "keep the vocab most frequent words, others <unk>" },
+      order: { type: "integer", doc: "order of the generation-0 n-gram, 2 or 3, default 2" },
+      k: { type: "number", doc: "add-k of the generation-0 n-gram, default 0" },
+      window: { type: "integer", doc: "tokens per real-data window, default 64" },
+    },
+    build: (v) =>
+      textTruth({
+        file: v.file as string | undefined,
+        vocab: n(v.vocab),
+        order: n(v.order),
+        k: n(v.k),
+        window: n(v.window),
+      }),
+  },
 };
 
 export const FAMILY_SPECS: Readonly<Record<string, SpecDef<AnyFamily>>> = {
@@ -212,6 +254,11 @@ export const FAMILY_SPECS: Readonly<Record<string, SpecDef<AnyFamily>>> = {
     doc: "mean and unbiased variance (÷(M−1))",
     params: {},
     build: () => eraseFamily(gaussianUnbiased()),
+  },
+  "mv-gaussian": {
+    doc: "sample mean and covariance ÷(M−ddof) (MLE by default)",
+    params: { ddof: { type: "integer", doc: "0 (MLE, default) or 1 (unbiased)" } },
+    build: (v) => eraseFamily(mvGaussian({ ddof: n(v.ddof) ?? 0 })),
   },
   kde: {
     doc: "Gaussian KDE",
@@ -239,6 +286,30 @@ export const FAMILY_SPECS: Readonly<Record<string, SpecDef<AnyFamily>>> = {
     },
     build: (v) =>
       eraseFamily(gmm({ components: n(v.components) ?? 2, maxIterations: n(v.iterations) ?? 200 })),
+  },
+  ols: {
+    doc: "linear regression by OLS (ridge when ridge > 0)",
+    params: {
+      design: { type: "string", doc: "fixed (relabel the chain's real design, default) or fresh" },
+      ridge: { type: "number", doc: "penalty λ >= 0, default 0" },
+      noise: { type: "string", doc: "truth (σ², default) or fitted (RSS/(n − d))" },
+    },
+    build: (v) =>
+      eraseFamily(
+        ols({
+          design: v.design as OlsOptions["design"],
+          ridge: n(v.ridge),
+          noise: v.noise as OlsOptions["noise"],
+        }),
+      ),
+  },
+  ngram: {
+    doc: "n-gram language model with add-k smoothing (text truths)",
+    params: {
+      order: { type: "integer", doc: "n, 2 or 3, default 2" },
+      k: { type: "number", doc: "add-k pseudo-count >= 0, default 0 (MLE)" },
+    },
+    build: (v) => eraseFamily(ngram({ order: n(v.order), k: n(v.k) })),
   },
 };
 

@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { InvalidParameterError } from "../util/validate.ts";
 import { formatCsv, formatJson, formatTable, simulate } from "./simulate.ts";
@@ -111,7 +114,49 @@ export function buildProgram(): Command {
       const text = o.json ? formatJson(result) : o.csv ? formatCsv(result) : formatTable(result);
       process.stdout.write(`${text}\n`);
     });
+  program
+    .command("calibrate")
+    .description(
+      "run claims over many fresh root seeds and print each claim's observed failure rate with its 95% interval against the nominal α (the false-alarm rate of a true claim, the power of a false one)",
+    )
+    .argument("[files...]", "claim files (default: properties/)", ["properties"])
+    .option("--seeds <n>", "number of root seeds", integer("--seeds", 1), 200)
+    .option(
+      "--alpha <a>",
+      "override each claim's α (e.g. 0.05 to make false alarms measurable)",
+      number("--alpha"),
+    )
+    .option(
+      "--first-seed <s>",
+      "first root seed; runs use s, s+1, …",
+      integer("--first-seed", 0),
+      1,
+    )
+    .option("-t, --test-name <pattern>", "only claims whose test name matches (vitest -t)")
+    .action((files: string[], o) => {
+      const code = runVitest(files, o.testName, {
+        COLLAPSE_CALIBRATE: o.alpha === undefined ? String(o.seeds) : `${o.seeds}:${o.alpha}`,
+        COLLAPSE_SEED: String(o.firstSeed),
+      });
+      process.exitCode = code;
+    });
   return program;
+}
+
+/** Runs the project's vitest on files with extra environment; returns its exit code. */
+export function runVitest(
+  files: string[],
+  testName: string | undefined,
+  env: Record<string, string>,
+): number {
+  const require = createRequire(import.meta.url);
+  const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
+  const args = [vitest, "run", ...files, ...(testName ? ["-t", testName] : [])];
+  const r = spawnSync(process.execPath, args, {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
+  return r.status ?? 1;
 }
 
 /** Entry point: named errors become one-line messages and exit code 2. */

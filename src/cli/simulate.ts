@@ -43,6 +43,8 @@ const DEFAULT_METRICS: readonly MetricId[] = [
   "log-variance",
   "mean-error",
   "w2",
+  "test-error",
+  "perplexity",
 ];
 
 export interface SimulateResult {

@@ -1,6 +1,7 @@
 import type { DataKind, Dataset } from "../model/data.ts";
 import type { Model } from "../model/models.ts";
 import type { RandomStream } from "../rng/index.ts";
+import type { Truth } from "../truths/truth.ts";
 
 /**
  * A model family: fit(training data) → a model that can sample. `stream` is for families whose
@@ -16,6 +17,11 @@ export interface Family<D extends Dataset = Dataset, M extends Model = Model> {
   /** The kind of model a fit returns. */
   readonly modelKind: M["kind"];
   fit(data: D, stream: RandomStream): M;
+  /**
+   * Optional eager check against the truth and M (samples per generation), run by
+   * checkChainConfig before any chain, e.g. OLS without ridge needs M ≥ d. Throws a named error.
+   */
+  check?(truth: Truth, samples: number): void;
 }
 
 /** Any family, with its data and model types erased (what registries and chains hold). */

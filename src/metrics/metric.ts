@@ -1,13 +1,27 @@
 import { categoricalEntropy, heterozygosity, supportSize } from "../model/categorical.ts";
 import type { RealData } from "../model/data.ts";
-import { isUnivariate, type Model, type UnivariateModel } from "../model/models.ts";
+import { weightError } from "../model/linear.ts";
+import {
+  isUnivariate,
+  type Model,
+  type MvGaussianModel,
+  type UnivariateModel,
+} from "../model/models.ts";
+import {
+  mvGaussianEntropy,
+  mvGaussianKl,
+  mvGaussianLogDet,
+  mvGaussianMeanError,
+  mvGaussianW2,
+} from "../model/mvGaussian.ts";
+import { ngramPerplexity, ngramSupport, ngramUnigramEntropy } from "../model/ngram.ts";
 import {
   sampleUnivariate,
   univariateLogPdf,
   univariateMean,
   univariateVariance,
 } from "../model/univariate.ts";
-import { digamma, lbeta } from "../numeric/index.ts";
+import { digamma, lbeta, trace } from "../numeric/index.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { type TailSet, type Truth, tailMassOf } from "../truths/truth.ts";
 import { InvalidParameterError, UndefinedQuantityError } from "../util/validate.ts";
@@ -25,6 +39,8 @@ export const METRIC_IDS = [
   "kl",
   "tv",
   "w2",
+  "test-error",
+  "perplexity",
 ] as const;
 export type MetricId = (typeof METRIC_IDS)[number];
 
@@ -97,30 +113,68 @@ function truthSample(ctx: MetricContext): RealData {
   return sampleUnivariate(asUnivariate("truth", ctx.truth.model), ctx.mcStream(), ctx.mcSamples);
 }
 
+/** The model with the truth's model, both d-dimensional Gaussians (named error otherwise). */
+function mvPair(id: string, m: Model, ctx: MetricContext): [MvGaussianModel, MvGaussianModel] {
+  const t = ctx.truth.model;
+  if (m.kind !== "mv-gaussian" || t.kind !== "mv-gaussian") {
+    throw new InvalidParameterError(
+      id,
+      "model.kind",
+      `must be mv-gaussian with an mv-gaussian truth (truth is ${t.kind})`,
+      m.kind,
+    );
+  }
+  if (m.dim !== t.dim) {
+    throw new InvalidParameterError(
+      id,
+      "model.dim",
+      `must equal the truth's dim (${t.dim})`,
+      m.dim,
+    );
+  }
+  return [m, t];
+}
+
 const metrics: Record<MetricId, Metric> = {
   variance: {
     id: "variance",
-    description: "Var of the fitted model (exact)",
-    supports: (k) => univariateKinds.has(k),
-    compute: (m) => univariateVariance(asUnivariate("variance", m)),
+    description: "Var of the fitted model (exact; mv-gaussian: total variance tr Σ)",
+    supports: (k) => univariateKinds.has(k) || k === "mv-gaussian",
+    compute: (m) =>
+      m.kind === "mv-gaussian"
+        ? trace(m.cov, m.dim)
+        : univariateVariance(asUnivariate("variance", m)),
   },
   "log-variance": {
     id: "log-variance",
-    description: "natural log of the fitted model's variance (exact; −∞ once collapsed to a point)",
-    supports: (k) => univariateKinds.has(k),
-    compute: (m) => Math.log(univariateVariance(asUnivariate("log-variance", m))),
+    description:
+      "natural log of the fitted model's variance (exact; mv-gaussian: ln tr Σ; −∞ once collapsed to a point)",
+    supports: (k) => univariateKinds.has(k) || k === "mv-gaussian",
+    compute: (m) =>
+      Math.log(
+        m.kind === "mv-gaussian"
+          ? trace(m.cov, m.dim)
+          : univariateVariance(asUnivariate("log-variance", m)),
+      ),
   },
   "log-det": {
     id: "log-det",
-    description: "log det of the covariance (1-D Gaussian: ln σ²) (exact)",
-    supports: (k) => k === "gaussian",
-    compute: (m) => Math.log((m as { variance: number }).variance),
+    description:
+      "log det of the covariance (1-D Gaussian: ln σ²) (exact; −∞ for a singular covariance, e.g. an mv-gaussian fitted to M ≤ d samples)",
+    supports: (k) => k === "gaussian" || k === "mv-gaussian",
+    compute: (m) =>
+      m.kind === "mv-gaussian"
+        ? mvGaussianLogDet(m)
+        : Math.log((m as { variance: number }).variance),
   },
   "mean-error": {
     id: "mean-error",
     description: "‖μ_t − μ_0‖², squared distance of the model mean from the truth mean (exact)",
-    supports: (k) => univariateKinds.has(k),
+    supports: (k) => univariateKinds.has(k) || k === "mv-gaussian",
     compute: (m, ctx) => {
+      if (m.kind === "mv-gaussian" || ctx.truth.model.kind === "mv-gaussian") {
+        return mvGaussianMeanError(...mvPair("mean-error", m, ctx));
+      }
       const d =
         univariateMean(asUnivariate("mean-error", m)) -
         univariateMean(asUnivariate("mean-error", ctx.truth.model));
@@ -136,19 +190,26 @@ const metrics: Record<MetricId, Metric> = {
   },
   support: {
     id: "support",
-    description: "number of symbols with non-zero probability (exact)",
-    supports: (k) => k === "categorical",
-    compute: (m) => supportSize(asCategoricalP("support", m)),
+    description:
+      "number of symbols with non-zero probability (exact; n-gram: surviving vocabulary, the words and <unk> with non-zero unigram probability, </s> not counted)",
+    supports: (k) => k === "categorical" || k === "ngram",
+    compute: (m) =>
+      m.kind === "ngram" ? ngramSupport(m) : supportSize(asCategoricalP("support", m)),
   },
   entropy: {
     id: "entropy",
     description:
-      "entropy in nats (exact for categorical, Gaussian, Student-t, Pareto; Monte Carlo for mixtures)",
-    supports: (k) => k === "categorical" || univariateKinds.has(k),
+      "entropy in nats (exact for categorical, Gaussian, Student-t, Pareto; Monte Carlo for mixtures; n-gram: entropy of the fitted unigram law, </s> included — not the entropy rate)",
+    supports: (k) =>
+      k === "categorical" || k === "ngram" || k === "mv-gaussian" || univariateKinds.has(k),
     compute: (m, ctx) =>
       m.kind === "categorical"
         ? categoricalEntropy(m.p)
-        : univariateEntropy(asUnivariate("entropy", m), ctx),
+        : m.kind === "ngram"
+          ? ngramUnigramEntropy(m)
+          : m.kind === "mv-gaussian"
+            ? mvGaussianEntropy(m)
+            : univariateEntropy(asUnivariate("entropy", m), ctx),
   },
   heterozygosity: {
     id: "heterozygosity",
@@ -159,10 +220,14 @@ const metrics: Record<MetricId, Metric> = {
   kl: {
     id: "kl",
     description:
-      "KL(truth ‖ model) in nats: exact for categorical (+∞ when the model gives 0 to a symbol the truth has; 0·ln 0 = 0) and Gaussian pairs, else Monte Carlo over truth samples",
-    supports: (k) => k === "categorical" || univariateKinds.has(k),
+      "KL(truth ‖ model) in nats: exact for categorical (+∞ when the model gives 0 to a symbol the truth has; 0·ln 0 = 0) and Gaussian pairs (mv-gaussian: closed form, +∞ for a singular model covariance), else Monte Carlo over truth samples",
+    supports: (k) => k === "categorical" || k === "mv-gaussian" || univariateKinds.has(k),
     compute: (m, ctx) => {
       const t = ctx.truth.model;
+      if (m.kind === "mv-gaussian" || t.kind === "mv-gaussian") {
+        const [model, truth] = mvPair("kl", m, ctx);
+        return mvGaussianKl(truth, model);
+      }
       if (m.kind === "categorical" && t.kind === "categorical") {
         let kl = 0;
         for (let i = 0; i < t.p.length; i++) {
@@ -217,10 +282,14 @@ const metrics: Record<MetricId, Metric> = {
   w2: {
     id: "w2",
     description:
-      "squared 2-Wasserstein distance W₂²: closed form (μ−μ₀)² + (σ−σ₀)² between Gaussians, else Monte Carlo from sorted samples of both",
-    supports: (k) => univariateKinds.has(k),
+      "squared 2-Wasserstein distance W₂²: closed form (μ−μ₀)² + (σ−σ₀)² between Gaussians (mv-gaussian: the Bures form ‖μ−μ₀‖² + tr Σ + tr Σ₀ − 2 tr(Σ₀^½ Σ Σ₀^½)^½), else Monte Carlo from sorted samples of both",
+    supports: (k) => univariateKinds.has(k) || k === "mv-gaussian",
     compute: (m, ctx) => {
       const t = ctx.truth.model;
+      if (m.kind === "mv-gaussian" || t.kind === "mv-gaussian") {
+        const [model, truth] = mvPair("w2", m, ctx);
+        return mvGaussianW2(truth, model);
+      }
       if (m.kind === "gaussian" && t.kind === "gaussian") {
         const dm = m.mean - t.mean;
         const ds = Math.sqrt(m.variance) - Math.sqrt(t.variance);
@@ -232,6 +301,45 @@ const metrics: Record<MetricId, Metric> = {
       let s = 0;
       for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
       return s / a.length;
+    },
+  },
+  "test-error": {
+    id: "test-error",
+    description:
+      "‖w_t − w*‖², excess test error E[(x·w_t − x·w*)²] of a linear model for x ~ N(0, I) (exact)",
+    supports: (k) => k === "linear",
+    compute: (m, ctx) => {
+      const t = ctx.truth.model;
+      if (m.kind !== "linear" || t.kind !== "linear") {
+        throw new InvalidParameterError(
+          "test-error",
+          "model.kind",
+          "must be linear (with a linear truth)",
+          m.kind,
+        );
+      }
+      return weightError(m, t);
+    },
+  },
+  perplexity: {
+    id: "perplexity",
+    description:
+      "held-out perplexity exp(−(1/N) Σ ln P(x_i | context_i)) of the truth's held-out text (never trained on; every token, </s> included) under the n-gram model (exact); +∞ when the model gives probability 0 to a held-out token, which an MLE (k = 0) model does for any unseen n-gram or word — finite with add-k smoothing",
+    supports: (k) => k === "ngram",
+    compute: (m, ctx) => {
+      const heldOut = ctx.truth.heldOut;
+      if (m.kind !== "ngram") {
+        throw new InvalidParameterError("perplexity", "model.kind", "must be ngram", m.kind);
+      }
+      if (heldOut?.kind !== "sequence") {
+        throw new InvalidParameterError(
+          "perplexity",
+          "truth",
+          "must have held-out text (a text truth)",
+          ctx.truth.id,
+        );
+      }
+      return ngramPerplexity(m, heldOut);
     },
   },
 };

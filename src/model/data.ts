@@ -36,9 +36,37 @@ export interface RegressionData {
   readonly dim: number;
   readonly X: Float64Array;
   readonly y: Float64Array;
+  /**
+   * Variance of the label noise the labels were drawn with, when known: set by the regression
+   * truth (σ²) and by linear models when they sample; kept by concatData when both parts agree
+   * and by subsampleData. OLS with `noise: "truth"` reuses it for its synthetic labels.
+   */
+  readonly noiseVariance?: number;
+  /**
+   * The fixed design (row-major, dim columns) these labels relabel: set on the synthetic data of
+   * a fixed-design linear model, absent on real data. It is the chain's original design (the X of
+   * D₁), so OLS keeps relabelling D₁'s X whatever the regime mixes in. Kept by concatData (from
+   * whichever part has it; dropped if both have different ones) and by subsampleData.
+   */
+  readonly design?: Float64Array;
 }
 
-export type Dataset = CategoricalData | RealData | VectorData | RegressionData;
+/**
+ * Token sequences over symbols 0…vocabSize−1 (text, n-gram samples). Symbol 0 is the sentence
+ * boundary `</s>`; n-gram contexts never reach back across it. The tokens are cut into segments
+ * (`starts`: ascending offsets, starts[0] = 0 when there are tokens); every segment begins at a
+ * sentence start, and contexts never reach back across a segment start either. A segment may end
+ * mid-sentence (a window of real text, or M generated tokens). The size is the token count,
+ * boundaries included.
+ */
+export interface SequenceData {
+  readonly kind: "sequence";
+  readonly vocabSize: number;
+  readonly tokens: Int32Array;
+  readonly starts: Int32Array;
+}
+
+export type Dataset = CategoricalData | RealData | VectorData | RegressionData | SequenceData;
 export type DataKind = Dataset["kind"];
 
 /** Number of samples in a data set. */
@@ -52,6 +80,8 @@ export function dataSize(data: Dataset): number {
       return data.values.length / data.dim;
     case "regression":
       return data.y.length;
+    case "sequence":
+      return data.tokens.length;
   }
 }
 
@@ -92,6 +122,14 @@ function sameShape(api: string, a: Dataset, b: Dataset): void {
   if ((a.kind === "vector" || a.kind === "regression") && "dim" in b && a.dim !== b.dim) {
     throw new InvalidParameterError(api, "b.dim", `must equal a.dim (${a.dim})`, b.dim);
   }
+  if (a.kind === "sequence" && b.kind === "sequence" && a.vocabSize !== b.vocabSize) {
+    throw new InvalidParameterError(
+      api,
+      "b.vocabSize",
+      `must equal a.vocabSize (${a.vocabSize})`,
+      b.vocabSize,
+    );
+  }
 }
 
 function concatFloat(a: Float64Array, b: Float64Array): Float64Array {
@@ -126,8 +164,18 @@ export function concatData<D extends Dataset>(a: D, b: D): D {
         dim: a.dim,
         X: concatFloat(a.X, r.X),
         y: concatFloat(a.y, r.y),
+        ...(a.noiseVariance !== undefined && a.noiseVariance === r.noiseVariance
+          ? { noiseVariance: a.noiseVariance }
+          : {}),
+        ...(a.design !== undefined && (r.design === undefined || r.design === a.design)
+          ? { design: a.design }
+          : a.design === undefined && r.design !== undefined
+            ? { design: r.design }
+            : {}),
       } as D;
     }
+    case "sequence":
+      return concatSequences(a, b as SequenceData) as D;
   }
   throw new InvalidParameterError("concatData", "a.kind", "must be a known data kind", a);
 }
@@ -156,11 +204,13 @@ export function sampleWithoutReplacement(
 
 /**
  * A uniformly random subset of `n` samples drawn without replacement. For categorical counts
- * this is a multivariate hypergeometric draw (done by expanding to symbols: O(size)).
+ * this is a multivariate hypergeometric draw (done by expanding to symbols: O(size)). For token
+ * sequences the units are sentences, not tokens (see {@link subsampleSequence}).
  */
 export function subsampleData<D extends Dataset>(data: D, n: number, stream: RandomStream): D {
   const size = dataSize(data);
   assertInteger("subsampleData", "n", n, 0, size);
+  if (data.kind === "sequence") return subsampleSequence(data, n, stream) as D;
   const pick = sampleWithoutReplacement(stream, size, n);
   switch (data.kind) {
     case "categorical": {
@@ -194,8 +244,70 @@ export function subsampleData<D extends Dataset>(data: D, n: number, stream: Ran
         X.set(data.X.subarray(pick[j] * d, pick[j] * d + d), j * d);
         y[j] = data.y[pick[j]];
       }
-      return { kind: "regression", dim: d, X, y } as D;
+      return {
+        kind: "regression",
+        dim: d,
+        X,
+        y,
+        ...(data.noiseVariance !== undefined ? { noiseVariance: data.noiseVariance } : {}),
+        ...(data.design !== undefined ? { design: data.design } : {}),
+      } as D;
     }
   }
   throw new InvalidParameterError("subsampleData", "data.kind", "must be a known data kind", data);
+}
+
+function concatSequences(a: SequenceData, b: SequenceData): SequenceData {
+  const tokens = new Int32Array(a.tokens.length + b.tokens.length);
+  tokens.set(a.tokens);
+  tokens.set(b.tokens, a.tokens.length);
+  const starts = new Int32Array(a.starts.length + b.starts.length);
+  starts.set(a.starts);
+  for (let i = 0; i < b.starts.length; i++)
+    starts[a.starts.length + i] = b.starts[i] + a.tokens.length;
+  return { kind: "sequence", vocabSize: a.vocabSize, tokens, starts };
+}
+
+/**
+ * `n` tokens of a sequence data set, taken as whole sentences: the data is cut into sentence
+ * units (a unit runs from a segment start or the token after a boundary `</s>` through the next
+ * boundary or the segment's end), the units are put in a uniformly random order (a full
+ * Fisher–Yates permutation, {@link sampleWithoutReplacement}), and taken in that order until `n`
+ * tokens are reached; the last unit taken is cut to its first tokens so the total is exactly `n`.
+ * Each unit becomes a segment of the result, so every segment still begins at a sentence start
+ * and no n-gram spans two units. Sentences, not tokens, are the units so that real word order
+ * survives subsampling (the `keep-original` and `accumulate-subsample` regimes).
+ */
+export function subsampleSequence(
+  data: SequenceData,
+  n: number,
+  stream: RandomStream,
+): SequenceData {
+  const size = data.tokens.length;
+  assertInteger("subsampleSequence", "n", n, 0, size);
+  const unitStart: number[] = [];
+  let segment = 0;
+  for (let i = 0; i < size; i++) {
+    if (segment < data.starts.length && data.starts[segment] === i) {
+      segment++;
+      unitStart.push(i);
+    } else if (data.tokens[i - 1] === 0) {
+      unitStart.push(i);
+    }
+  }
+  const units = unitStart.length;
+  const order = sampleWithoutReplacement(stream, units, units);
+  const tokens = new Int32Array(n);
+  const starts: number[] = [];
+  let pos = 0;
+  for (let j = 0; j < units && pos < n; j++) {
+    const u = order[j];
+    const from = unitStart[u];
+    const to = u + 1 < units ? unitStart[u + 1] : size;
+    const take = Math.min(to - from, n - pos);
+    starts.push(pos);
+    tokens.set(data.tokens.subarray(from, from + take), pos);
+    pos += take;
+  }
+  return { kind: "sequence", vocabSize: data.vocabSize, tokens, starts: Int32Array.from(starts) };
 }

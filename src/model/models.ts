@@ -57,10 +57,45 @@ export interface LinearModel {
   readonly dim: number;
   readonly w: Float64Array;
   readonly noiseVariance: number;
+  /**
+   * How the model draws design rows when it samples (src/model/linear.ts): absent, fresh rows
+   * x ~ N(0, I_dim); present, a fixed design (row-major, dim columns) whose rows are relabelled
+   * with y = x·w + ε (row i of a sample is design row i mod rows).
+   */
+  readonly design?: Float64Array;
+}
+
+/**
+ * One context's next-token distribution over the symbols 0…V−1 of an n-gram model, stored
+ * sparsely: probability `probs[j]` on symbol `symbols[j]` (ascending), and `rest` on each of the
+ * V − symbols.length symbols not listed (add-k smoothing: k/(count + kV); MLE: 0).
+ */
+export interface NgramDistribution {
+  readonly symbols: Int32Array;
+  readonly probs: Float64Array;
+  readonly rest: number;
+}
+
+/**
+ * An n-gram language model over symbols 0…V−1, symbol 0 the sentence boundary `</s>` (see
+ * src/model/ngram.ts for the context, restart and sampling rules).
+ */
+export interface NgramModel {
+  readonly kind: "ngram";
+  /** n ∈ {2, 3}: a token depends on the n − 1 tokens before it in its sentence. */
+  readonly order: number;
+  /** V: number of symbols, boundary included. */
+  readonly vocabSize: number;
+  /** Context id (the n − 1 previous tokens in base V, see `contextId`) → next-token law. */
+  readonly contexts: ReadonlyMap<number, NgramDistribution>;
+  /** The law used at a context with no entry (add-k: uniform; MLE: a sentence end). */
+  readonly unseen: NgramDistribution;
+  /** The fitted unigram law over the V symbols: (count + k)/(tokens + kV). */
+  readonly unigram: Float64Array;
 }
 
 export type UnivariateModel = GaussianModel | MixtureModel | StudentTModel | ParetoModel;
-export type Model = CategoricalModel | UnivariateModel | MvGaussianModel | LinearModel;
+export type Model = CategoricalModel | UnivariateModel | MvGaussianModel | LinearModel | NgramModel;
 export type ModelKind = Model["kind"];
 
 /** Whether a model is a distribution on the real line. */

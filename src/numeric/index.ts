@@ -30,7 +30,21 @@ export {
   poolSmallCells,
 } from "./gof.ts";
 export { regularizedBeta, regularizedGammaP, regularizedGammaQ } from "./incomplete.ts";
-export { betaQuantile, studentTQuantile } from "./inverse.ts";
+export { betaInverseSf, betaQuantile, studentTQuantile } from "./inverse.ts";
+export {
+  cholesky,
+  choleskyLogDet,
+  lowerTriangularInverse,
+  matMul,
+  PSD_TOLERANCE_PER_DIM,
+  RANK_TOLERANCE_PER_DIM,
+  type SymmetricEigen,
+  sqrtmSymmetric,
+  symmetricEigen,
+  symmetricEigenvalues,
+  trace,
+  tryCholesky,
+} from "./linalg.ts";
 export { normalCdf, normalPdf, normalQuantile, normalSf } from "./normal.ts";
 export {
   mean,

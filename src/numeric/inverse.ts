@@ -1,10 +1,10 @@
 import { InvalidParameterError } from "../util/validate.ts";
-import { betaCdf, studentTCdf, studentTSf } from "./distributions.ts";
+import { betaCdf, betaSf, studentTCdf, studentTSf } from "./distributions.ts";
 import { normalQuantile } from "./normal.ts";
 
-function assertOpenProbability(api: string, p: number): void {
+function assertOpenProbability(api: string, p: number, name = "p"): void {
   if (typeof p !== "number" || !(p > 0 && p < 1)) {
-    throw new InvalidParameterError(api, "p", "must be a probability in (0, 1)", p);
+    throw new InvalidParameterError(api, name, "must be a probability in (0, 1)", p);
   }
 }
 
@@ -55,8 +55,8 @@ export function studentTQuantile(p: number, nu: number): number {
 
 /**
  * Quantile of the Beta(a, b) distribution: the x in [0, 1] with I_x(a, b) = p (Clopper–Pearson
- * bounds are Beta quantiles), by bisection on betaCdf to adjacent doubles,
- * geometric while the bracket spans orders of magnitude so small quantiles keep relative accuracy.
+ * bounds are Beta quantiles), by bisection to adjacent doubles against the smaller tail
+ * probability (cdf for p ≤ ½, sf above; see betaFromTail).
  * @param p in (0, 1).
  * @param a finite and > 0.
  * @param b finite and > 0.
@@ -65,8 +65,39 @@ export function betaQuantile(p: number, a: number, b: number): number {
   assertOpenProbability("betaQuantile", p);
   assertPositiveFinite("betaQuantile", "a", a);
   assertPositiveFinite("betaQuantile", "b", b);
-  // Upper half by symmetry, 1 − X ~ Beta(b, a): Q_{a,b}(p) = 1 − Q_{b,a}(1 − p), so the
-  // bisection always runs in a lower tail where small values keep relative accuracy.
-  if (p > 0.5) return 1 - betaQuantile(1 - p, b, a);
-  return bisect((x) => betaCdf(x, a, b) < p, Number.MIN_VALUE, 1);
+  return p <= 0.5 ? betaFromTail(p, true, a, b) : betaFromTail(1 - p, false, a, b);
+}
+
+/**
+ * Inverse survival function of Beta(a, b): the x with P(X > x) = q, solved from q itself, so an
+ * upper tail probability far below 1e-16 (e.g. a Clopper–Pearson bound at α = 1e-9) keeps its
+ * accuracy instead of being rounded through 1 − q.
+ * @param q in (0, 1).
+ * @param a finite and > 0.
+ * @param b finite and > 0.
+ */
+export function betaInverseSf(q: number, a: number, b: number): number {
+  assertOpenProbability("betaInverseSf", q, "q");
+  assertPositiveFinite("betaInverseSf", "a", a);
+  assertPositiveFinite("betaInverseSf", "b", b);
+  return q <= 0.5 ? betaFromTail(q, false, a, b) : betaFromTail(1 - q, true, a, b);
+}
+
+/**
+ * The x with cdf(x) = tail (lower) or sf(x) = tail (upper), tail ≤ ½. Solves on the side of ½
+ * where x lies — on x itself when x ≤ ½, else on y = 1 − x through 1 − X ~ Beta(b, a) — so small
+ * quantiles and quantiles near 1 both keep their accuracy.
+ */
+function betaFromTail(tail: number, lower: boolean, a: number, b: number): number {
+  const xAtMostHalf = lower ? tail <= betaCdf(0.5, a, b) : tail >= betaSf(0.5, a, b);
+  if (xAtMostHalf) {
+    return lower
+      ? bisect((x) => betaCdf(x, a, b) < tail, Number.MIN_VALUE, 0.5)
+      : bisect((x) => betaSf(x, a, b) > tail, Number.MIN_VALUE, 0.5);
+  }
+  // x > ½: y = 1 − x with Y ~ Beta(b, a): cdf_X(x) = sf_Y(y) and sf_X(x) = cdf_Y(y).
+  const y = lower
+    ? bisect((v) => betaSf(v, b, a) > tail, Number.MIN_VALUE, 0.5)
+    : bisect((v) => betaCdf(v, b, a) < tail, Number.MIN_VALUE, 0.5);
+  return 1 - y;
 }

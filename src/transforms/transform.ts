@@ -1,7 +1,9 @@
 import { temperatureCategorical, topKCategorical, topPCategorical } from "../model/categorical.ts";
-import type { CategoricalData, Dataset, RealData } from "../model/data.ts";
+import type { CategoricalData, Dataset, RealData, VectorData } from "../model/data.ts";
 import type { Model } from "../model/models.ts";
 import { isUnivariate } from "../model/models.ts";
+import { mvGaussianLogDensity, mvGaussianTemperature } from "../model/mvGaussian.ts";
+import { mapNgram } from "../model/ngram.ts";
 import { sampleModel } from "../model/sampleModel.ts";
 import { univariateLogPdf } from "../model/univariate.ts";
 import type { RandomStream } from "../rng/index.ts";
@@ -16,11 +18,15 @@ import {
  * A sampling transform, applied when a model generates its synthetic data.
  * - `temperature` τ: categorical p ∝ p^(1/τ); Gaussian and Gaussian-mixture components get
  *   variance τσ² (a Gaussian density raised to 1/τ is exactly N(μ, τσ²); this is the MAD paper's
- *   λ, Alemohammad et al. 2023).
+ *   λ, Alemohammad et al. 2023); a multivariate Gaussian gets covariance τΣ.
  * - `top-k` / `top-p`: categorical truncation to the k most probable symbols / the nucleus of
  *   mass p (Holtzman et al. 2020).
+ * - On an n-gram model, temperature, top-k and top-p apply to each context's next-token law
+ *   (as decoding does in a language model); `select` does not apply.
  * - `select`: draw ⌈n/fraction⌉ samples and keep the n with the highest model log-likelihood
- *   (quality filtering: keep the best fraction under a score).
+ *   (quality filtering: keep the best fraction under a score). For an mv-gaussian the score is
+ *   the log-density on the model's support (see mvGaussianLogDensity): the smallest Mahalanobis
+ *   distances are kept.
  */
 export type Transform =
   | { readonly kind: "temperature"; readonly tau: number }
@@ -54,17 +60,24 @@ export function checkTransform(t: Transform): Transform {
 export function transformSupports(t: Transform, kind: Model["kind"]): boolean {
   switch (t.kind) {
     case "temperature":
-      return kind === "categorical" || kind === "gaussian" || kind === "mixture";
+      return (
+        kind === "categorical" ||
+        kind === "gaussian" ||
+        kind === "mixture" ||
+        kind === "ngram" ||
+        kind === "mv-gaussian"
+      );
     case "top-k":
     case "top-p":
-      return kind === "categorical";
+      return kind === "categorical" || kind === "ngram";
     case "select":
       return (
         kind === "categorical" ||
         kind === "gaussian" ||
         kind === "mixture" ||
         kind === "student-t" ||
-        kind === "pareto"
+        kind === "pareto" ||
+        kind === "mv-gaussian"
       );
   }
 }
@@ -89,11 +102,24 @@ export function transformModel(model: Model, t: Transform): Model {
           : topPCategorical(model.p, t.p);
     return { kind: "categorical", p };
   }
+  if (model.kind === "ngram") {
+    // Per context: every context's next-token law (and the unseen-context law) is transformed.
+    return mapNgram(model, (p) =>
+      t.kind === "temperature"
+        ? temperatureCategorical(p, t.tau)
+        : t.kind === "top-k"
+          ? topKCategorical(p, t.k)
+          : topPCategorical(p, t.p),
+    );
+  }
   if (t.kind === "temperature" && model.kind === "gaussian") {
     return { kind: "gaussian", mean: model.mean, variance: model.variance * t.tau };
   }
   if (t.kind === "temperature" && model.kind === "mixture") {
     return { ...model, variances: model.variances.map((v) => v * t.tau) };
+  }
+  if (t.kind === "temperature" && model.kind === "mv-gaussian") {
+    return mvGaussianTemperature(model, t.tau);
   }
   throw new InvalidParameterError(
     t.kind,
@@ -126,6 +152,22 @@ function selectBest(model: Model, data: Dataset, n: number): Dataset {
     const values = new Float64Array(n);
     for (let i = 0; i < n; i++) values[i] = scored[i][1];
     return { kind: "real", values } satisfies RealData;
+  }
+  if (data.kind === "vector" && model.kind === "mv-gaussian") {
+    const d = data.dim;
+    const size = data.values.length / d;
+    const score = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      score[i] = mvGaussianLogDensity(model, data.values.subarray(i * d, i * d + d));
+    }
+    const order = Array.from({ length: size }, (_, i) => i).sort(
+      (a, b) => score[b] - score[a] || a - b,
+    );
+    const values = new Float64Array(n * d);
+    for (let i = 0; i < n; i++) {
+      values.set(data.values.subarray(order[i] * d, order[i] * d + d), i * d);
+    }
+    return { kind: "vector", dim: d, values } satisfies VectorData;
   }
   throw new InvalidParameterError(
     "select",

@@ -11,6 +11,8 @@ import { assertProbability, InvalidParameterError } from "../util/validate.ts";
  * - categorical: the lowest-probability symbols whose total mass is ≤ q (see categoricalTailSet);
  * - univariate: the region beyond the truth's q and 1−q quantiles, (−∞, Q(q)) ∪ (Q(1−q), ∞),
  *   whose truth mass is exactly 2q.
+ * Other truths (mv-gaussian, regression, text) have none: truthTailSet throws a named error, and
+ * runChains asks for the tail set only when `tail-mass` is requested.
  */
 export type TailSet =
   | { readonly kind: "symbols"; readonly q: number; readonly symbols: Int32Array }
@@ -40,6 +42,11 @@ export interface Truth {
   readonly summaries: TruthSummaries;
   /** Where real data comes from, for reports (e.g. a file path and package for text). */
   readonly source?: string;
+  /**
+   * Real data that no chain ever trains on (text: the held-out sentences), for metrics that score
+   * a model on unseen real data (`perplexity`).
+   */
+  readonly heldOut?: Dataset;
   /** n real samples. */
   sampleReal(stream: RandomStream, n: number): Dataset;
 }
@@ -95,7 +102,12 @@ export function modelTruth(
     id,
     params,
     model,
-    dataKind: model.kind === "categorical" ? "categorical" : "real",
+    dataKind:
+      model.kind === "categorical"
+        ? "categorical"
+        : model.kind === "mv-gaussian"
+          ? "vector"
+          : "real",
     summaries,
     sampleReal: (stream, n) => sampleModel(model, stream, n),
   };

@@ -78,6 +78,137 @@ describe("collapse simulate", () => {
     expect(r.stdout).toMatch(/\n\s+20\s/);
   });
 
+  it("linear regression: ols on a regression truth reports test-error equal to the engine's", () => {
+    const regression = [
+      "simulate",
+      "--truth",
+      "regression:d=5,sigma=1",
+      "--family",
+      "ols",
+      "--samples",
+      "50",
+      "--generations",
+      "5",
+      "--chains",
+      "20",
+    ];
+    const r = collapse(...regression, "--metrics", "test-error", "--json");
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out.metrics)).toEqual(["test-error"]);
+    expect(out.metrics["test-error"].mean[0]).toBe(0);
+    const engine = runChains(
+      configFromSpec({
+        truth: "regression:d=5,sigma=1",
+        family: "ols",
+        regime: "replace",
+        samples: 50,
+        generations: 5,
+        chains: 20,
+        seed: 1,
+        metrics: ["test-error"],
+      }),
+    );
+    expect(out.metrics["test-error"].mean).toEqual(
+      Array.from(summarizeMetric(engine, "test-error").mean),
+    );
+    const tooFew = collapse(...regression.slice(0, 5), "--samples", "3", "--generations", "2");
+    expect(tooFew.code).toBe(2);
+    expect(tooFew.stderr).toMatch(/ols: samples must be >= d = 5 without ridge.*got 3/);
+  });
+
+  it("n-gram on real text: support and held-out perplexity equal to the engine's", () => {
+    const text = [
+      "simulate",
+      "--truth",
+      "text",
+      "--family",
+      "ngram:order=2,k=0.1",
+      "--samples",
+      "2000",
+      "--generations",
+      "5",
+      "--chains",
+      "4",
+    ];
+    const r = collapse(...text, "--metrics", "support,perplexity", "--json");
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out.metrics)).toEqual(["support", "perplexity"]);
+    // Generation 0 is the MLE bigram of the training text: held-out words it never saw get
+    // probability 0, so its perplexity is honestly +∞; add-k generations are finite.
+    expect(out.metrics.perplexity.mean[0]).toBe("Infinity");
+    for (let t = 1; t <= 5; t++) expect(Number.isFinite(out.metrics.perplexity.mean[t])).toBe(true);
+    const engine = runChains(
+      configFromSpec({
+        truth: "text",
+        family: "ngram:order=2,k=0.1",
+        regime: "replace",
+        samples: 2000,
+        generations: 5,
+        chains: 4,
+        seed: 1,
+        metrics: ["support", "perplexity"],
+      }),
+    );
+    expect(out.metrics.perplexity.mean.slice(1)).toEqual(
+      Array.from(summarizeMetric(engine, "perplexity").mean).slice(1),
+    );
+    expect(out.metrics.support.mean).toEqual(Array.from(summarizeMetric(engine, "support").mean));
+    const badOrder = collapse(
+      ...text.slice(0, 3),
+      ...["--family", "ngram:order=4", "--samples", "10", "--generations", "2"],
+    );
+    expect(badOrder.code).toBe(2);
+    expect(badOrder.stderr).toMatch(/ngram: order must be an integer in \[2, 3\], got 4/);
+    const missing = collapse(
+      ...["simulate", "--truth", "text:file=/nonexistent/corpus.txt"],
+      ...["--family", "ngram", "--samples", "10", "--generations", "2"],
+    );
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/text: file must be a readable file \(ENOENT\).*corpus\.txt/);
+  });
+
+  it("multivariate Gaussian: default metrics are finite and equal to the engine's", () => {
+    const mv = [
+      ...["simulate", "--truth", "mv-gaussian:dim=3", "--family", "mv-gaussian"],
+      ...["--samples", "20", "--generations", "10", "--chains", "50"],
+    ];
+    const r = collapse(...mv, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out.metrics)).toEqual([
+      "entropy",
+      "kl",
+      "variance",
+      "log-variance",
+      "mean-error",
+      "w2",
+    ]);
+    expect(out.metrics.variance.mean[0]).toBe(3);
+    expect(out.metrics["mean-error"].mean[0]).toBe(0);
+    for (const id of Object.keys(out.metrics)) {
+      for (const v of out.metrics[id].mean) expect(Number.isFinite(v), `${id}: ${v}`).toBe(true);
+    }
+    const engine = runChains(
+      configFromSpec({
+        truth: "mv-gaussian:dim=3",
+        family: "mv-gaussian",
+        regime: "replace",
+        samples: 20,
+        generations: 10,
+        chains: 50,
+        seed: 1,
+        metrics: ["kl", "variance"],
+      }),
+    );
+    expect(out.metrics.kl.mean).toEqual(Array.from(summarizeMetric(engine, "kl").mean));
+    expect(out.metrics.variance.mean).toEqual(Array.from(summarizeMetric(engine, "variance").mean));
+    const tail = collapse(...mv, "--metrics", "tail-mass");
+    expect(tail.code).toBe(2);
+    expect(tail.stderr).toMatch(/"tail-mass" is not defined for mv-gaussian models/);
+  });
+
   it("unknown names, malformed parameters and incompatible pairs exit non-zero listing what is valid", () => {
     const unknown = collapse(
       "simulate",
@@ -106,7 +237,9 @@ describe("collapse simulate", () => {
       "2",
     );
     expect(pair.code).toBe(2);
-    expect(pair.stderr).toMatch(/family: name must be one of: categorical-mle; /);
+    expect(pair.stderr).toMatch(
+      /family fits sequence data but truth "gaussian" gives real data \(incompatible pair\)/,
+    );
     const incompatible = collapse(
       "simulate",
       "--truth",

@@ -1,0 +1,195 @@
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { deriveSeed } from "../rng/index.ts";
+import {
+  describeEvidence,
+  evaluateScenario,
+  type Outcome,
+  type ScenarioVerdict,
+} from "../verdict/index.ts";
+import type { Citation, Claim, ClaimKind } from "./defineClaim.ts";
+import { DEFAULT_ROOT_SEED } from "./rootSeed.ts";
+
+/** One evaluated scenario: the setting, its simulation seed and its verdict. */
+export interface ScenarioRecord {
+  /** The setting, as fast-check prints it. */
+  readonly scenario: string;
+  /** The setting as plain data (JSON round-trip of the generated value). */
+  readonly setting: unknown;
+  /**
+   * Integer seed of the scenario (part of the generated value, so it shrinks too); the streams
+   * derive from it, the claim id and the run's fast-check seed.
+   */
+  readonly seed: number;
+  readonly verdict: ScenarioVerdict;
+}
+
+/** A shrunk, replayable counterexample. */
+export interface Counterexample extends ScenarioRecord {
+  /** fast-check seed and path: replaying them reproduces this scenario exactly. */
+  readonly fcSeed: number;
+  readonly path: string;
+  readonly shrinks: number;
+}
+
+/** The outcome of checking one claim in one run. */
+export interface ClaimReport {
+  readonly claim: {
+    readonly id: string;
+    readonly title: string;
+    readonly citation: Citation;
+    readonly statement: string;
+    readonly kind: ClaimKind;
+    readonly assumptions: readonly string[];
+  };
+  readonly rootSeed: number;
+  readonly fcSeed: number;
+  readonly alpha: number;
+  readonly strict: boolean;
+  /** supported: no scenario refuted or (in strict mode) inconclusive. */
+  readonly status: Outcome;
+  /** Scenarios evaluated before any failure (shrink steps excluded). */
+  readonly scenarios: readonly ScenarioRecord[];
+  readonly counterexample?: Counterexample;
+  /** Inconclusive scenarios tolerated in non-strict mode. */
+  readonly warnings: readonly string[];
+  readonly durationMs: number;
+}
+
+/** Options of {@link checkClaim}. */
+export interface CheckClaimOptions {
+  /** Root seed of the run. @defaultValue DEFAULT_ROOT_SEED */
+  readonly rootSeed?: number;
+  /** Replays one counterexample: fast-check's seed and path. */
+  readonly replay?: { readonly fcSeed: number; readonly path: string };
+  /** Overrides the claim's α (e.g. a high α to measure false-alarm rates). */
+  readonly alpha?: number;
+  /** Overrides the number of scenarios. */
+  readonly scenarios?: number;
+}
+
+/** fast-check's 32-bit seed for a claim under a root seed: hash of derive(root, "fast-check", id). */
+export function fastCheckSeed(rootSeed: number, claimId: string): number {
+  const hex = createHash("sha256")
+    .update(deriveSeed(rootSeed, "fast-check", claimId))
+    .digest("hex");
+  return Number.parseInt(hex.slice(0, 8), 16) | 0;
+}
+
+function plain(value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  } catch {
+    return fc.stringify(value);
+  }
+}
+
+/**
+ * Checks a claim as a fast-check property: each random scenario (setting + seed) is simulated
+ * and decided (see evaluateScenario) at α/scenarios; the property fails on a refuted scenario,
+ * or on an inconclusive one in strict mode, and fast-check shrinks it to a minimal failing
+ * setting. Deterministic given the root seed (or the replay seed and path).
+ */
+export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}): ClaimReport {
+  const started = performance.now();
+  const rootSeed = options.rootSeed ?? DEFAULT_ROOT_SEED;
+  const alpha = options.alpha ?? claim.budget.alpha;
+  const numRuns = options.scenarios ?? claim.budget.scenarios;
+  const strict = claim.budget.strict;
+  const fcSeed = options.replay?.fcSeed ?? fastCheckSeed(rootSeed, claim.id);
+  const alphaScenario = alpha / numRuns;
+  // noBias: fast-check's default bias toward small integers would hand many scenarios (and
+  // runs) the same seed; the simulation seed also mixes in the run's fast-check seed so runs
+  // under different root seeds never share streams.
+  const arbitrary = fc.record({ setting: claim.scenario, seed: fc.noBias(fc.nat()) });
+  const evaluated: ScenarioRecord[] = [];
+  const warnings: string[] = [];
+  let failures = 0;
+  let runsBeforeFailure = 0;
+
+  const evaluate = (value: { setting: S; seed: number }): ScenarioRecord => {
+    const checks = claim.checks(value.setting);
+    const seed = deriveSeed(value.seed, "claim", claim.id, "fast-check", fcSeed >>> 0);
+    const verdict = evaluateScenario(
+      checks,
+      (first, count) => claim.simulate(value.setting, { seed, first, count }),
+      {
+        alpha: alphaScenario,
+        replicates: claim.budget.replicates,
+        maxReplicates: claim.budget.maxReplicates,
+      },
+    );
+    return {
+      scenario: fc.stringify(value.setting),
+      setting: plain(value.setting),
+      seed: value.seed,
+      verdict,
+    };
+  };
+
+  const property = fc.property(arbitrary, (value) => {
+    const record = evaluate(value);
+    if (failures === 0) {
+      evaluated.push(record);
+      runsBeforeFailure++;
+    }
+    const ok =
+      record.verdict.outcome === "supported" ||
+      (record.verdict.outcome === "inconclusive" && !strict);
+    if (record.verdict.outcome === "inconclusive" && !strict && failures === 0) {
+      warnings.push(
+        `inconclusive at the cap (${record.verdict.replicates} replicates): ${record.scenario}; ${record.verdict.evidence
+          .filter((e) => e.outcome === "inconclusive")
+          .map(describeEvidence)
+          .join("; ")}`,
+      );
+    }
+    if (!ok) failures++;
+    return ok;
+  });
+
+  const details = fc.check(property, {
+    seed: fcSeed,
+    numRuns,
+    ...(options.replay ? { path: options.replay.path, endOnFailure: true } : {}),
+  });
+
+  let counterexample: Counterexample | undefined;
+  if (details.failed && details.counterexample === null) {
+    throw new Error(
+      `${claim.id}: fast-check stopped without a counterexample (too many skips or interrupted)`,
+    );
+  }
+  if (details.failed && details.counterexample !== null) {
+    // Re-evaluating the counterexample also surfaces, as is, an error the simulation or a
+    // check threw (a bug, not a verdict).
+    const [value] = details.counterexample;
+    const record = evaluate(value);
+    counterexample = {
+      ...record,
+      fcSeed: details.seed,
+      path: details.counterexamplePath ?? "",
+      shrinks: details.numShrinks,
+    };
+  }
+  const status: Outcome = counterexample ? counterexample.verdict.outcome : "supported";
+  return {
+    claim: {
+      id: claim.id,
+      title: claim.title,
+      citation: claim.citation,
+      statement: claim.statement,
+      kind: claim.kind,
+      assumptions: claim.assumptions ?? [],
+    },
+    rootSeed,
+    fcSeed,
+    alpha,
+    strict,
+    status,
+    scenarios: evaluated.slice(0, runsBeforeFailure),
+    counterexample,
+    warnings,
+    durationMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,33 @@
+export {
+  type CalibrateConstraints,
+  type CalibrationResult,
+  calibrateClaim,
+} from "./calibrate.ts";
+export {
+  type CheckClaimOptions,
+  type ClaimReport,
+  type Counterexample,
+  checkClaim,
+  fastCheckSeed,
+  type ScenarioRecord,
+} from "./checkClaim.ts";
+export {
+  type Citation,
+  CLAIM_KINDS,
+  type Claim,
+  type ClaimBudget,
+  type ClaimDefinition,
+  ClaimDefinitionError,
+  type ClaimKind,
+  defineClaim,
+  type ReplicateRange,
+} from "./defineClaim.ts";
+export { type ReplicateSpec, runReplicates } from "./replicates.ts";
+export { DEFAULT_ROOT_SEED, resolveRootSeed } from "./rootSeed.ts";
+export {
+  failureMessage,
+  jsonSafe,
+  parseReplay,
+  replayCommand,
+  verifyClaim,
+} from "./verifyClaim.ts";

@@ -1,0 +1,131 @@
+import { relative } from "node:path";
+import { test } from "vitest";
+import { describeEvidence, fmt } from "../verdict/index.ts";
+import { calibrateClaim } from "./calibrate.ts";
+import { type ClaimReport, checkClaim } from "./checkClaim.ts";
+import type { Claim } from "./defineClaim.ts";
+import { resolveRootSeed } from "./rootSeed.ts";
+
+/** JSON-safe copy: non-finite numbers become "Infinity" / "-Infinity" / "undefined" (NaN). */
+export function jsonSafe(value: unknown): unknown {
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return value;
+    return Number.isNaN(value) ? "undefined" : value > 0 ? "Infinity" : "-Infinity";
+  }
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return Array.from(value as unknown as ArrayLike<number>, jsonSafe);
+  }
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  }
+  return value;
+}
+
+declare module "vitest" {
+  interface TaskMeta {
+    /** The claim's report: citation, scenarios, verdicts, counterexample (JSON-safe). */
+    collapse?: unknown;
+  }
+}
+
+/** A request to replay one counterexample: COLLAPSE_REPLAY=<claim-id>:<fc seed>:<path>. */
+export function parseReplay(
+  raw: string | undefined,
+): { id: string; fcSeed: number; path: string } | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const m = /^([a-z0-9-]+):(-?\d+):([0-9:]*)$/.exec(raw.trim());
+  if (m === null) {
+    throw new Error(`COLLAPSE_REPLAY must be <claim-id>:<seed>:<path>, got ${JSON.stringify(raw)}`);
+  }
+  return { id: m[1], fcSeed: Number(m[2]), path: m[3] };
+}
+
+/**
+ * Calibration mode, COLLAPSE_CALIBRATE=<seeds>[:<alpha>]: each claim test runs its claim over
+ * that many root seeds (from COLLAPSE_SEED on) instead of once.
+ */
+export function parseCalibrate(
+  raw: string | undefined,
+): { seeds: number; alpha?: number } | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const m = /^(\d+)(?::([0-9.eE+-]+))?$/.exec(raw.trim());
+  const seeds = m ? Number(m[1]) : Number.NaN;
+  const alpha = m?.[2] === undefined ? undefined : Number(m[2]);
+  if (!m || !(seeds >= 1) || (alpha !== undefined && !(alpha > 0 && alpha < 0.5))) {
+    throw new Error(
+      `COLLAPSE_CALIBRATE must be <seeds>[:<alpha in (0, 0.5)>], got ${JSON.stringify(raw)}`,
+    );
+  }
+  return { seeds, alpha };
+}
+
+/** The shell command that replays a report's counterexample. */
+export function replayCommand(report: ClaimReport, file: string): string {
+  const c = report.counterexample;
+  if (c === undefined) return "";
+  return `COLLAPSE_REPLAY='${report.claim.id}:${c.fcSeed}:${c.path}' npx vitest run ${file} -t '${report.claim.id}'`;
+}
+
+/** The failure message: claim, refuting evidence and the replay command. */
+export function failureMessage(report: ClaimReport, file: string): string {
+  const c = report.counterexample;
+  const lines = [
+    `Claim ${report.claim.id} ${report.status.toUpperCase()}: ${report.claim.title}`,
+    `  ${report.claim.citation.source}, ${report.claim.citation.where}`,
+    `  Statement: ${report.claim.statement}`,
+  ];
+  if (c !== undefined) {
+    lines.push(
+      `  Counterexample (after ${c.shrinks} shrinks): ${c.scenario} with scenario seed ${c.seed}, ${c.verdict.replicates} replicates`,
+      ...c.verdict.evidence
+        .filter((e) => e.outcome !== "supported")
+        .map((e) => `  ${describeEvidence(e)}`),
+      `  Replay: ${replayCommand(report, file)}`,
+    );
+  }
+  lines.push(`  Root seed ${report.rootSeed} (COLLAPSE_SEED), α = ${fmt(report.alpha)} per run`);
+  return lines.join("\n");
+}
+
+/**
+ * Registers a vitest test that checks the claim (see checkClaim) at the run's root seed
+ * (COLLAPSE_SEED), records its report in `task.meta.collapse`, and fails with the refuting
+ * evidence and a replay command. COLLAPSE_REPLAY=<id>:<seed>:<path> replays one counterexample.
+ */
+export function verifyClaim<S>(claim: Claim<S>, options: { timeout?: number } = {}): void {
+  test(
+    `${claim.id}: ${claim.title}`,
+    ({ task }) => {
+      const calibrate = parseCalibrate(process.env.COLLAPSE_CALIBRATE);
+      if (calibrate !== undefined) {
+        const r = calibrateClaim(claim, { ...calibrate, firstSeed: resolveRootSeed() });
+        task.meta.collapse = jsonSafe({ calibration: r });
+        console.log(
+          `[calibrate] ${claim.id}: ${r.failures}/${r.runs} runs failed (${r.refuted} refuted, ${r.inconclusive} inconclusive), rate ${fmt(r.rate)}, 95% CI [${fmt(r.interval[0])}, ${fmt(r.interval[1])}], nominal α ${fmt(r.alpha)}, root seeds ${r.rootSeeds[0]}…${r.rootSeeds[1]}`,
+        );
+        if (r.interval[0] > r.alpha) {
+          throw new Error(
+            `${claim.id}: observed failure rate ${fmt(r.rate)} (95% CI [${fmt(r.interval[0])}, ${fmt(r.interval[1])}]) is above the nominal α ${fmt(r.alpha)}`,
+          );
+        }
+        return;
+      }
+      const replay = parseReplay(process.env.COLLAPSE_REPLAY);
+      const report = checkClaim(claim, {
+        rootSeed: resolveRootSeed(),
+        ...(replay && replay.id === claim.id
+          ? { replay: { fcSeed: replay.fcSeed, path: replay.path } }
+          : {}),
+      });
+      task.meta.collapse = jsonSafe(report);
+      for (const w of report.warnings) console.warn(`[${claim.id}] ${w}`);
+      if (report.status !== "supported") {
+        const file = relative(process.cwd(), task.file?.filepath ?? "properties");
+        throw new Error(failureMessage(report, file));
+      }
+    },
+    // A calibration sweep runs the claim many times: no per-test time limit then.
+    process.env.COLLAPSE_CALIBRATE ? 86_400_000 : (options.timeout ?? 300_000),
+  );
+}

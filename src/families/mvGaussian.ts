@@ -1,0 +1,113 @@
+import type { VectorData } from "../model/data.ts";
+import type { MvGaussianModel } from "../model/models.ts";
+import { assertInteger, InvalidParameterError } from "../util/validate.ts";
+import type { Family } from "./family.ts";
+
+/** Options of {@link mvGaussian}. */
+export interface MvGaussianOptions {
+  /**
+   * Delta degrees of freedom of the covariance: Σ̂ = (1/(M − ddof)) Σ_i (x_i − x̄)(x_i − x̄)ᵀ.
+   * 0 is the MLE (Kazdan et al.'s code); 1 the unbiased estimator. @defaultValue 0
+   */
+  readonly ddof?: number;
+}
+
+/**
+ * The sample mean and covariance of d-dimensional data, (1/(n − ddof)) Σ (x_i − x̄)(x_i − x̄)ᵀ,
+ * by the corrected two-pass algorithm (the residual sums r_j = Σ_i (x_ij − x̄_j), zero in exact
+ * arithmetic, correct the scatter by −r_j r_k/n; Chan, Golub & LeVeque 1983, eq. 1.7, entrywise),
+ * as numpy.cov(x, rowvar=False, ddof=ddof). The matrix is computed on the lower triangle and
+ * mirrored, so it is exactly symmetric.
+ *
+ * With n ≤ d samples the covariance has rank ≤ n − 1 < d: it is returned as it is (a singular
+ * model: ln det −∞, KL from the truth +∞, sampling confined to the samples' affine hull), not
+ * an error.
+ * @throws InvalidParameterError unless ddof ∈ {0, 1}, n > ddof, and every value is finite.
+ */
+export function fitMvGaussian(data: VectorData, ddof = 0, api = "mv-gaussian"): MvGaussianModel {
+  assertInteger(api, "ddof", ddof, 0, 1);
+  const d = data.dim;
+  assertInteger(api, "data.dim", d, 1);
+  if (data.values.length % d !== 0) {
+    throw new InvalidParameterError(
+      api,
+      "data.values.length",
+      `must be a multiple of data.dim (${d})`,
+      data.values.length,
+    );
+  }
+  const n = data.values.length / d;
+  if (n <= ddof) throw new InvalidParameterError(api, "data.size", `must be > ${ddof}`, n);
+  const x = data.values;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    const row = i * d;
+    for (let j = 0; j < d; j++) mean[j] += x[row + j];
+  }
+  for (let j = 0; j < d; j++) {
+    mean[j] /= n;
+    // A NaN or ±∞ value makes its column's mean non-finite: only then look for the culprit.
+    if (!Number.isFinite(mean[j])) {
+      for (let i = 0; i < n; i++) {
+        const v = x[i * d + j];
+        if (!Number.isFinite(v)) {
+          throw new InvalidParameterError(api, `data.values[${i * d + j}]`, "must be finite", v);
+        }
+      }
+      throw new InvalidParameterError(api, "data.values", "must have a finite sum per column", x);
+    }
+  }
+  const scatter = new Float64Array(d * d);
+  const resid = new Float64Array(d);
+  const r = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      r[j] = x[i * d + j] - mean[j];
+      resid[j] += r[j];
+    }
+    for (let j = 0; j < d; j++) {
+      const rj = r[j];
+      const row = j * d;
+      for (let k = 0; k <= j; k++) scatter[row + k] += rj * r[k];
+    }
+  }
+  const cov = new Float64Array(d * d);
+  const denom = n - ddof;
+  for (let j = 0; j < d; j++) {
+    for (let k = 0; k <= j; k++) {
+      const v = (scatter[j * d + k] - (resid[j] * resid[k]) / n) / denom;
+      cov[j * d + k] = v;
+      cov[k * d + j] = v;
+    }
+  }
+  return { kind: "mv-gaussian", dim: d, mean, cov };
+}
+
+/**
+ * Multivariate Gaussian fitted by the sample mean and covariance ({@link fitMvGaussian}); ddof 0
+ * (default) is the MLE of Kazdan et al.'s code. Under replace, M·Σ_{t+1} | Σ_t ~
+ * Wishart_d(M − 1, Σ_t), so E[Σ_{t+1} | Σ_t] = ((M − 1)/(M − ddof))·Σ_t: the MLE's trace decays
+ * geometrically, the unbiased one's is a martingale, and ln det Σ_t drifts down by
+ * Σ_{i=1}^{d} ψ((M − i)/2) + d·ln(2/(M − ddof)) per generation for both (claims.md §2).
+ */
+export function mvGaussian(options: MvGaussianOptions = {}): Family<VectorData, MvGaussianModel> {
+  const ddof = options.ddof ?? 0;
+  assertInteger("mv-gaussian", "ddof", ddof, 0, 1);
+  return {
+    id: "mv-gaussian",
+    params: { ddof },
+    dataKind: "vector",
+    modelKind: "mv-gaussian",
+    fit: (data) => fitMvGaussian(data, ddof),
+    check(_truth, samples) {
+      if (samples <= ddof) {
+        throw new InvalidParameterError(
+          "mv-gaussian",
+          "samples",
+          `must be > ddof (${ddof}) to fit a covariance`,
+          samples,
+        );
+      }
+    },
+  };
+}

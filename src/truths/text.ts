@@ -1,0 +1,300 @@
+/**
+ * Real English text as a truth, for n-gram collapse experiments (Suresh et al. 2025 refit bigram
+ * LMs on wikitext-2; Shumailov et al. 2024 fine-tuned OPT-125m on wikitext-2).
+ *
+ * Default corpus: `/usr/share/common-licenses/GPL-3`, the GNU GPL version 3 — about 5,600 words
+ * of English prose written by people (legal register). It is shipped by Debian's `base-files`
+ * package (`dpkg -S /usr/share/common-licenses/GPL-3` → `base-files`), which is Essential and
+ * Priority required, so every Debian or Ubuntu system has it and nothing has to be installed or
+ * committed. Any UTF-8 file can be used instead (`text:file=path`).
+ *
+ * Tokenisation (one stated rule, {@link tokenizeText}): the text is lower-cased and curly quotes
+ * become straight ones; a word is a run of Unicode letters, optionally joined by internal
+ * apostrophes (`don't`, `licensor's`); digits and other symbols are dropped. A sentence ends at a
+ * `.`, `!` or `?` (possibly followed by closing quotes or brackets) that is followed by whitespace
+ * or the end of the text, and at a blank line (so headings are sentences); empty sentences are
+ * dropped. Every sentence is followed by the boundary token `</s>` (symbol 0).
+ *
+ * Split: sentence i (0-based, in text order) is held out when i mod 10 = 9, else it is training
+ * text. The held-out part is never sampled from and is what `perplexity` scores; since n-gram
+ * contexts never cross a sentence end, splitting by sentences loses no context.
+ *
+ * Vocabulary: the words of the training part, by decreasing training count (ties in code-unit
+ * order), as symbols 2, 3, …; symbol 0 is `</s>` and symbol 1 is `<unk>`. With `vocab = V` only
+ * the V most frequent training words are kept and every other word (training or held-out) becomes
+ * `<unk>`; without it every training word is kept and `<unk>` stands only for held-out words the
+ * training part lacks (so an MLE model gives them probability 0).
+ *
+ * Real samples: M tokens as ⌈M/window⌉ contiguous windows of the training part (default 64
+ * tokens each, the last one shorter so the total is exactly M), each starting at a uniformly
+ * random sentence start and read cyclically (after the last training sentence comes the first).
+ * Windows keep real word order; each window is a segment of the data set.
+ *
+ * The truth's model (generation 0) is the `order`-gram with add-`k` smoothing fitted to the whole
+ * training part (defaults 2 and 0: the MLE bigram of the training text). Its metrics fill the
+ * generation-0 row; with k = 0 its held-out perplexity is +∞ as soon as a held-out bigram never
+ * occurs in training, so give the truth the family's k to compare generation 0 like for like.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import type { SequenceData } from "../model/data.ts";
+import type { NgramModel } from "../model/models.ts";
+import { BOUNDARY, fitNgram, ngramUnigramEntropy } from "../model/ngram.ts";
+import type { RandomStream } from "../rng/index.ts";
+import { uniformInt } from "../sample/index.ts";
+import { assertInteger, assertNonNegative, InvalidParameterError } from "../util/validate.ts";
+import type { Truth } from "./truth.ts";
+
+/** The default corpus: the GNU GPL v3 as shipped by Debian's Essential `base-files` package. */
+export const DEFAULT_TEXT_FILE = "/usr/share/common-licenses/GPL-3";
+/** The Debian package that ships {@link DEFAULT_TEXT_FILE} (found with `dpkg -S`). */
+export const DEFAULT_TEXT_PACKAGE = "base-files";
+/** Sentence i is held out when i mod HELD_OUT_EVERY = HELD_OUT_EVERY − 1. */
+export const HELD_OUT_EVERY = 10;
+/** Symbol 1: a word outside the vocabulary. */
+export const UNKNOWN = 1;
+export const BOUNDARY_WORD = "</s>";
+export const UNKNOWN_WORD = "<unk>";
+
+const TOKEN = /\p{L}+(?:'\p{L}+)*|[.!?]+["')\]]*(?=\s|$)|\n[^\S\n]*\n/gu;
+const LETTER = /^\p{L}/u;
+
+/**
+ * Splits text into sentences of lower-cased words (the rule is in the module comment). Returns
+ * only non-empty sentences.
+ */
+export function tokenizeText(text: string): string[][] {
+  const normal = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\r\n?/g, "\n");
+  const sentences: string[][] = [];
+  let current: string[] = [];
+  for (const m of normal.matchAll(TOKEN)) {
+    if (LETTER.test(m[0])) current.push(m[0]);
+    else if (current.length > 0) {
+      sentences.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) sentences.push(current);
+  return sentences;
+}
+
+/** A tokenised, split and encoded corpus. */
+export interface TextCorpus {
+  /** Absolute path of the file read. */
+  readonly path: string;
+  /** SHA-256 of the file's bytes (hex). */
+  readonly sha256: string;
+  /** Symbol → word: 0 `</s>`, 1 `<unk>`, then training words by decreasing count. */
+  readonly vocabulary: readonly string[];
+  /** Number of word tokens in the whole text (both parts). */
+  readonly words: number;
+  /** Number of sentences in the whole text. */
+  readonly sentences: number;
+  /** Distinct words in the training part (before any vocabulary cap). */
+  readonly trainingWordTypes: number;
+  /** Indices (in text order) of the training and the held-out sentences. */
+  readonly trainSentences: Int32Array;
+  readonly heldOutSentences: Int32Array;
+  /** The training sentences in text order, each followed by `</s>`: one segment. */
+  readonly train: SequenceData;
+  /** Offset in `train.tokens` of each training sentence's first token. */
+  readonly trainSentenceStarts: Int32Array;
+  /** The held-out sentences in text order, each followed by `</s>`: one segment. */
+  readonly heldOut: SequenceData;
+}
+
+function encode(
+  sentences: readonly (readonly string[])[],
+  ids: ReadonlyMap<string, number>,
+  vocabSize: number,
+): { data: SequenceData; sentenceStarts: Int32Array } {
+  let n = 0;
+  for (const s of sentences) n += s.length + 1;
+  const tokens = new Int32Array(n);
+  const sentenceStarts = new Int32Array(sentences.length);
+  let pos = 0;
+  for (const [i, s] of sentences.entries()) {
+    sentenceStarts[i] = pos;
+    for (const w of s) tokens[pos++] = ids.get(w) ?? UNKNOWN;
+    tokens[pos++] = BOUNDARY;
+  }
+  return {
+    data: {
+      kind: "sequence",
+      vocabSize,
+      tokens,
+      starts: n > 0 ? Int32Array.of(0) : new Int32Array(0),
+    },
+    sentenceStarts,
+  };
+}
+
+/**
+ * Tokenises, splits and encodes a text (see the module comment). `path` and `sha256` only label
+ * the result. Named errors: no words (empty corpus), fewer than 10 sentences (nothing to hold out),
+ * `vocab` not an integer ≥ 1.
+ */
+export function buildCorpus(
+  text: string,
+  options: { readonly path: string; readonly sha256?: string; readonly vocab?: number },
+): TextCorpus {
+  const api = "text";
+  if (options.vocab !== undefined) assertInteger(api, "vocab", options.vocab, 1, 2 ** 26 - 2);
+  const all = tokenizeText(text);
+  if (all.length === 0) {
+    throw new InvalidParameterError(api, "file", "must contain words (empty corpus)", options.path);
+  }
+  if (all.length < HELD_OUT_EVERY) {
+    throw new InvalidParameterError(
+      api,
+      "file",
+      `must hold at least ${HELD_OUT_EVERY} sentences so that every ${HELD_OUT_EVERY}th can be held out (it has ${all.length})`,
+      options.path,
+    );
+  }
+  const trainIdx: number[] = [];
+  const heldIdx: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    (i % HELD_OUT_EVERY === HELD_OUT_EVERY - 1 ? heldIdx : trainIdx).push(i);
+  }
+  const trainSentences = trainIdx.map((i) => all[i]);
+  const heldOutSentences = heldIdx.map((i) => all[i]);
+  const counts = new Map<string, number>();
+  let words = 0;
+  for (const s of all) words += s.length;
+  for (const s of trainSentences) for (const w of s) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const ranked = [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([w]) => w);
+  const kept = options.vocab === undefined ? ranked : ranked.slice(0, options.vocab);
+  const vocabulary = [BOUNDARY_WORD, UNKNOWN_WORD, ...kept];
+  const ids = new Map<string, number>(kept.map((w, i) => [w, i + 2]));
+  const train = encode(trainSentences, ids, vocabulary.length);
+  const heldOut = encode(heldOutSentences, ids, vocabulary.length);
+  return {
+    path: options.path,
+    sha256: options.sha256 ?? createHash("sha256").update(text).digest("hex"),
+    vocabulary,
+    words,
+    sentences: all.length,
+    trainingWordTypes: counts.size,
+    trainSentences: Int32Array.from(trainIdx),
+    heldOutSentences: Int32Array.from(heldIdx),
+    train: train.data,
+    trainSentenceStarts: train.sentenceStarts,
+    heldOut: heldOut.data,
+  };
+}
+
+const corpusCache = new Map<string, TextCorpus>();
+
+/**
+ * Reads and builds the corpus of a UTF-8 file (cached per path, size, modification time and
+ * vocabulary cap). Named errors: unreadable or missing file (with its path and the system error
+ * code), invalid UTF-8, and those of {@link buildCorpus}.
+ */
+export function loadCorpus(file: string = DEFAULT_TEXT_FILE, vocab?: number): TextCorpus {
+  const api = "text";
+  if (typeof file !== "string" || file.trim() === "") {
+    throw new InvalidParameterError(api, "file", "must be a non-empty path", file);
+  }
+  const path = resolve(file);
+  let bytes: Buffer;
+  let key: string;
+  try {
+    const st = statSync(path);
+    key = `${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000${vocab ?? "all"}`;
+    const cached = corpusCache.get(key);
+    if (cached !== undefined) return cached;
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new InvalidParameterError(api, "file", `must be a readable file (${code})`, path);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InvalidParameterError(api, "file", "must be valid UTF-8 text", path);
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const corpus = buildCorpus(text, { path, sha256, vocab });
+  corpusCache.set(key, corpus);
+  return corpus;
+}
+
+/** Options of {@link textTruth}. */
+export interface TextTruthOptions {
+  /** UTF-8 file to read. @defaultValue {@link DEFAULT_TEXT_FILE} */
+  readonly file?: string;
+  /** Keep only the `vocab` most frequent training words (others become `<unk>`). @defaultValue all */
+  readonly vocab?: number;
+  /** Order of the generation-0 model. @defaultValue 2 */
+  readonly order?: number;
+  /** Add-k smoothing of the generation-0 model. @defaultValue 0 */
+  readonly k?: number;
+  /** Tokens per real-data window. @defaultValue 64 */
+  readonly window?: number;
+}
+
+/** A text truth: its generation-0 model is an n-gram; it keeps its corpus and held-out part. */
+export interface TextTruth extends Truth {
+  readonly model: NgramModel;
+  readonly heldOut: SequenceData;
+  readonly corpus: TextCorpus;
+  sampleReal(stream: RandomStream, n: number): SequenceData;
+}
+
+/** Real text as a truth (the module comment states every rule). */
+export function textTruth(options: TextTruthOptions = {}): TextTruth {
+  const api = "text";
+  const order = options.order ?? 2;
+  const k = options.k ?? 0;
+  const window = options.window ?? 64;
+  assertInteger(api, "order", order, 2, 3);
+  assertNonNegative(api, "k", k);
+  assertInteger(api, "window", window, 1, 2 ** 31 - 1);
+  const corpus = loadCorpus(options.file ?? DEFAULT_TEXT_FILE, options.vocab);
+  const model = fitNgram(corpus.train, order, k);
+  // The default file, also when reached through a symlink such as common-licenses/GPL.
+  const origin =
+    realpathSync(corpus.path) === DEFAULT_TEXT_FILE
+      ? `Debian package ${DEFAULT_TEXT_PACKAGE}`
+      : "file named by the user";
+  const source =
+    `${corpus.path} (${origin}; sha256 ${corpus.sha256.slice(0, 16)}…; ` +
+    `${corpus.words} words in ${corpus.sentences} sentences; ` +
+    `${corpus.train.tokens.length} training and ${corpus.heldOut.tokens.length} held-out tokens ` +
+    `with </s>; ${corpus.vocabulary.length - 2} word types kept of ${corpus.trainingWordTypes})`;
+  const train = corpus.train.tokens;
+  const sentenceStarts = corpus.trainSentenceStarts;
+  return {
+    id: "text",
+    params: { file: corpus.path, vocab: options.vocab ?? "all", order, k, window },
+    model,
+    dataKind: "sequence",
+    summaries: { entropy: ngramUnigramEntropy(model) },
+    source,
+    heldOut: corpus.heldOut,
+    corpus,
+    sampleReal(stream, n) {
+      assertInteger("text.sampleReal", "n", n, 0, 2 ** 31 - 1);
+      const tokens = new Int32Array(n);
+      const starts = new Int32Array(Math.ceil(n / window));
+      const L = train.length;
+      for (let pos = 0, w = 0; pos < n; w++) {
+        const len = Math.min(window, n - pos);
+        const s = sentenceStarts[uniformInt(stream, 0, sentenceStarts.length - 1)];
+        starts[w] = pos;
+        for (let j = 0; j < len; j++) tokens[pos + j] = train[(s + j) % L];
+        pos += len;
+      }
+      return { kind: "sequence", vocabSize: model.vocabSize, tokens, starts };
+    },
+  };
+}

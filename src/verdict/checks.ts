@@ -1,0 +1,197 @@
+import {
+  assertFinite,
+  assertPositive,
+  assertProbability,
+  InvalidParameterError,
+} from "../util/validate.ts";
+import type { Direction, ProbabilityClaim, Violation } from "./rules.ts";
+
+/**
+ * What a claim's simulation returns for a range of replicates: per-replicate values by name
+ * (Float64Array, one entry per replicate) and, for sure invariants, lists of violations.
+ */
+export type Observations = Readonly<Record<string, Float64Array | readonly Violation[]>>;
+
+/** A decision rule applied to named observations. Build them with the functions below. */
+export type Check =
+  | {
+      readonly rule: "mean-equals";
+      readonly observation: string;
+      readonly expected: number;
+      readonly variance?: number;
+      readonly precision?: number;
+    }
+  | {
+      readonly rule: "bound";
+      readonly observation: string;
+      readonly bound: number;
+      readonly direction: Direction;
+      readonly variance?: number;
+    }
+  | {
+      readonly rule: "probability";
+      readonly observation: string;
+      readonly p: number;
+      readonly claim: ProbabilityClaim;
+      readonly margin?: number;
+    }
+  | {
+      readonly rule: "quantile";
+      readonly observation: string;
+      readonly q: number;
+      readonly threshold: number;
+      readonly direction: Direction;
+      readonly margin?: number;
+    }
+  | {
+      readonly rule: "ordering";
+      readonly greater: string;
+      readonly smaller: string;
+      readonly method?: "paired-t" | "sign";
+    }
+  | { readonly rule: "sure"; readonly invariant: string; readonly what: string };
+
+/** Options of {@link meanEquals}. */
+export interface MeanEqualsOptions {
+  /** Exact variance of one replicate's value (z-test); omit for a t-test. */
+  variance?: number;
+  /**
+   * Smallest deviation the verdict must be able to detect (power 0.9) before it supports the
+   * claim. @defaultValue 5% of |expected| (0.01 when expected is 0)
+   */
+  precision?: number;
+}
+
+/** E[observation] = expected (z-test with the exact variance when given, else t-test). */
+export function meanEquals(
+  observation: string,
+  expected: number,
+  options: MeanEqualsOptions = {},
+): Check {
+  assertFinite("meanEquals", "expected", expected);
+  if (options.variance !== undefined) assertPositive("meanEquals", "variance", options.variance);
+  const precision = options.precision ?? (expected === 0 ? 0.01 : 0.05 * Math.abs(expected));
+  assertPositive("meanEquals", "precision", precision);
+  return { rule: "mean-equals", observation, expected, variance: options.variance, precision };
+}
+
+/** E[observation] ≤ bound: refuted only when the lower confidence bound exceeds it. */
+export function meanAtMost(
+  observation: string,
+  bound: number,
+  options: { variance?: number } = {},
+): Check {
+  assertFinite("meanAtMost", "bound", bound);
+  return { rule: "bound", observation, bound, direction: "at-most", variance: options.variance };
+}
+
+/** E[observation] ≥ bound: refuted only when the upper confidence bound is below it. */
+export function meanAtLeast(
+  observation: string,
+  bound: number,
+  options: { variance?: number } = {},
+): Check {
+  assertFinite("meanAtLeast", "bound", bound);
+  return { rule: "bound", observation, bound, direction: "at-least", variance: options.variance };
+}
+
+function probability(
+  api: string,
+  observation: string,
+  p: number,
+  claim: ProbabilityClaim,
+  margin = 0,
+): Check {
+  assertProbability(api, "p", p);
+  if (!(margin >= 0 && margin < 1))
+    throw new InvalidParameterError(api, "margin", "must be in [0, 1)", margin);
+  return { rule: "probability", observation, p, claim, margin };
+}
+
+/** P(event) ≥ p, the observation being a 0/1 indicator per replicate (exact binomial). */
+export const probabilityAtLeast = (
+  observation: string,
+  p: number,
+  options: { margin?: number } = {},
+) => probability("probabilityAtLeast", observation, p, "at-least", options.margin);
+
+/** P(event) ≤ p, the observation being a 0/1 indicator per replicate (exact binomial). */
+export const probabilityAtMost = (
+  observation: string,
+  p: number,
+  options: { margin?: number } = {},
+) => probability("probabilityAtMost", observation, p, "at-most", options.margin);
+
+/** P(event) = p, the observation being a 0/1 indicator per replicate (exact binomial). */
+export const probabilityEquals = (
+  observation: string,
+  p: number,
+  options: { margin?: number } = {},
+) => probability("probabilityEquals", observation, p, "equal", options.margin);
+
+/**
+ * The q-quantile of the observation is ≤ threshold, i.e. P(X ≤ threshold) ≥ q (exact binomial on
+ * the indicator). `quantileAtMost("tail", 0.5, 0)` states "the median tail mass is 0".
+ */
+export function quantileAtMost(
+  observation: string,
+  q: number,
+  threshold: number,
+  options: { margin?: number } = {},
+): Check {
+  assertProbability("quantileAtMost", "q", q);
+  assertFinite("quantileAtMost", "threshold", threshold);
+  return {
+    rule: "quantile",
+    observation,
+    q,
+    threshold,
+    direction: "at-most",
+    margin: options.margin,
+  };
+}
+
+/** The q-quantile of the observation is ≥ threshold, i.e. P(X < threshold) ≤ q. */
+export function quantileAtLeast(
+  observation: string,
+  q: number,
+  threshold: number,
+  options: { margin?: number } = {},
+): Check {
+  assertProbability("quantileAtLeast", "q", q);
+  assertFinite("quantileAtLeast", "threshold", threshold);
+  return {
+    rule: "quantile",
+    observation,
+    q,
+    threshold,
+    direction: "at-least",
+    margin: options.margin,
+  };
+}
+
+/** Ordering per paired replicate: `greater` > `smaller` (paired t on E[diff], or sign test). */
+export function greaterThan(
+  greater: string,
+  smaller: string,
+  options: { method?: "paired-t" | "sign" } = {},
+): Check {
+  return { rule: "ordering", greater, smaller, method: options.method };
+}
+
+/** A sure invariant: the simulation lists its violations under `invariant`; one refutes. */
+export function sure(invariant: string, what: string): Check {
+  return { rule: "sure", invariant, what };
+}
+
+/** The observation names a check reads. */
+export function checkObservations(check: Check): string[] {
+  switch (check.rule) {
+    case "ordering":
+      return [check.greater, check.smaller];
+    case "sure":
+      return [check.invariant];
+    default:
+      return [check.observation];
+  }
+}

@@ -1,0 +1,51 @@
+/** How one decision rule ended for one scenario. */
+export type Outcome = "supported" | "refuted" | "inconclusive";
+
+/**
+ * The record of one decision: which test, its statistic and p-value (of the refutation test,
+ * computed under the claim), the estimate with its two-sided (1 − α) confidence interval, the
+ * replicates used, the α spent, and the smallest deviation from the claim the test could have
+ * detected (power 0.9 at this α and sample size).
+ */
+export interface Evidence {
+  /** Rule id, e.g. `mean-equals`. */
+  readonly rule: string;
+  /** What is claimed, in words and numbers, e.g. `E[log-variance] = -1.0135`. */
+  readonly claim: string;
+  /** The statistical test, e.g. `z-test (exact variance)`, `Clopper–Pearson`. */
+  readonly test: string;
+  readonly outcome: Outcome;
+  readonly statistic: number;
+  readonly pValue: number;
+  readonly estimate: number;
+  readonly interval: readonly [number, number];
+  readonly replicates: number;
+  readonly alpha: number;
+  readonly detectableEffect: number;
+  /** For sure invariants: where the first violation happened. */
+  readonly violation?: string;
+}
+
+/** Power used to state the smallest detectable effect. */
+export const DETECTION_POWER = 0.9;
+
+/** Formats a number for messages: 4 significant digits, ±∞ spelled out. */
+export function fmt(x: number): string {
+  if (Number.isNaN(x)) return "undefined";
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e5)
+    ? x.toExponential(3)
+    : Number(x.toPrecision(4)).toString();
+}
+
+/** One line of evidence: claim, estimate ± interval, test, p-value, replicates. */
+export function describeEvidence(e: Evidence): string {
+  const [lo, hi] = e.interval;
+  return (
+    `${e.outcome.toUpperCase()} ${e.claim}: estimate ${fmt(e.estimate)} ` +
+    `[${fmt(lo)}, ${fmt(hi)}] (${e.test}, statistic ${fmt(e.statistic)}, p = ${fmt(e.pValue)}, ` +
+    `α = ${fmt(e.alpha)}, n = ${e.replicates}, detectable effect ${fmt(e.detectableEffect)})` +
+    (e.violation ? `; first violation: ${e.violation}` : "")
+  );
+}

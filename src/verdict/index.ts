@@ -1,0 +1,34 @@
+export {
+  type Check,
+  checkObservations,
+  greaterThan,
+  type MeanEqualsOptions,
+  meanAtLeast,
+  meanAtMost,
+  meanEquals,
+  type Observations,
+  probabilityAtLeast,
+  probabilityAtMost,
+  probabilityEquals,
+  quantileAtLeast,
+  quantileAtMost,
+  sure,
+} from "./checks.ts";
+export {
+  decide,
+  evaluateScenario,
+  lookCount,
+  type ScenarioBudget,
+  type ScenarioVerdict,
+} from "./evaluate.ts";
+export { describeEvidence, type Evidence, fmt, type Outcome } from "./evidence.ts";
+export {
+  boundRule,
+  clopperPearson,
+  type Direction,
+  meanEqualsRule,
+  orderingRule,
+  probabilityRule,
+  sureRule,
+  type Violation,
+} from "./rules.ts";

@@ -1,0 +1,405 @@
+import {
+  betaInverseSf,
+  betaQuantile,
+  binomialCdf,
+  binomialSf,
+  normalQuantile,
+  normalSf,
+  studentTQuantile,
+  studentTSf,
+} from "../numeric/index.ts";
+import {
+  assertFinite,
+  assertInteger,
+  assertPositive,
+  InvalidParameterError,
+} from "../util/validate.ts";
+import { DETECTION_POWER, type Evidence, fmt, type Outcome } from "./evidence.ts";
+
+function checkAlpha(api: string, alpha: number): void {
+  if (typeof alpha !== "number" || !(alpha > 0 && alpha < 0.5)) {
+    throw new InvalidParameterError(api, "alpha", "must be in (0, 0.5)", alpha);
+  }
+}
+
+function checkSample(api: string, x: Float64Array, min = 2): void {
+  if (!(x instanceof Float64Array) || x.length < min) {
+    throw new InvalidParameterError(api, "values", `must be a Float64Array of >= ${min} values`, x);
+  }
+  for (let i = 0; i < x.length; i++) {
+    if (!Number.isFinite(x[i])) {
+      throw new InvalidParameterError(
+        api,
+        `values[${i}]`,
+        "must be finite (a replicate produced a non-finite observation: test a transformed statistic, e.g. an indicator or a log)",
+        x[i],
+      );
+    }
+  }
+}
+
+function moments(x: Float64Array): { mean: number; sd: number } {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  const m = s / x.length;
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) ss += (x[i] - m) * (x[i] - m);
+  return { mean: m, sd: Math.sqrt(ss / (x.length - 1)) };
+}
+
+/** Quantile of the reference distribution of a location test: normal (z) or Student t (t). */
+function refQuantile(p: number, df: number | undefined): number {
+  return df === undefined ? normalQuantile(p) : studentTQuantile(p, df);
+}
+
+function refSf(x: number, df: number | undefined): number {
+  return df === undefined ? normalSf(x) : studentTSf(x, df);
+}
+
+/** Options of {@link meanEqualsRule}. */
+export interface MeanEqualsConstraints {
+  /** Total α for this decision (two-sided). */
+  alpha: number;
+  /**
+   * The exact variance of one replicate's value when the claim provides it (z-test); otherwise
+   * the sample variance is used (t-test, n − 1 degrees of freedom).
+   */
+  variance?: number;
+  /**
+   * Precision the verdict must reach to support the claim: supported only when a deviation of
+   * this size would have been detected with power 0.9; otherwise inconclusive (more replicates).
+   */
+  precision: number;
+}
+
+/**
+ * Mean equals an exact value. Two-sided z-test with the exact variance, else one-sample t-test.
+ * Refuted when p < α; supported when not refuted and the detectable effect
+ * (z_{1−α/2} + z_{0.9})·se ≤ precision; inconclusive otherwise.
+ */
+export function meanEqualsRule(
+  x: Float64Array,
+  expected: number,
+  o: MeanEqualsConstraints,
+): Evidence {
+  const api = "meanEquals";
+  checkSample(api, x);
+  checkAlpha(api, o.alpha);
+  assertFinite(api, "expected", expected);
+  assertPositive(api, "precision", o.precision);
+  if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
+  const n = x.length;
+  const { mean, sd } = moments(x);
+  const df = o.variance === undefined ? n - 1 : undefined;
+  const se = o.variance === undefined ? sd / Math.sqrt(n) : Math.sqrt(o.variance / n);
+  const crit = refQuantile(1 - o.alpha / 2, df);
+  const statistic =
+    se > 0
+      ? (mean - expected) / se
+      : mean === expected
+        ? 0
+        : Number.POSITIVE_INFINITY * Math.sign(mean - expected);
+  const pValue = Math.min(1, 2 * refSf(Math.abs(statistic), df));
+  const detectableEffect = (crit + refQuantile(DETECTION_POWER, df)) * se;
+  const outcome: Outcome =
+    pValue < o.alpha ? "refuted" : detectableEffect <= o.precision ? "supported" : "inconclusive";
+  return {
+    rule: "mean-equals",
+    claim: `mean = ${fmt(expected)}`,
+    test: o.variance === undefined ? "one-sample t-test" : "z-test (exact variance)",
+    outcome,
+    statistic,
+    pValue,
+    estimate: mean,
+    interval: [mean - crit * se, mean + crit * se],
+    replicates: n,
+    alpha: o.alpha,
+    detectableEffect,
+  };
+}
+
+/** Direction of a one-sided claim. */
+export type Direction = "at-most" | "at-least";
+
+/** Options of {@link boundRule}. */
+export interface BoundConstraints {
+  alpha: number;
+  /** Exact variance of one replicate's value, if known (z); else the sample variance (t). */
+  variance?: number;
+}
+
+/**
+ * Mean stays on one side of a bound B (e.g. E[X] ≤ B). Refuted only when the one-sided
+ * confidence bound at level 1 − α lies beyond B (for "at-most": the lower bound exceeds B);
+ * supported when the opposite one-sided bound is within B; inconclusive otherwise.
+ * The reported interval is two-sided at level 1 − 2α (the two one-sided bounds used).
+ */
+export function boundRule(
+  x: Float64Array,
+  bound: number,
+  direction: Direction,
+  o: BoundConstraints,
+): Evidence {
+  const api = "bound";
+  checkSample(api, x);
+  checkAlpha(api, o.alpha);
+  assertFinite(api, "bound", bound);
+  if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
+  const n = x.length;
+  const { mean, sd } = moments(x);
+  const df = o.variance === undefined ? n - 1 : undefined;
+  const se = o.variance === undefined ? sd / Math.sqrt(n) : Math.sqrt(o.variance / n);
+  const crit = refQuantile(1 - o.alpha, df);
+  const lower = mean - crit * se;
+  const upper = mean + crit * se;
+  const sign = direction === "at-most" ? 1 : -1;
+  // Test statistic against the boundary; the refutation p-value is one-sided.
+  const statistic =
+    se > 0 ? (mean - bound) / se : Number.POSITIVE_INFINITY * Math.sign(mean - bound);
+  const pValue = refSf(sign * statistic, df);
+  let outcome: Outcome;
+  if (direction === "at-most")
+    outcome = lower > bound ? "refuted" : upper <= bound ? "supported" : "inconclusive";
+  else outcome = upper < bound ? "refuted" : lower >= bound ? "supported" : "inconclusive";
+  return {
+    rule: "bound",
+    claim: `mean ${direction === "at-most" ? "≤" : "≥"} ${fmt(bound)}`,
+    test: o.variance === undefined ? "one-sided t bound" : "one-sided z bound (exact variance)",
+    outcome,
+    statistic,
+    pValue,
+    estimate: mean,
+    interval: [lower, upper],
+    replicates: n,
+    alpha: o.alpha,
+    detectableEffect: (crit + refQuantile(DETECTION_POWER, df)) * se,
+  };
+}
+
+/**
+ * Clopper–Pearson interval for a binomial proportion: [B(α_lo; x, n−x+1), B(1−α_hi; x+1, n−x)]
+ * (Clopper & Pearson, Biometrika 26, 1934), with B the Beta quantile; 0 and 1 at the ends.
+ */
+export function clopperPearson(
+  successes: number,
+  n: number,
+  alphaLower: number,
+  alphaUpper: number,
+): [number, number] {
+  assertInteger("clopperPearson", "n", n, 1);
+  assertInteger("clopperPearson", "successes", successes, 0, n);
+  const lo = successes === 0 ? 0 : betaQuantile(alphaLower, successes, n - successes + 1);
+  const hi = successes === n ? 1 : betaInverseSf(alphaUpper, successes + 1, n - successes);
+  return [lo, hi];
+}
+
+/** Options of {@link probabilityRule}. */
+export interface ProbabilityConstraints {
+  alpha: number;
+  /**
+   * Indifference margin: "at-least p" is supported once the lower confidence bound reaches
+   * p − margin ("at-most" / "equal" symmetrically); a probability exactly at a tight bound can
+   * never be shown strictly. @defaultValue 0
+   */
+  margin?: number;
+}
+
+/** Claim about a probability: P ≥ p0, P ≤ p0 or P = p0. */
+export type ProbabilityClaim = Direction | "equal";
+
+/**
+ * A probability, from `successes` of `n` independent replicates, against p0 — exact binomial
+ * (Clopper–Pearson), not Hoeffding.
+ * - at-least: refuted when P(X ≤ x | p0) < α (the upper bound falls below p0); supported when the
+ *   one-sided lower bound ≥ p0 − margin.
+ * - at-most: mirror image.
+ * - equal: refuted when the two-sided exact test rejects (p = 2·min tail < α); supported when the
+ *   two-sided interval lies within p0 ± margin.
+ */
+export function probabilityRule(
+  successes: number,
+  n: number,
+  p0: number,
+  claim: ProbabilityClaim,
+  o: ProbabilityConstraints,
+): Evidence {
+  const api = "probability";
+  assertInteger(api, "n", n, 1);
+  assertInteger(api, "successes", successes, 0, n);
+  if (!(p0 >= 0 && p0 <= 1)) throw new InvalidParameterError(api, "p", "must be in [0, 1]", p0);
+  checkAlpha(api, o.alpha);
+  const margin = o.margin ?? 0;
+  if (!(margin >= 0 && margin < 1))
+    throw new InvalidParameterError(api, "margin", "must be in [0, 1)", margin);
+  const a = o.alpha;
+  const estimate = successes / n;
+  const lowerTail = binomialCdf(successes, n, p0); // P(X ≤ x)
+  const upperTail = successes === 0 ? 1 : binomialSf(successes - 1, n, p0); // P(X ≥ x)
+  let outcome: Outcome;
+  let pValue: number;
+  let interval: [number, number];
+  let symbol: string;
+  if (claim === "at-least") {
+    symbol = "≥";
+    pValue = lowerTail;
+    interval = clopperPearson(successes, n, a, a);
+    outcome = pValue < a ? "refuted" : interval[0] >= p0 - margin ? "supported" : "inconclusive";
+  } else if (claim === "at-most") {
+    symbol = "≤";
+    pValue = upperTail;
+    interval = clopperPearson(successes, n, a, a);
+    outcome = pValue < a ? "refuted" : interval[1] <= p0 + margin ? "supported" : "inconclusive";
+  } else {
+    symbol = "=";
+    pValue = Math.min(1, 2 * Math.min(lowerTail, upperTail));
+    interval = clopperPearson(successes, n, a / 2, a / 2);
+    outcome =
+      pValue < a
+        ? "refuted"
+        : interval[0] >= p0 - margin && interval[1] <= p0 + margin
+          ? "supported"
+          : "inconclusive";
+  }
+  const sdP0 = Math.sqrt(Math.max(p0 * (1 - p0), 1 / (n * n)) / n);
+  const zc = normalQuantile(1 - (claim === "equal" ? a / 2 : a));
+  return {
+    rule: "probability",
+    claim: `P ${symbol} ${fmt(p0)}${margin > 0 ? ` (margin ${fmt(margin)})` : ""}`,
+    test:
+      claim === "equal"
+        ? "exact binomial, two-sided (Clopper–Pearson)"
+        : "exact binomial, one-sided (Clopper–Pearson)",
+    outcome,
+    statistic: successes,
+    pValue,
+    estimate,
+    interval,
+    replicates: n,
+    alpha: a,
+    detectableEffect: (zc + normalQuantile(DETECTION_POWER)) * sdP0,
+  };
+}
+
+/** Options of {@link orderingRule}. */
+export interface OrderingConstraints {
+  alpha: number;
+  /**
+   * `paired-t`: the claim is E[a − b] > 0 (one-sided t bounds on the mean difference);
+   * `sign`: the claim is P(a > b) > ½ (exact sign test; ties dropped). @defaultValue "paired-t"
+   */
+  method?: "paired-t" | "sign";
+}
+
+/**
+ * Ordering: a > b, from paired replicates. Supported when the one-sided lower bound of the
+ * effect is above 0 (E[a − b] > 0, or P(a > b) > ½); refuted when the one-sided upper bound is
+ * below 0 (the opposite order, significantly); inconclusive otherwise.
+ */
+export function orderingRule(a: Float64Array, b: Float64Array, o: OrderingConstraints): Evidence {
+  const api = "ordering";
+  if (a.length !== b.length) {
+    throw new InvalidParameterError(api, "b.length", `must equal a.length (${a.length})`, b.length);
+  }
+  checkAlpha(api, o.alpha);
+  const d = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) d[i] = a[i] - b[i];
+  if ((o.method ?? "paired-t") === "sign") {
+    let pos = 0;
+    let neg = 0;
+    for (let i = 0; i < d.length; i++) {
+      if (d[i] > 0) pos++;
+      else if (d[i] < 0) neg++;
+      else if (Number.isNaN(d[i])) {
+        throw new InvalidParameterError(api, `values[${i}]`, "must not be NaN", d[i]);
+      }
+    }
+    const n = pos + neg;
+    if (n === 0) {
+      return {
+        rule: "ordering",
+        claim: "P(a > b) > ½",
+        test: "exact sign test",
+        outcome: "inconclusive",
+        statistic: 0,
+        pValue: 1,
+        estimate: Number.NaN,
+        interval: [0, 1],
+        replicates: a.length,
+        alpha: o.alpha,
+        detectableEffect: Number.POSITIVE_INFINITY,
+      };
+    }
+    const refute = binomialCdf(pos, n, 0.5); // P(X ≤ pos) under P = ½: evidence of a < b
+    const support = pos === 0 ? 1 : binomialSf(pos - 1, n, 0.5); // P(X ≥ pos)
+    const interval = clopperPearson(pos, n, o.alpha, o.alpha);
+    const outcome: Outcome =
+      refute < o.alpha ? "refuted" : support < o.alpha ? "supported" : "inconclusive";
+    return {
+      rule: "ordering",
+      claim: "P(a > b) > ½",
+      test: "exact sign test (ties dropped)",
+      outcome,
+      statistic: pos,
+      pValue: refute,
+      estimate: pos / n,
+      interval,
+      replicates: n,
+      alpha: o.alpha,
+      detectableEffect:
+        ((normalQuantile(1 - o.alpha) + normalQuantile(DETECTION_POWER)) * 0.5) / Math.sqrt(n),
+    };
+  }
+  checkSample(api, d);
+  const n = d.length;
+  const { mean, sd } = moments(d);
+  const se = sd / Math.sqrt(n);
+  const crit = studentTQuantile(1 - o.alpha, n - 1);
+  const lower = mean - crit * se;
+  const upper = mean + crit * se;
+  const statistic = se > 0 ? mean / se : Number.POSITIVE_INFINITY * Math.sign(mean);
+  const outcome: Outcome = upper < 0 ? "refuted" : lower > 0 ? "supported" : "inconclusive";
+  return {
+    rule: "ordering",
+    claim: "E[a − b] > 0",
+    test: "paired t-test, one-sided bounds",
+    outcome,
+    statistic,
+    pValue: Number.isFinite(statistic) ? 1 - studentTSf(statistic, n - 1) : statistic > 0 ? 1 : 0,
+    estimate: mean,
+    interval: [lower, upper],
+    replicates: n,
+    alpha: o.alpha,
+    detectableEffect: (crit + studentTQuantile(DETECTION_POWER, n - 1)) * se,
+  };
+}
+
+/** A violation of a sure invariant. */
+export interface Violation {
+  /** Replicate (chain) index. */
+  readonly replicate: number;
+  /** Where and what, e.g. `generation 12: support 7 > 6`. */
+  readonly detail: string;
+}
+
+/** Sure invariant: one violation anywhere refutes; no violation supports (never inconclusive). */
+export function sureRule(
+  violations: readonly Violation[],
+  replicates: number,
+  what: string,
+): Evidence {
+  const first = violations[0];
+  return {
+    rule: "sure",
+    claim: `${what} on every trajectory`,
+    test: "exhaustive check of every trajectory",
+    outcome: first === undefined ? "supported" : "refuted",
+    statistic: violations.length,
+    pValue: first === undefined ? 1 : 0,
+    estimate: violations.length / Math.max(1, replicates),
+    interval: [0, violations.length / Math.max(1, replicates)],
+    replicates,
+    alpha: 0,
+    detectableEffect: 1 / Math.max(1, replicates),
+    ...(first ? { violation: `replicate ${first.replicate}, ${first.detail}` } : {}),
+  };
+}
