@@ -29,5 +29,6 @@ export {
   jsonSafe,
   parseReplay,
   replayCommand,
+  type VerifyClaimOptions,
   verifyClaim,
 } from "./verifyClaim.ts";

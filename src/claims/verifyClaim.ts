@@ -88,14 +88,27 @@ export function failureMessage(report: ClaimReport, file: string): string {
   return lines.join("\n");
 }
 
+/** Options of {@link verifyClaim}. */
+export interface VerifyClaimOptions {
+  /** Per-test time limit in ms. @defaultValue 300000 */
+  timeout?: number;
+  /**
+   * `"refuted"` for a planted false claim (properties/negative/): the test passes only when the
+   * claim is refuted with a counterexample, and fails, with the evidence, when it is not.
+   * @defaultValue "supported"
+   */
+  expect?: "supported" | "refuted";
+}
+
 /**
  * Registers a vitest test that checks the claim (see checkClaim) at the run's root seed
  * (COLLAPSE_SEED), records its report in `task.meta.collapse`, and fails with the refuting
  * evidence and a replay command. COLLAPSE_REPLAY=<id>:<seed>:<path> replays one counterexample.
  */
-export function verifyClaim<S>(claim: Claim<S>, options: { timeout?: number } = {}): void {
+export function verifyClaim<S>(claim: Claim<S>, options: VerifyClaimOptions = {}): void {
+  const expected = options.expect ?? "supported";
   test(
-    `${claim.id}: ${claim.title}`,
+    `${claim.id}${expected === "refuted" ? " (planted false claim, must be refuted)" : ""}: ${claim.title}`,
     ({ task }) => {
       const calibrate = parseCalibrate(process.env.COLLAPSE_CALIBRATE);
       if (calibrate !== undefined) {
@@ -120,10 +133,19 @@ export function verifyClaim<S>(claim: Claim<S>, options: { timeout?: number } = 
       });
       task.meta.collapse = jsonSafe(report);
       for (const w of report.warnings) console.warn(`[${claim.id}] ${w}`);
-      if (report.status !== "supported") {
-        const file = relative(process.cwd(), task.file?.filepath ?? "properties");
-        throw new Error(failureMessage(report, file));
+      const file = relative(process.cwd(), task.file?.filepath ?? "properties");
+      if (expected === "refuted") {
+        if (report.status !== "refuted") {
+          throw new Error(
+            `${claim.id}: a planted false claim was not refuted (status ${report.status}); scenarios: ${report.scenarios
+              .map((s) => `${s.scenario} → ${s.verdict.outcome}`)
+              .join("; ")}`,
+          );
+        }
+        console.log(failureMessage(report, file));
+        return;
       }
+      if (report.status !== "supported") throw new Error(failureMessage(report, file));
     },
     // A calibration sweep runs the claim many times: no per-test time limit then.
     process.env.COLLAPSE_CALIBRATE ? 86_400_000 : (options.timeout ?? 300_000),

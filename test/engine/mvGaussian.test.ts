@@ -4,7 +4,7 @@
  *
  * Generation convention: generation 0 is the truth, generation 1 is fitted to M real samples,
  * generation t+1 to M samples of generation t (replace). With the covariance divided by
- * D = M − ddof, M·Σ̂ is a Wishart scatter: (D·Σ_{t+1} | Σ_t) ~ Wishart_d(n, Σ_t), n = M − 1.
+ * D = M − ddof, D·Σ̂ is a Wishart scatter: (D·Σ_{t+1} | Σ_t) ~ Wishart_d(n, Σ_t), n = M − 1.
  *
  * - Trace (Wishart moments E[W] = nΣ, Var tr W = 2n tr Σ², E tr W² = n(n+1) tr Σ² + n (tr Σ)²):
  *     E[tr Σ_t] = (n/D)^t tr Σ_0,
@@ -16,8 +16,10 @@
  *     Var[ln det Σ_t − ln det Σ_0] = t·Σ_{i=1}^{d} ψ′((M−i)/2)   (exact).
  * Decision rule: z-test of the across-chain mean with the EXACT variance of one chain's value,
  * Bonferroni over every check of a test block, α = 1e-6 per block. The per-chain values are
- * skewed (tr Σ_t right, ln det left); the settings keep t·d/M ≤ 1 (pitfall 2) so the skewness of
- * the K-chain mean is ≤ 0.04, and the Edgeworth correction at z ≈ 5.5 changes the tail by < 25 %.
+ * skewed (tr Σ_t to the right, up to 2.6; ln det hardly, |skew| ≤ 0.04); the settings keep
+ * t·d/M ≤ 1 (pitfall 2), so the skewness of the K-chain mean is ≤ 0.063 (measured on 2·10⁴
+ * chains per setting) and the Edgeworth term at z ≈ 5.5, γ(z² − 1)/6 ≤ 0.31, moves at most 31 %
+ * of the tail mass from one side to the other: the two-sided level stays ≈ α.
  * Recovery checks are z-tests at α = 1e-6 per block with exact Wishart moments.
  */
 import { describe, expect, it } from "vitest";

@@ -1,0 +1,56 @@
+/**
+ * FALSE variant (must be refuted): "expected tail mass shrinks under categorical-MLE replace".
+ *
+ * Citation: a careless reading of Shumailov et al., Nature 631 (2024), §"Discrete distributions";
+ *   claims.md pitfall 3. Truth: E[p_{i,t}] = p_{i,0} (Wright–Fisher martingale), so the expected
+ *   tail mass is preserved; what vanishes is the tail mass of almost every chain.
+ * Stated as refutable: E[tail mass_T] ≤ ½·tail mass_0 (the median does reach 0 at these T).
+ * Decision rule: one-sided t bound, refuted when the lower confidence bound exceeds ½·tail_0.
+ * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
+ */
+import fc from "fast-check";
+import {
+  defineClaim,
+  generationValues,
+  meanAtMost,
+  runReplicates,
+  truthFromSpec,
+  verifyClaim,
+} from "../../src/index.ts";
+import { tailMassOf, truthTailSet } from "../../src/truths/truth.ts";
+
+const TAIL_Q = 0.3;
+
+export const claim = defineClaim({
+  id: "negative-tail-mean-shrinks",
+  title: "E[tail mass_T] ≤ ½ tail mass_0 under categorical-MLE replace",
+  citation: {
+    source: "misreading of Shumailov et al., Nature 631 (2024)",
+    where: "claims.md pitfall 3",
+  },
+  statement:
+    "The expected tail mass at least halves after T generations of categorical-MLE replace.",
+  kind: "bound",
+  scenario: fc.record({
+    k: fc.integer({ min: 5, max: 40 }),
+    s: fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+    samples: fc.integer({ min: 20, max: 300 }),
+    generations: fc.integer({ min: 20, max: 100 }),
+  }),
+  simulate: (s, range) => {
+    const truth = `zipf:k=${s.k},s=${s.s}`;
+    const spec = { truth, family: "categorical-mle", regime: "replace", samples: s.samples };
+    const r = runReplicates(
+      { ...spec, generations: s.generations, metrics: ["tail-mass"], tailQ: TAIL_Q },
+      range,
+    );
+    return { tail: generationValues(r, "tail-mass", s.generations) };
+  },
+  checks: (s) => {
+    const truth = truthFromSpec(`zipf:k=${s.k},s=${s.s}`);
+    return [meanAtMost("tail", 0.5 * tailMassOf(truth.model, truthTailSet(truth, TAIL_Q)))];
+  },
+  budget: { scenarios: 4 },
+});
+
+verifyClaim(claim, { expect: "refuted" });
