@@ -86,7 +86,7 @@ export class ClaimDefinitionError extends Error {
  */
 export function defineClaim<S>(definition: ClaimDefinition<S>): Claim<S> {
   const d = definition;
-  const id = typeof d?.id === "string" && d.id !== "" ? d.id : "defineClaim";
+  const id = typeof d?.id === "string" && ID.test(d.id) ? d.id : "defineClaim";
   const fail = (message: string): never => {
     throw new ClaimDefinitionError(id, message);
   };

@@ -155,3 +155,39 @@ export const calibrationLogVariance = defineClaim({
   },
   budget: { scenarios: 1, replicates: 400, maxReplicates: 400 },
 });
+
+/**
+ * FALSE (Gerstgrasser et al. 2024): "under accumulate the regression test error grows linearly
+ * in t, like replace's". Accumulate's error is (σ²d/(M−d−1))·Σ_{i≤t} 1/i², bounded by π²/6 of the
+ * first generation's; only replace grows like t.
+ */
+export const plantedAccumulateLinear = defineClaim({
+  id: "planted-accumulate-linear",
+  title: "accumulate test error = t·σ²d/(M−d−1) (false: Σ 1/i²)",
+  citation: { source: "misreading Gerstgrasser et al. 2024", where: "claims.md §3" },
+  statement: "Accumulating data makes the OLS test error grow linearly in t.",
+  kind: "in-expectation",
+  scenario: fc.integer({ min: 2, max: 8 }).chain((d) =>
+    fc.record({
+      d: fc.constant(d),
+      samples: fc.integer({ min: 3 * d + 4, max: 60 }),
+      generations: fc.integer({ min: 3, max: 8 }),
+    }),
+  ),
+  simulate: (s, range) => {
+    const r = runReplicates(
+      {
+        truth: `regression:d=${s.d},sigma=1`,
+        family: "ols",
+        regime: "accumulate",
+        samples: s.samples,
+        generations: s.generations,
+        metrics: ["test-error"],
+      },
+      range,
+    );
+    return { error: generationValues(r, "test-error", s.generations) };
+  },
+  checks: (s) => [meanEquals("error", (s.generations * s.d) / (s.samples - s.d - 1))],
+  budget: { scenarios: 4 },
+});

@@ -6,10 +6,15 @@
 import { describe, expect, it } from "vitest";
 import { checkClaim } from "../../src/claims/checkClaim.ts";
 import { failureMessage } from "../../src/claims/verifyClaim.ts";
-import { heterozygosityIdentity, plantedTailMeanHalves, plantedUnbiasedDecay } from "./controls.ts";
+import {
+  heterozygosityIdentity,
+  plantedAccumulateLinear,
+  plantedTailMeanHalves,
+  plantedUnbiasedDecay,
+} from "./controls.ts";
 
 describe("planted false claims are refuted with a shrunk counterexample (root seed 1)", () => {
-  for (const claim of [plantedTailMeanHalves, plantedUnbiasedDecay]) {
+  for (const claim of [plantedTailMeanHalves, plantedUnbiasedDecay, plantedAccumulateLinear]) {
     it(claim.id, () => {
       const report = checkClaim(claim, { rootSeed: 1 });
       expect(report.status).toBe("refuted");
