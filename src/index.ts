@@ -25,6 +25,7 @@ export {
   ClaimDefinitionError,
   type ClaimKind,
   type ClaimReport,
+  type ClaimScenario,
   checkClaim,
   DEFAULT_ROOT_SEED,
   defineClaim,

@@ -21,6 +21,8 @@ export interface ChainSpec {
   readonly tailQ?: number;
   readonly mcSamples?: number;
   readonly firstChain?: number;
+  /** Generations at which metrics are computed. @defaultValue every generation */
+  readonly recordAt?: readonly number[];
 }
 
 /** Builds the runnable configuration of a spec (validating every part). */
@@ -39,5 +41,6 @@ export function configFromSpec(spec: ChainSpec): ChainConfig {
     tailQ: spec.tailQ,
     mcSamples: spec.mcSamples,
     firstChain: spec.firstChain,
+    recordAt: spec.recordAt,
   };
 }

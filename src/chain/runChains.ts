@@ -44,8 +44,20 @@ export interface ChainConfig {
    * derived stream, so any slicing of the chain range gives the same values. @defaultValue 0
    */
   readonly firstChain?: number;
+  /**
+   * Generations at which metrics are computed (others stay NaN, "not recorded"); claims that
+   * read only a few generations save the metric cost of the rest. @defaultValue every generation
+   */
+  readonly recordAt?: readonly number[];
   /** Called after each chain with (chains done, chains in this run); for progress bars. */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after every fit with the chain index (absolute, firstChain included), the generation
+   * t ≥ 1, the fitted model and the training set it was fitted to — for claims that need more than
+   * the metrics (per-symbol trajectories, which symbols a training set holds). Observers must not
+   * mutate the model or the data; the chain's values do not depend on whether one is given.
+   */
+  readonly onFit?: (chain: number, generation: number, model: Model, data: Dataset) => void;
 }
 
 /** Where a metric value is undefined (recorded as NaN in `values`), and why. */
@@ -76,6 +88,9 @@ export function checkChainConfig(config: ChainConfig): void {
   assertInteger(api, "firstChain", config.firstChain ?? 0);
   assertInteger(api, "mcSamples", config.mcSamples ?? 4000, 1);
   assertProbability(api, "tailQ", config.tailQ ?? 0.05);
+  for (const [i, t] of (config.recordAt ?? []).entries()) {
+    assertInteger(api, `recordAt[${i}]`, t, 0, config.generations);
+  }
   const { truth, family } = config;
   if (family.dataKind !== truth.dataKind) {
     throw new InvalidParameterError(
@@ -140,13 +155,18 @@ export function runChains(config: ChainConfig): ChainResult {
     return tailSet;
   };
   const values: Record<string, Float64Array> = {};
-  for (const m of metrics) values[m.id] = new Float64Array(K * (T + 1));
+  const recorded = config.recordAt === undefined ? undefined : new Set(config.recordAt);
+  for (const m of metrics) {
+    values[m.id] = new Float64Array(K * (T + 1));
+    if (recorded !== undefined) values[m.id].fill(Number.NaN);
+  }
   const undefinedValues: UndefinedValue[] = [];
 
   for (let c = 0; c < K; c++) {
     const chainIndex = firstChain + c;
     const stream = derive(seed, ...keys, "chain", chainIndex);
     const record = (model: Model, t: number) => {
+      if (recorded !== undefined && !recorded.has(t)) return;
       for (const metric of metrics) {
         const ctx: MetricContext = {
           truth,
@@ -182,6 +202,7 @@ export function runChains(config: ChainConfig): ChainResult {
     for (let t = 1; t <= T; t++) {
       const model = family.fit(data, stream);
       record(model, t);
+      config.onFit?.(chainIndex, t, model, data);
       if (t < T) {
         data = run.next(
           (n) => synthesize(model, transforms, stream, n),

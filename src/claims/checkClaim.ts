@@ -2,12 +2,14 @@ import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { deriveSeed } from "../rng/index.ts";
 import {
+  type Check,
   describeEvidence,
-  evaluateScenario,
+  evaluateScenarioWithData,
+  type Observations,
   type Outcome,
   type ScenarioVerdict,
 } from "../verdict/index.ts";
-import type { Citation, Claim, ClaimKind } from "./defineClaim.ts";
+import type { Citation, Claim, ClaimKind, ClaimScenario } from "./defineClaim.ts";
 import { DEFAULT_ROOT_SEED } from "./rootSeed.ts";
 
 /** One evaluated scenario: the setting, its simulation seed and its verdict. */
@@ -53,6 +55,8 @@ export interface ClaimReport {
   readonly counterexample?: Counterexample;
   /** Inconclusive scenarios tolerated in non-strict mode. */
   readonly warnings: readonly string[];
+  /** The claim's report tables (e.g. the collapse matrix), when it defines `tables`. */
+  readonly tables?: Readonly<Record<string, unknown>>;
   readonly durationMs: number;
 }
 
@@ -103,14 +107,18 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
   // under different root seeds never share streams.
   const arbitrary = fc.record({ setting: claim.scenario, seed: fc.noBias(fc.nat()) });
   const evaluated: ScenarioRecord[] = [];
+  const forTables: ClaimScenario<S>[] = [];
   const warnings: string[] = [];
   let failures = 0;
   let runsBeforeFailure = 0;
 
-  const evaluate = (value: { setting: S; seed: number }): ScenarioRecord => {
+  const evaluate = (value: {
+    setting: S;
+    seed: number;
+  }): { record: ScenarioRecord; checks: readonly Check[]; observations: Observations } => {
     const checks = claim.checks(value.setting);
     const seed = deriveSeed(value.seed, "claim", claim.id, "fast-check", fcSeed >>> 0);
-    const verdict = evaluateScenario(
+    const { verdict, observations } = evaluateScenarioWithData(
       checks,
       (first, count) => claim.simulate(value.setting, { seed, first, count }),
       {
@@ -119,18 +127,22 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
         maxReplicates: claim.budget.maxReplicates,
       },
     );
-    return {
+    const record: ScenarioRecord = {
       scenario: fc.stringify(value.setting),
       setting: plain(value.setting),
       seed: value.seed,
       verdict,
     };
+    return { record, checks, observations };
   };
 
   const property = fc.property(arbitrary, (value) => {
-    const record = evaluate(value);
+    const { record, checks, observations } = evaluate(value);
     if (failures === 0) {
       evaluated.push(record);
+      if (claim.tables) {
+        forTables.push({ setting: value.setting, checks, verdict: record.verdict, observations });
+      }
       runsBeforeFailure++;
     }
     const ok =
@@ -164,7 +176,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     // Re-evaluating the counterexample also surfaces, as is, an error the simulation or a
     // check threw (a bug, not a verdict).
     const [value] = details.counterexample;
-    const record = evaluate(value);
+    const { record } = evaluate(value);
     counterexample = {
       ...record,
       fcSeed: details.seed,
@@ -190,6 +202,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     scenarios: evaluated.slice(0, runsBeforeFailure),
     counterexample,
     warnings,
+    ...(claim.tables ? { tables: claim.tables(forTables) } : {}),
     durationMs: performance.now() - started,
   };
 }

@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { type Check, checkObservations, type Observations } from "../verdict/index.ts";
+import {
+  type Check,
+  checkObservations,
+  type Observations,
+  type ScenarioVerdict,
+} from "../verdict/index.ts";
 
 /** In what sense a claim holds. */
 export const CLAIM_KINDS = [
@@ -62,6 +67,20 @@ export interface ClaimDefinition<S> {
   /** The decision rules for a scenario. */
   checks(scenario: S): readonly Check[];
   readonly budget?: ClaimBudget;
+  /**
+   * Optional tables for reports, computed from the evaluated scenarios (e.g. the collapse matrix):
+   * stored in the claim's report under `tables`. Must be plain, JSON-safe data.
+   */
+  tables?(scenarios: readonly ClaimScenario<S>[]): Readonly<Record<string, unknown>>;
+}
+
+/** What `tables` sees of each evaluated scenario: setting, checks, verdict and observations. */
+export interface ClaimScenario<S> {
+  readonly setting: S;
+  readonly checks: readonly Check[];
+  readonly verdict: ScenarioVerdict;
+  /** Every replicate's observations at the final look. */
+  readonly observations: Observations;
 }
 
 /** A validated claim (budget filled with defaults). */

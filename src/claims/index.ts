@@ -19,6 +19,7 @@ export {
   type ClaimDefinition,
   ClaimDefinitionError,
   type ClaimKind,
+  type ClaimScenario,
   defineClaim,
   type ReplicateRange,
 } from "./defineClaim.ts";

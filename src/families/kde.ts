@@ -1,6 +1,6 @@
 import type { RealData } from "../model/data.ts";
 import type { MixtureModel } from "../model/models.ts";
-import { quantile, standardDeviation } from "../numeric/index.ts";
+import { quantiles, standardDeviation } from "../numeric/index.ts";
 import { assertPositive, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
@@ -21,7 +21,8 @@ export function silvermanBandwidth(values: Float64Array): number {
     throw new InvalidParameterError("silvermanBandwidth", "values.length", "must be >= 2", n);
   }
   const sd = standardDeviation(values, 1);
-  const iqr = quantile(values, 0.75) - quantile(values, 0.25);
+  const [q1, q3] = quantiles(values, [0.25, 0.75]);
+  const iqr = q3 - q1;
   const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
   return 0.9 * spread * n ** -0.2;
 }

@@ -203,27 +203,53 @@ export function sampleWithoutReplacement(
 }
 
 /**
+ * n symbols drawn without replacement from categorical counts (a multivariate hypergeometric
+ * draw): each draw picks a uniform position among the remaining samples and finds its symbol by
+ * a Fenwick-tree prefix search (Fenwick 1994), then removes it — O(k + n log k), independent of
+ * the pool size, so accumulate-subsample stays cheap however large the pool grows.
+ */
+function subsampleCounts(data: CategoricalData, n: number, stream: RandomStream): CategoricalData {
+  const k = data.counts.length;
+  const tree = new Float64Array(k + 1);
+  for (let i = 0; i < k; i++) tree[i + 1] = data.counts[i];
+  for (let i = 1; i <= k; i++) {
+    const parent = i + (i & -i);
+    if (parent <= k) tree[parent] += tree[i];
+  }
+  let top = 1;
+  while (top * 2 <= k) top *= 2;
+  const counts = new Int32Array(k);
+  let remaining = data.size;
+  for (let j = 0; j < n; j++) {
+    // Position r in [0, remaining): the symbol whose cumulative count first exceeds r.
+    let r = uniformInt(stream, 0, remaining - 1);
+    let pos = 0;
+    for (let step = top; step > 0; step >>= 1) {
+      const next = pos + step;
+      if (next <= k && tree[next] <= r) {
+        pos = next;
+        r -= tree[next];
+      }
+    }
+    counts[pos]++;
+    for (let i = pos + 1; i <= k; i += i & -i) tree[i]--;
+    remaining--;
+  }
+  return { kind: "categorical", counts, size: n };
+}
+
+/**
  * A uniformly random subset of `n` samples drawn without replacement. For categorical counts
- * this is a multivariate hypergeometric draw (done by expanding to symbols: O(size)). For token
+ * this is a multivariate hypergeometric draw (see {@link subsampleCounts}: O(k + n log k)). For token
  * sequences the units are sentences, not tokens (see {@link subsampleSequence}).
  */
 export function subsampleData<D extends Dataset>(data: D, n: number, stream: RandomStream): D {
   const size = dataSize(data);
   assertInteger("subsampleData", "n", n, 0, size);
   if (data.kind === "sequence") return subsampleSequence(data, n, stream) as D;
+  if (data.kind === "categorical") return subsampleCounts(data, n, stream) as D;
   const pick = sampleWithoutReplacement(stream, size, n);
   switch (data.kind) {
-    case "categorical": {
-      const symbols = new Int32Array(size);
-      let pos = 0;
-      for (let i = 0; i < data.counts.length; i++) {
-        symbols.fill(i, pos, pos + data.counts[i]);
-        pos += data.counts[i];
-      }
-      const counts = new Int32Array(data.counts.length);
-      for (let j = 0; j < n; j++) counts[symbols[pick[j]]]++;
-      return { kind: "categorical", counts, size: n } as D;
-    }
     case "real": {
       const values = new Float64Array(n);
       for (let j = 0; j < n; j++) values[j] = data.values[pick[j]];

@@ -7,7 +7,14 @@ import {
   studentTSf,
 } from "../numeric/index.ts";
 import type { RandomStream } from "../rng/index.ts";
-import { fillNormal, fillPareto, fillStudentT, multinomial } from "../sample/index.ts";
+import {
+  fillNormal,
+  fillPareto,
+  fillStudentT,
+  multinomial,
+  normal,
+  uniformInt,
+} from "../sample/index.ts";
 import {
   assertFinite,
   assertInteger,
@@ -279,6 +286,11 @@ export function univariateQuantile(model: UnivariateModel, p: number): number {
   }
 }
 
+function hasEqualWeights(w: Float64Array): boolean {
+  for (let j = 1; j < w.length; j++) if (w[j] !== w[0]) return false;
+  return true;
+}
+
 /**
  * n samples. Mixture samples come grouped by component (component counts by one multinomial
  * draw, then normals per component): the multiset is exact; its order is not shuffled.
@@ -296,7 +308,17 @@ export function sampleUnivariate(
       else values.fill(model.mean);
       break;
     case "mixture": {
-      const counts = multinomial(stream, n, model.weights, new Int32Array(model.weights.length));
+      const k = model.weights.length;
+      if (k > n && hasEqualWeights(model.weights)) {
+        // A KDE (equal weights) with more components than draws: pick each draw's component
+        // uniformly, O(n), instead of a multinomial over all k components, O(k).
+        for (let i = 0; i < n; i++) {
+          const j = uniformInt(stream, 0, k - 1);
+          values[i] = model.means[j] + Math.sqrt(model.variances[j]) * normal(stream);
+        }
+        break;
+      }
+      const counts = multinomial(stream, n, model.weights, new Int32Array(k));
       let pos = 0;
       for (let j = 0; j < counts.length; j++) {
         if (counts[j] === 0) continue;

@@ -1,5 +1,5 @@
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
-import type { Check, Observations } from "./checks.ts";
+import { type Check, checkObservations, type Observations } from "./checks.ts";
 import type { Evidence, Outcome } from "./evidence.ts";
 import {
   boundRule,
@@ -79,8 +79,17 @@ function countIndicator(x: Float64Array, name: string): number {
   return s;
 }
 
-/** Applies one check to the observations so far at per-test level α. */
+/**
+ * Applies one check to the observations so far at per-test level α; the evidence's `claim` names
+ * the observation(s) it is about, e.g. `logVariance: mean = -1.0135`.
+ */
 export function decide(check: Check, obs: Observations, n: number, alpha: number): Evidence {
+  const e = decideRule(check, obs, n, alpha);
+  const names = checkObservations(check).join(" > ");
+  return { ...e, claim: `${names}: ${e.claim}` };
+}
+
+function decideRule(check: Check, obs: Observations, n: number, alpha: number): Evidence {
   switch (check.rule) {
     case "mean-equals":
       return meanEqualsRule(values(obs, check.observation, check), check.expected, {
@@ -169,6 +178,15 @@ export function evaluateScenario(
   simulate: (first: number, count: number) => Observations,
   budget: ScenarioBudget,
 ): ScenarioVerdict {
+  return evaluateScenarioWithData(checks, simulate, budget).verdict;
+}
+
+/** {@link evaluateScenario}, also returning the observations of every replicate simulated. */
+export function evaluateScenarioWithData(
+  checks: readonly Check[],
+  simulate: (first: number, count: number) => Observations,
+  budget: ScenarioBudget,
+): { verdict: ScenarioVerdict; observations: Observations } {
   const api = "evaluateScenario";
   if (checks.length === 0)
     throw new InvalidParameterError(api, "checks", "must be non-empty", checks);
@@ -203,5 +221,8 @@ export function evaluateScenario(
     : latest.some((e) => e.outcome === "inconclusive")
       ? "inconclusive"
       : "supported";
-  return { outcome, evidence: latest, replicates: n, looks: look, alphaPerTest };
+  return {
+    verdict: { outcome, evidence: latest, replicates: n, looks: look, alphaPerTest },
+    observations: obs,
+  };
 }

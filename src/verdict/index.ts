@@ -17,6 +17,7 @@ export {
 export {
   decide,
   evaluateScenario,
+  evaluateScenarioWithData,
   lookCount,
   type ScenarioBudget,
   type ScenarioVerdict,
