@@ -18,7 +18,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectKs, expectMean, expectVariance, mu4FromKurtosis, seeded, Z } from "./stats.ts";
+import { expectKs, expectMean, expectVariance, mu4FromKurtosis, seeded, Z } from "../stats.ts";
 
 function betaMoments(a: number, b: number): { mean: number; variance: number; mu4: number } {
   const s = a + b;

@@ -15,7 +15,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectKs, expectMean, expectVariance, seeded } from "./stats.ts";
+import { expectKs, expectMean, expectVariance, seeded } from "../stats.ts";
 
 describe("chiSquare: moments and KS", () => {
   for (const k of [0.5, 3, 50]) {

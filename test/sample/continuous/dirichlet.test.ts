@@ -22,7 +22,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectKs, expectMean, seeded, Z } from "./stats.ts";
+import { expectKs, expectMean, seeded, Z } from "../stats.ts";
 
 function rising(a: number, m: number): number {
   let p = 1;

@@ -19,7 +19,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { cellOf, expectChiSquare, expectKs, expectMean, expectVariance, seeded } from "./stats.ts";
+import { cellOf, expectChiSquare, expectKs, expectMean, expectVariance, seeded } from "../stats.ts";
 
 describe("exponential: ziggurat tables", () => {
   const t = exponentialZigguratTables();

@@ -17,7 +17,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectKs, expectMean, expectVariance, seeded, Z } from "./stats.ts";
+import { expectKs, expectMean, expectVariance, seeded, Z } from "../stats.ts";
 
 describe("gamma: moments and KS", () => {
   const settings: [shape: number, scale: number][] = [

@@ -23,7 +23,7 @@ import {
   expectMean,
   seeded,
   summarize,
-} from "./stats.ts";
+} from "../stats.ts";
 
 const R = 3.6541528853610088;
 const ULP_R = 2 ** -51; // spacing of doubles in [2, 4)

@@ -21,7 +21,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectBoundedMean, expectKs, expectMean, seeded, Z } from "./stats.ts";
+import { expectBoundedMean, expectKs, expectMean, seeded, Z } from "../stats.ts";
 
 const paretoCdf = (x: number, shape: number, scale: number) =>
   x <= scale ? 0 : -Math.expm1(shape * Math.log(scale / x));

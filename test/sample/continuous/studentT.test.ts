@@ -29,7 +29,7 @@ import {
   expectVariance,
   mu4FromKurtosis,
   seeded,
-} from "./stats.ts";
+} from "../stats.ts";
 
 describe("studentT: moments and KS", () => {
   const C = 50;

@@ -13,7 +13,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectKs, expectMean, expectVariance, seeded } from "./stats.ts";
+import { expectKs, expectMean, expectVariance, seeded } from "../stats.ts";
 
 describe("uniform: moments and KS", () => {
   const settings: [low: number, high: number][] = [

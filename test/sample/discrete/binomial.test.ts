@@ -22,7 +22,7 @@ import {
   expectVariance,
   normalGridEdges,
   seeded,
-} from "./stats.ts";
+} from "../stats.ts";
 
 const N = 200_000;
 
@@ -75,7 +75,7 @@ describe("binomial: chi-square against the exact pmf (α = 1e-6 each)", () => {
   for (const [n, p, why] of settings) {
     const label = `chi2-n${n}-p${p}`;
     it(`Binomial(${n}, ${p}) — ${why} [seed ${label}]`, () => {
-      const x = fillBinomial(seeded("binomial", label), new Int32Array(N), n, p);
+      const x = fillBinomial(seeded("discrete/binomial", label), new Int32Array(N), n, p);
       chiSquareBinomial(x, n, p, label);
     });
   }
@@ -93,7 +93,7 @@ describe("binomial: mean and variance (α = 1e-6 each)", () => {
   for (const [n, p] of settings) {
     const label = `moments-n${n}-p${p}`;
     it(`Binomial(${n}, ${p}) [seed ${label}]`, () => {
-      const x = fillBinomial(seeded("binomial", label), new Int32Array(N), n, p);
+      const x = fillBinomial(seeded("discrete/binomial", label), new Int32Array(N), n, p);
       const v = n * p * (1 - p);
       // Fourth central moment of the binomial: 3v² + v(1 − 6p(1 − p)).
       const mu4 = 3 * v * v + v * (1 - 6 * p * (1 - p));

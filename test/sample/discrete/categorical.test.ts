@@ -16,7 +16,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectChiSquare, seeded } from "./stats.ts";
+import { expectChiSquare, seeded } from "../stats.ts";
 
 /** A random probability vector of length k with about `zeroFraction` exact zeros. */
 function randomP(s: RandomStream, k: number, zeroFraction: number): Float64Array {
@@ -48,7 +48,7 @@ describe("alias table: chi-square against p (α = 1e-6 each)", () => {
     it(`${label} [seed ${label}]`, () => {
       const p = makeP();
       const table = createAliasTable(p);
-      const x = table.fill(seeded("categorical", label), new Int32Array(500_000));
+      const x = table.fill(seeded("discrete/categorical", label), new Int32Array(500_000));
       const h = histogram(x, p.length);
       for (let i = 0; i < p.length; i++) {
         if (p[i] === 0 && h[i] !== 0) expect([label, i, h[i]]).toBe("never drawn");

@@ -34,7 +34,7 @@ import {
   expectMean,
   expectVariance,
   seeded,
-} from "./stats.ts";
+} from "../stats.ts";
 
 /** `rows` multinomial draws, row-major. */
 function draws(stream: RandomStream, rows: number, n: number, p: ArrayLike<number>): Int32Array {
@@ -83,7 +83,7 @@ describe("multinomial: marginals are Binomial(n, p_i) (chi-square, α = 1e-6 eac
   it("p = (0.5, 0.2, 0, 0.15, 0.1, 0.05), n = 100 [seed marginals-small]", () => {
     const p = [0.5, 0.2, 0, 0.15, 0.1, 0.05];
     const n = 100;
-    const x = draws(seeded("multinomial", "marginals-small"), 100_000, n, p);
+    const x = draws(seeded("discrete/multinomial", "marginals-small"), 100_000, n, p);
     expectValidRows(x, n, p, "marginals-small");
     for (const j of [0, 1, 3, 4, 5]) {
       binomialMarginal(column(x, p.length, j), n, p[j], `marginals-small cell ${j}`);
@@ -93,7 +93,7 @@ describe("multinomial: marginals are Binomial(n, p_i) (chi-square, α = 1e-6 eac
   it("the benchmark setting: Zipf(1.1) over k = 100, n = 1000 [seed marginals-zipf]", () => {
     const p = zipfProbabilities(100, 1.1);
     const n = 1000;
-    const x = draws(seeded("multinomial", "marginals-zipf"), 40_000, n, p);
+    const x = draws(seeded("discrete/multinomial", "marginals-zipf"), 40_000, n, p);
     expectValidRows(x, n, p, "marginals-zipf");
     // Cell 0 goes through BTPE (n·p ≈ 234), cells 5 and 30 through inversion, cell 99 is the
     // remainder.
@@ -105,7 +105,7 @@ describe("multinomial: marginals are Binomial(n, p_i) (chi-square, α = 1e-6 eac
   it("n = 1e6, p = (0.3, 0.3, 0.4): flipped BTPE conditionals [seed marginals-large]", () => {
     const p = [0.3, 0.3, 0.4];
     const n = 1_000_000;
-    const x = draws(seeded("multinomial", "marginals-large"), 100_000, n, p);
+    const x = draws(seeded("discrete/multinomial", "marginals-large"), 100_000, n, p);
     expectValidRows(x, n, p, "marginals-large");
     for (let j = 0; j < 3; j++) {
       binomialMarginal(column(x, 3, j), n, p[j], `marginals-large cell ${j}`);
@@ -145,13 +145,13 @@ describe("multinomial: joint law of a 3-cell, n = 5 draw (chi-square, α = 1e-6 
   }
 
   it("p = (0.2, 0.5, 0.3) [seed joint-p]", () => {
-    const x = draws(seeded("multinomial", "joint-p"), 200_000, n, p);
+    const x = draws(seeded("discrete/multinomial", "joint-p"), 200_000, n, p);
     const r = expectChiSquare(possible(observedJoint(x)), possible(exactJoint()), "joint-p");
     expect(r.cells).toBeGreaterThanOrEqual(19);
   });
 
   it("unnormalised integer weights (2, 5, 3), total 10, via multinomialUnchecked [seed joint-w]", () => {
-    const s = seeded("multinomial", "joint-w");
+    const s = seeded("discrete/multinomial", "joint-w");
     const w = Int32Array.of(2, 5, 3);
     const rows = 200_000;
     const x = new Int32Array(rows * 3);
@@ -166,7 +166,7 @@ describe("multinomial: means and covariances (α = 1e-6 each)", () => {
     const p = [0.5, 0.2, 0, 0.15, 0.1, 0.05];
     const n = 40;
     const rows = 200_000;
-    const x = draws(seeded("multinomial", "moments"), rows, n, p);
+    const x = draws(seeded("discrete/multinomial", "moments"), rows, n, p);
     /** Checks mean and variance of a Binomial(n, q) column. */
     const binomialMoments = (c: ArrayLike<number>, q: number, label: string): void => {
       const v = n * q * (1 - q);

@@ -27,7 +27,7 @@ import {
   expectVariance,
   normalGridEdges,
   seeded,
-} from "./stats.ts";
+} from "../stats.ts";
 
 const N = 200_000;
 
@@ -44,7 +44,7 @@ describe("poisson: chi-square against the exact pmf (α = 1e-6 each)", () => {
   for (const [lambda, why] of settings) {
     const label = `chi2-lambda${lambda}`;
     it(`Poisson(${lambda}) — ${why} [seed ${label}]`, () => {
-      const x = fillPoisson(seeded("poisson", label), new Int32Array(N), lambda);
+      const x = fillPoisson(seeded("discrete/poisson", label), new Int32Array(N), lambda);
       for (const v of x) if (!(v >= 0)) expect(v, `${label}: negative draw`).toBe(0);
       const sigma = Math.sqrt(lambda);
       if (sigma > 2000) {
@@ -76,7 +76,7 @@ describe("poisson: mean and variance (α = 1e-6 each)", () => {
   for (const lambda of [0.05, 7, 10.5, 250, 5e7]) {
     const label = `moments-lambda${lambda}`;
     it(`Poisson(${lambda}) [seed ${label}]`, () => {
-      const x = fillPoisson(seeded("poisson", label), new Int32Array(N), lambda);
+      const x = fillPoisson(seeded("discrete/poisson", label), new Int32Array(N), lambda);
       expectMean(x, lambda, lambda, label);
       // Fourth central moment of the Poisson: λ + 3λ².
       expectVariance(x, lambda, lambda + 3 * lambda * lambda, label);

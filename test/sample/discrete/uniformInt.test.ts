@@ -18,7 +18,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectChiSquare, seeded } from "./stats.ts";
+import { expectChiSquare, seeded } from "../stats.ts";
 
 const N = 240_000;
 
@@ -55,7 +55,7 @@ function expectUniformBins(
 }
 
 function draws(label: string, low: number, high: number, n: number): Float64Array {
-  const s = seeded("uniformInt", label);
+  const s = seeded("discrete/uniformInt", label);
   const x = new Float64Array(n);
   for (let i = 0; i < n; i++) x[i] = uniformInt(s, low, high);
   return x;
@@ -86,7 +86,7 @@ describe("uniformInt: chi-square of uniformity (α = 1e-6 each)", () => {
     expectUniformBins(draws("max-range", 0, high, N), 0, high, 64, "max-range");
   });
   it("fill form on [−1000, 999] [seed fill]", () => {
-    const x = fillUniformInt(seeded("uniformInt", "fill"), new Int32Array(N), -1000, 999);
+    const x = fillUniformInt(seeded("discrete/uniformInt", "fill"), new Int32Array(N), -1000, 999);
     expectUniformBins(x, -1000, 999, 2000, "fill");
   });
 });

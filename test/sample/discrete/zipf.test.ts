@@ -14,7 +14,7 @@ import {
   assertSameOutputGivenSameSeed,
   expectInvalidParameter,
 } from "../laws.ts";
-import { expectChiSquare, seeded } from "./stats.ts";
+import { expectChiSquare, seeded } from "../stats.ts";
 
 const N = 300_000;
 const HEAD = 1000;
@@ -57,7 +57,7 @@ describe("zipf: chi-square against the exact pmf (α = 1e-6 each)", () => {
     for (const k of [10, 1000, 1_000_000]) {
       const label = `chi2-k${k}-s${s}`;
       it(`Zipf(k = ${k}, s = ${s}) [seed ${label}]`, () => {
-        const x = fillZipf(seeded("zipf", label), new Int32Array(N), k, s);
+        const x = fillZipf(seeded("discrete/zipf", label), new Int32Array(N), k, s);
         for (const v of x) if (!(v >= 1 && v <= k)) expect(v, `${label}: outside [1, k]`).toBe(1);
         const { obs, prob } = binnedZipf(x, k, s);
         expectChiSquare(obs, prob, label);
