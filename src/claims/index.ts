@@ -23,6 +23,13 @@ export {
   defineClaim,
   type ReplicateRange,
 } from "./defineClaim.ts";
+export {
+  declaresTests,
+  type RegisteredClaim,
+  registerClaim,
+  registeredClaims,
+  setRegisterOnly,
+} from "./registry.ts";
 export { type ReplicateSpec, runReplicates } from "./replicates.ts";
 export { DEFAULT_ROOT_SEED, resolveRootSeed } from "./rootSeed.ts";
 export {

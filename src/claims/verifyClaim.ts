@@ -4,6 +4,7 @@ import { describeEvidence, fmt } from "../verdict/index.ts";
 import { calibrateClaim } from "./calibrate.ts";
 import { type ClaimReport, checkClaim } from "./checkClaim.ts";
 import type { Claim } from "./defineClaim.ts";
+import { declaresTests, registerClaim } from "./registry.ts";
 import { resolveRootSeed } from "./rootSeed.ts";
 
 /** JSON-safe copy: non-finite numbers become "Infinity" / "-Infinity" / "undefined" (NaN). */
@@ -104,16 +105,36 @@ export interface VerifyClaimOptions {
  * Registers a vitest test that checks the claim (see checkClaim) at the run's root seed
  * (COLLAPSE_SEED), records its report in `task.meta.collapse`, and fails with the refuting
  * evidence and a replay command. COLLAPSE_REPLAY=<id>:<seed>:<path> replays one counterexample.
+ * The report in the meta also records `expect` (what the test requires).
+ *
+ * The claim is also recorded in the process's claim registry (see registeredClaims). Outside a
+ * vitest run (no `VITEST` in the environment), or while a loader has switched register-only
+ * mode on, only that happens: the CLI imports property files this way to list and replay claims.
  */
 export function verifyClaim<S>(claim: Claim<S>, options: VerifyClaimOptions = {}): void {
   const expected = options.expect ?? "supported";
+  registerClaim(claim, expected);
+  if (!declaresTests()) return;
   test(
     `${claim.id}${expected === "refuted" ? " (planted false claim, must be refuted)" : ""}: ${claim.title}`,
     ({ task }) => {
       const calibrate = parseCalibrate(process.env.COLLAPSE_CALIBRATE);
       if (calibrate !== undefined) {
         const r = calibrateClaim(claim, { ...calibrate, firstSeed: resolveRootSeed() });
-        task.meta.collapse = jsonSafe({ calibration: r });
+        task.meta.collapse = jsonSafe({ calibration: r, expect: expected });
+        if (expected === "refuted") {
+          // A planted false claim: what is measured is the power, and it must be refuted at
+          // every seed.
+          console.log(
+            `[calibrate] ${claim.id} (planted false claim): refuted at ${r.refuted}/${r.runs} root seeds (${r.rootSeeds[0]}…${r.rootSeeds[1]})`,
+          );
+          if (r.refuted < r.runs) {
+            throw new Error(
+              `${claim.id}: a planted false claim was refuted at only ${r.refuted} of ${r.runs} root seeds`,
+            );
+          }
+          return;
+        }
         console.log(
           `[calibrate] ${claim.id}: ${r.failures}/${r.runs} runs failed (${r.refuted} refuted, ${r.inconclusive} inconclusive), rate ${fmt(r.rate)}, 95% CI [${fmt(r.interval[0])}, ${fmt(r.interval[1])}], nominal α ${fmt(r.alpha)}, root seeds ${r.rootSeeds[0]}…${r.rootSeeds[1]}`,
         );
@@ -131,7 +152,7 @@ export function verifyClaim<S>(claim: Claim<S>, options: VerifyClaimOptions = {}
           ? { replay: { fcSeed: replay.fcSeed, path: replay.path } }
           : {}),
       });
-      task.meta.collapse = jsonSafe(report);
+      task.meta.collapse = jsonSafe({ ...report, expect: expected });
       for (const w of report.warnings) console.warn(`[${claim.id}] ${w}`);
       const file = relative(process.cwd(), task.file?.filepath ?? "properties");
       if (expected === "refuted") {

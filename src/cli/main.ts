@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { Command, InvalidArgumentError, Option } from "commander";
+import { ReportError } from "../report/errors.ts";
 import { InvalidParameterError } from "../util/validate.ts";
+import { addClaimCommands } from "./claimCommands.ts";
+import { addReportCommands } from "./reportCommands.ts";
 import { formatCsv, formatJson, formatTable, simulate } from "./simulate.ts";
 
 function integer(name: string, min: number) {
@@ -36,8 +39,8 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** The `collapse` command line. */
-export function buildProgram(): Command {
+/** The `collapse` command line (`argv`: the full process argv, recorded in reports). */
+export function buildProgram(argv: readonly string[] = process.argv): Command {
   const program = new Command("collapse")
     .description(
       "Model-collapse research harness: simulate recursive training and verify collapse claims.",
@@ -140,6 +143,8 @@ export function buildProgram(): Command {
       });
       process.exitCode = code;
     });
+  addReportCommands(program, () => ["collapse", ...argv.slice(2)]);
+  addClaimCommands(program);
   return program;
 }
 
@@ -162,11 +167,16 @@ export function runVitest(
 /** Entry point: named errors become one-line messages and exit code 2. */
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(argv).parseAsync(argv);
   } catch (e) {
     if (e instanceof InvalidParameterError) {
       process.stderr.write(`collapse: ${e.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (e instanceof ReportError) {
+      process.stderr.write(`collapse: ${e.name}: ${e.message}\n`);
+      process.exitCode = e.exitCode;
       return;
     }
     throw e;

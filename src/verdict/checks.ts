@@ -1,5 +1,6 @@
 import {
   assertFinite,
+  assertNonNegative,
   assertPositive,
   assertProbability,
   InvalidParameterError,
@@ -27,6 +28,7 @@ export type Check =
       readonly bound: number;
       readonly direction: Direction;
       readonly variance?: number;
+      readonly margin?: number;
     }
   | {
       readonly rule: "probability";
@@ -75,24 +77,43 @@ export function meanEquals(
   return { rule: "mean-equals", observation, expected, variance: options.variance, precision };
 }
 
+/** Options of {@link meanAtMost} and {@link meanAtLeast}. */
+export interface BoundOptions {
+  /** Exact variance of one replicate's value (z bounds); omit for t bounds. */
+  variance?: number;
+  /**
+   * Indifference margin for support: "≤ B" is supported once the upper bound is ≤ B + margin.
+   * Refutation is unaffected. @defaultValue 0
+   */
+  margin?: number;
+}
+
 /** E[observation] ≤ bound: refuted only when the lower confidence bound exceeds it. */
-export function meanAtMost(
-  observation: string,
-  bound: number,
-  options: { variance?: number } = {},
-): Check {
+export function meanAtMost(observation: string, bound: number, options: BoundOptions = {}): Check {
   assertFinite("meanAtMost", "bound", bound);
-  return { rule: "bound", observation, bound, direction: "at-most", variance: options.variance };
+  if (options.margin !== undefined) assertNonNegative("meanAtMost", "margin", options.margin);
+  return {
+    rule: "bound",
+    observation,
+    bound,
+    direction: "at-most",
+    variance: options.variance,
+    margin: options.margin,
+  };
 }
 
 /** E[observation] ≥ bound: refuted only when the upper confidence bound is below it. */
-export function meanAtLeast(
-  observation: string,
-  bound: number,
-  options: { variance?: number } = {},
-): Check {
+export function meanAtLeast(observation: string, bound: number, options: BoundOptions = {}): Check {
   assertFinite("meanAtLeast", "bound", bound);
-  return { rule: "bound", observation, bound, direction: "at-least", variance: options.variance };
+  if (options.margin !== undefined) assertNonNegative("meanAtLeast", "margin", options.margin);
+  return {
+    rule: "bound",
+    observation,
+    bound,
+    direction: "at-least",
+    variance: options.variance,
+    margin: options.margin,
+  };
 }
 
 function probability(

@@ -101,6 +101,7 @@ function decideRule(check: Check, obs: Observations, n: number, alpha: number): 
       return boundRule(values(obs, check.observation, check), check.bound, check.direction, {
         alpha,
         variance: check.variance,
+        margin: check.margin,
       });
     case "probability": {
       const x = values(obs, check.observation, check);

@@ -38,6 +38,12 @@ function checkSample(api: string, x: Float64Array, min = 2): void {
   }
 }
 
+/** Whether every value is the same (zero spread, whatever rounding does to the sample sd). */
+function allEqual(x: Float64Array): boolean {
+  for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
+  return true;
+}
+
 function moments(x: Float64Array): { mean: number; sd: number } {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i];
@@ -99,10 +105,19 @@ export function meanEqualsRule(
       : mean === expected
         ? 0
         : Number.POSITIVE_INFINITY * Math.sign(mean - expected);
-  const pValue = Math.min(1, 2 * refSf(Math.abs(statistic), df));
+  // Zero spread across replicates (every value equal, no exact variance) is no evidence that
+  // the law is degenerate — a discrete observation can repeat by chance — so it neither refutes
+  // nor supports: the sequential procedure adds replicates (p-value reported as 1).
+  const degenerate = o.variance === undefined && allEqual(x);
+  const pValue = degenerate ? 1 : Math.min(1, 2 * refSf(Math.abs(statistic), df));
   const detectableEffect = (crit + refQuantile(DETECTION_POWER, df)) * se;
-  const outcome: Outcome =
-    pValue < o.alpha ? "refuted" : detectableEffect <= o.precision ? "supported" : "inconclusive";
+  const outcome: Outcome = degenerate
+    ? "inconclusive"
+    : pValue < o.alpha
+      ? "refuted"
+      : detectableEffect <= o.precision
+        ? "supported"
+        : "inconclusive";
   return {
     rule: "mean-equals",
     claim: `mean = ${fmt(expected)}`,
@@ -124,6 +139,12 @@ export type Direction = "at-most" | "at-least";
 /** Options of {@link boundRule}. */
 export interface BoundConstraints {
   alpha: number;
+  /**
+   * Indifference margin: "at-most B" is supported once the upper confidence bound is ≤ B + margin
+   * (a mean sitting exactly on a tight bound can never be shown strictly below it). Refutation
+   * is unaffected. @defaultValue 0
+   */
+  margin?: number;
   /** Exact variance of one replicate's value, if known (z); else the sample variance (t). */
   variance?: number;
 }
@@ -153,14 +174,27 @@ export function boundRule(
   const lower = mean - crit * se;
   const upper = mean + crit * se;
   const sign = direction === "at-most" ? 1 : -1;
+  const margin = o.margin ?? 0;
+  if (!(margin >= 0 && Number.isFinite(margin))) {
+    throw new InvalidParameterError(api, "margin", "must be finite and >= 0", margin);
+  }
   // Test statistic against the boundary; the refutation p-value is one-sided.
-  const statistic =
-    se > 0 ? (mean - bound) / se : Number.POSITIVE_INFINITY * Math.sign(mean - bound);
-  const pValue = refSf(sign * statistic, df);
+  const degenerate = o.variance === undefined && allEqual(x);
+  const statistic = degenerate
+    ? mean === bound
+      ? 0
+      : Number.POSITIVE_INFINITY * Math.sign(mean - bound)
+    : (mean - bound) / se;
+  const pValue = degenerate ? 1 : refSf(sign * statistic, df);
   let outcome: Outcome;
-  if (direction === "at-most")
-    outcome = lower > bound ? "refuted" : upper <= bound ? "supported" : "inconclusive";
-  else outcome = upper < bound ? "refuted" : lower >= bound ? "supported" : "inconclusive";
+  if (degenerate) {
+    // Zero spread is no evidence of a degenerate law (see meanEqualsRule): more replicates.
+    outcome = "inconclusive";
+  } else if (direction === "at-most") {
+    outcome = lower > bound ? "refuted" : upper <= bound + margin ? "supported" : "inconclusive";
+  } else {
+    outcome = upper < bound ? "refuted" : lower >= bound - margin ? "supported" : "inconclusive";
+  }
   return {
     rule: "bound",
     claim: `mean ${direction === "at-most" ? "≤" : "≥"} ${fmt(bound)}`,
@@ -356,15 +390,27 @@ export function orderingRule(a: Float64Array, b: Float64Array, o: OrderingConstr
   const crit = studentTQuantile(1 - o.alpha, n - 1);
   const lower = mean - crit * se;
   const upper = mean + crit * se;
-  const statistic = se > 0 ? mean / se : Number.POSITIVE_INFINITY * Math.sign(mean);
-  const outcome: Outcome = upper < 0 ? "refuted" : lower > 0 ? "supported" : "inconclusive";
+  // Zero spread of the differences is no evidence (see meanEqualsRule): inconclusive.
+  const degenerate = allEqual(d);
+  const statistic = degenerate
+    ? mean === 0
+      ? 0
+      : Number.POSITIVE_INFINITY * Math.sign(mean)
+    : mean / se;
+  const outcome: Outcome = degenerate
+    ? "inconclusive"
+    : upper < 0
+      ? "refuted"
+      : lower > 0
+        ? "supported"
+        : "inconclusive";
   return {
     rule: "ordering",
     claim: "E[a − b] > 0",
     test: "paired t-test, one-sided bounds",
     outcome,
     statistic,
-    pValue: Number.isFinite(statistic) ? 1 - studentTSf(statistic, n - 1) : statistic > 0 ? 1 : 0,
+    pValue: degenerate ? 1 : 1 - studentTSf(statistic, n - 1),
     estimate: mean,
     interval: [lower, upper],
     replicates: n,

@@ -153,3 +153,26 @@ describe("sequential evaluation", () => {
     expect(v.replicates).toBe(800);
   });
 });
+
+describe("degenerate samples and margins", () => {
+  const same = new Float64Array(50).fill(0.3);
+  it("zero spread is inconclusive for t-based rules, never a refutation", () => {
+    expect(meanEqualsRule(same, 0.2, { alpha: 1e-6, precision: 0.5 }).outcome).toBe("inconclusive");
+    expect(boundRule(same, 0.1, "at-most", { alpha: 1e-6 }).outcome).toBe("inconclusive");
+    expect(orderingRule(same, new Float64Array(50), { alpha: 1e-6 }).outcome).toBe("inconclusive");
+    // With an exact variance the z-test is decisive as usual.
+    expect(meanEqualsRule(same, 0.2, { alpha: 1e-6, variance: 0.01, precision: 0.5 }).outcome).toBe(
+      "refuted",
+    );
+  });
+
+  it("a bound's margin lets a mean sitting on the bound be supported, and never blocks a refutation", () => {
+    const x = Float64Array.from({ length: 400 }, (_, i) => (i % 2 === 0 ? 0.9 : 1.1));
+    expect(boundRule(x, 1, "at-most", { alpha: 1e-6 }).outcome).toBe("inconclusive");
+    expect(boundRule(x, 1, "at-most", { alpha: 1e-6, margin: 0.05 }).outcome).toBe("supported");
+    expect(boundRule(x, 0.9, "at-most", { alpha: 1e-6, margin: 0.5 }).outcome).toBe("refuted");
+    expect(() => boundRule(x, 1, "at-most", { alpha: 1e-6, margin: -1 })).toThrow(
+      /bound: margin must be finite and >= 0, got -1/,
+    );
+  });
+});

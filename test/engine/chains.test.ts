@@ -51,6 +51,25 @@ describe("chains: results depend only on the seed and chain index", () => {
     for (const id of gauss.metrics) expect(parallel.values[id]).toEqual(serial.values[id]);
   });
 
+  it("onFit sees every fit (chain, generation, model, training set) and changes nothing", () => {
+    const seen: string[] = [];
+    let consistent = true;
+    const observed = runChains({
+      ...configFromSpec({ ...spec, firstChain: 4, chains: 3 }),
+      onFit: (chain, t, model, data) => {
+        seen.push(`${chain}:${t}`);
+        if (model.kind !== "categorical" || data.kind !== "categorical") consistent = false;
+        else if (model.p.some((p, i) => p !== data.counts[i] / data.size)) consistent = false;
+      },
+    });
+    const plain = runChains(configFromSpec({ ...spec, firstChain: 4, chains: 3 }));
+    expect(seen).toHaveLength(3 * spec.generations);
+    expect(seen[0]).toBe("4:1");
+    expect(seen.at(-1)).toBe(`6:${spec.generations}`);
+    expect(consistent).toBe(true);
+    for (const id of spec.metrics) expect(observed.values[id]).toEqual(plain.values[id]);
+  });
+
   it("summaries: generation 0 is the truth; quantiles and fractions are consistent", () => {
     const r = runChains(configFromSpec(spec));
     const s = summarizeMetric(r, "support");

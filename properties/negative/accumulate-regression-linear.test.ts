@@ -1,0 +1,74 @@
+/**
+ * FALSE variant (must be refuted): "under accumulate, the OLS test error still grows linearly in
+ * t: E‖w_t − w*‖² = σ²dt/(M − d − 1)", i.e. accumulating data would not help.
+ *
+ * Citation: the replace law of Gerstgrasser et al. 2024 / Dohmatob, Feng & Kempe 2024 applied to
+ *   accumulate; ../shared/research/claims.md §3. Why it is false: stacking the fixed design t times
+ *   averages the relabellings, e_t = e_{t−1} + Aε_t/t, so E‖e_t‖² = (σ²d/(M−d−1))Σ_{i≤t} 1/i²,
+ *   bounded by (π²/6)σ²d/(M−d−1) (regression-accumulate-test-error); σ²dt/(M−d−1) is replace's.
+ * Stated as refutable: E‖w_T − w*‖² = σ²dT/(M − d − 1) under accumulate, d ∈ [3, 6],
+ *   M ∈ [d + 15, 40], T ∈ [2, 5], σ ∈ [0.3, 2].
+ * Decision rule: meanEquals, one-sample t-test on replicates that each average B = 16 chains,
+ *   precision 15% of the claimed value; the truth is below the claim by a factor Σ1/i²/T ≤ 0.63,
+ *   over 20 standard errors at the first look.
+ * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
+ */
+import fc from "fast-check";
+import {
+  defineClaim,
+  generationValues,
+  meanEquals,
+  runReplicates,
+  verifyClaim,
+} from "../../src/index.ts";
+
+/** Chains averaged into one replicate. */
+const B = 16;
+
+export const claim = defineClaim({
+  id: "negative-accumulate-regression-linear",
+  title: "OLS accumulate: E‖w_T − w*‖² = σ²dT/(M−d−1) (false: Σ1/i² replaces T)",
+  citation: {
+    source: "replace law of Gerstgrasser et al. 2024 misapplied to accumulate",
+    where: "claims.md §3",
+  },
+  statement:
+    "Refitting OLS to all data so far, the excess test error still grows linearly in the number of fits, σ²dT/(M − d − 1).",
+  kind: "in-expectation",
+  budget: { scenarios: 4 },
+  scenario: fc.integer({ min: 3, max: 6 }).chain((d) =>
+    fc.record({
+      d: fc.constant(d),
+      samples: fc.integer({ min: d + 15, max: 40 }),
+      T: fc.integer({ min: 2, max: 5 }),
+      sigma: fc.double({ min: 0.3, max: 2, noNaN: true }),
+    }),
+  ),
+  simulate: (s, range) => {
+    const r = runReplicates(
+      {
+        truth: `regression:d=${s.d},sigma=${s.sigma}`,
+        family: "ols",
+        regime: "accumulate",
+        samples: s.samples,
+        generations: s.T,
+        metrics: ["test-error"],
+      },
+      { seed: range.seed, first: range.first * B, count: range.count * B },
+    );
+    const x = generationValues(r, "test-error", s.T);
+    const error = new Float64Array(range.count);
+    for (let i = 0; i < range.count; i++) {
+      let sum = 0;
+      for (let j = 0; j < B; j++) sum += x[i * B + j];
+      error[i] = sum / B;
+    }
+    return { error };
+  },
+  checks: (s) => {
+    const expected = (s.sigma * s.sigma * s.d * s.T) / (s.samples - s.d - 1);
+    return [meanEquals("error", expected, { precision: 0.15 * expected })];
+  },
+});
+
+verifyClaim(claim, { expect: "refuted" });

@@ -1,0 +1,79 @@
+/**
+ * FALSE variant (must be refuted): "with the MLE variance, E[σ²_t] = σ² stays constant under
+ * replace".
+ *
+ * Citation: the unbiased-estimator martingale of Shumailov et al., Nature 631 (2024), Theorem 3.1,
+ *   carried over to the MLE (as Kazdan et al.'s code fits it); ../shared/research/claims.md
+ *   pitfall 1. Why it is false: σ̂² = (1/M)Σ(x − x̄)² has E[σ²_{t+1} | σ²_t] = ((M−1)/M)σ²_t, so
+ *   E[σ²_t] = ((M−1)/M)^t σ² decays geometrically (gaussian-mle-variance-decay); the constant holds
+ *   for the unbiased estimator only.
+ * Stated as refutable: E[σ²_t] = σ² for gaussian-mle, M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)],
+ *   σ ∈ [0.25, 4].
+ * Decision rule: meanEquals, one-sample t-test on replicates that each average σ²_t over B = 100
+ *   chains; the true mean is below the claimed one by σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12
+ *   standard errors at the first look.
+ * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
+ */
+import fc from "fast-check";
+import {
+  defineClaim,
+  derive,
+  familyFromSpec,
+  meanEquals,
+  truthFromSpec,
+  verifyClaim,
+} from "../../src/index.ts";
+import { synthesize } from "../../src/transforms/transform.ts";
+
+/** Chains averaged into one replicate. */
+const B = 100;
+
+export const claim = defineClaim({
+  id: "negative-mle-variance-constant",
+  title: "Gaussian-MLE replace: E[σ²_t] = σ² (false: it decays as ((M−1)/M)^t)",
+  citation: {
+    source: "Theorem 3.1 of Shumailov et al., Nature 631 (2024), misapplied to the MLE",
+    where: "claims.md pitfall 1",
+  },
+  statement:
+    "Refitting a Gaussian by maximum likelihood to M of its own samples keeps the expected variance equal to σ².",
+  kind: "in-expectation",
+  budget: { scenarios: 4 },
+  scenario: fc.integer({ min: 8, max: 40 }).chain((samples) =>
+    fc.record({
+      samples: fc.constant(samples),
+      t: fc.integer({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
+      sd: fc.double({ min: 0.25, max: 4, noNaN: true }),
+    }),
+  ),
+  simulate: (s, range) => {
+    const truth = truthFromSpec(`gaussian:mean=0,sd=${s.sd}`);
+    const family = familyFromSpec("gaussian-mle");
+    const variance = new Float64Array(range.count);
+    for (let i = 0; i < range.count; i++) {
+      const stream = derive(range.seed, range.first + i);
+      let sum = 0;
+      for (let j = 0; j < B; j++) {
+        let data = truth.sampleReal(stream, s.samples);
+        for (let t = 1; ; t++) {
+          const model = family.fit(data, stream);
+          if (model.kind !== "gaussian") throw new Error("gaussian model expected");
+          if (t === s.t) {
+            sum += model.variance;
+            break;
+          }
+          data = synthesize(model, [], stream, s.samples);
+        }
+      }
+      variance[i] = sum / B;
+    }
+    return { variance };
+  },
+  checks: (s) => {
+    const v = s.sd * s.sd;
+    const gap = 1 - ((s.samples - 1) / s.samples) ** s.t;
+    return [meanEquals("variance", v, { precision: 0.5 * v * gap })];
+  },
+});
+
+verifyClaim(claim, { expect: "refuted" });

@@ -1,0 +1,302 @@
+/**
+ * The versioned schema of `report.json` (zod). A report has two parts:
+ * - `body`: what was checked and found — claims, citations, scenarios, verdicts, estimates with
+ *   intervals, seeds and replay paths, trajectory summaries and the collapse matrix. It is a
+ *   function of the root seed, the claim files and the code alone: byte-identical across reruns,
+ *   worker counts and shard splits.
+ * - `run`: how this particular run went — timestamps, durations, host and environment.
+ * Numbers in the body are finite JSON numbers; an infinite or undefined value is an object
+ * `{ value: "Infinity" | "-Infinity" | "undefined", reason }`, never NaN, null or a missing key.
+ */
+import { z } from "zod";
+import { PRNG_ALGORITHM } from "../rng/index.ts";
+import { MalformedReportError, ReportVersionError } from "./errors.ts";
+
+/** `schema` field of every report. */
+export const REPORT_SCHEMA = "collapse-harness/report";
+/** The report version this harness writes and reads. */
+export const REPORT_VERSION = 1;
+
+const int = z.number().int();
+
+/** An infinite or undefined quantity, with why. */
+export const NonFiniteSchema = z.strictObject({
+  value: z.enum(["Infinity", "-Infinity", "undefined"]),
+  reason: z.string().min(1),
+});
+export type NonFinite = z.infer<typeof NonFiniteSchema>;
+
+/** A number in a report: finite, or a {@link NonFinite} with its reason (zod rejects ±∞/NaN). */
+export const NumSchema = z.union([z.number(), NonFiniteSchema]);
+export type ReportNumber = z.infer<typeof NumSchema>;
+
+export const OutcomeSchema = z.enum(["supported", "refuted", "inconclusive"]);
+
+export const EvidenceSchema = z.strictObject({
+  rule: z.string(),
+  claim: z.string(),
+  test: z.string(),
+  outcome: OutcomeSchema,
+  statistic: NumSchema,
+  pValue: NumSchema,
+  estimate: NumSchema,
+  interval: z.tuple([NumSchema, NumSchema]),
+  replicates: int,
+  alpha: NumSchema,
+  detectableEffect: NumSchema,
+  violation: z.string().nullable(),
+});
+export type ReportEvidence = z.infer<typeof EvidenceSchema>;
+
+export const VerdictSchema = z.strictObject({
+  outcome: OutcomeSchema,
+  replicates: int,
+  looks: int,
+  alphaPerTest: NumSchema,
+  evidence: z.array(EvidenceSchema),
+});
+
+export const ScenarioSchema = z.strictObject({
+  /** The setting as fast-check prints it. */
+  scenario: z.string(),
+  /** The setting as JSON. */
+  setting: z.json(),
+  /** The scenario's integer seed. */
+  seed: int,
+  verdict: VerdictSchema,
+});
+export type ReportScenario = z.infer<typeof ScenarioSchema>;
+
+export const CounterexampleSchema = z.strictObject({
+  ...ScenarioSchema.shape,
+  fcSeed: int,
+  path: z.string(),
+  shrinks: int,
+  /** Commands that rerun exactly this counterexample. */
+  replay: z.strictObject({ collapse: z.string(), vitest: z.string() }),
+});
+export type ReportCounterexample = z.infer<typeof CounterexampleSchema>;
+
+/** The chain configuration a trajectory was simulated with. */
+export const SeriesSpecSchema = z.strictObject({
+  truth: z.string(),
+  family: z.string(),
+  regime: z.string(),
+  samples: int,
+  generations: int,
+  chains: int,
+  seed: int,
+  streamKeys: z.array(z.union([z.string(), int])),
+  tailQ: z.number(),
+});
+
+/** Per-generation across-chain summaries of one metric under one setting (index = generation). */
+export const SeriesSchema = z.strictObject({
+  label: z.string(),
+  /** null when a claim supplied the series without a chain spec. */
+  spec: SeriesSpecSchema.nullable(),
+  mean: z.array(NumSchema),
+  /** Standard error of the mean; null when not reported. */
+  se: z.array(NumSchema).nullable(),
+  median: z.array(NumSchema).nullable(),
+  q05: z.array(NumSchema).nullable(),
+  q95: z.array(NumSchema).nullable(),
+  /** Chains with a defined value, per generation; null when not reported. */
+  defined: z.array(int).nullable(),
+  /** Undefined metric values: how many chains, at which generation, and why. */
+  undefinedValues: z.array(z.strictObject({ generation: int, chains: int, reason: z.string() })),
+  /** The exact expectation, where theory gives one. */
+  theory: z.strictObject({ formula: z.string(), values: z.array(NumSchema) }).nullable(),
+});
+export type ReportSeries = z.infer<typeof SeriesSchema>;
+
+/** One chart's worth of trajectories: a metric per generation, one series per setting. */
+export const TrajectoryChartSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  title: z.string(),
+  metric: z.string(),
+  yLabel: z.string(),
+  note: z.string(),
+  series: z.array(SeriesSchema).min(1),
+});
+export type TrajectoryChart = z.infer<typeof TrajectoryChartSchema>;
+
+/** A table of settings × regimes with one judged number per cell. */
+export const MatrixSchema = z.strictObject({
+  title: z.string(),
+  /** How a cell's value and label are computed. */
+  rule: z.string(),
+  rows: z.array(z.string()),
+  columns: z.array(z.string()),
+  cells: z.array(
+    z.strictObject({
+      row: z.string(),
+      column: z.string(),
+      value: NumSchema,
+      label: z.string(),
+      detail: z.string(),
+    }),
+  ),
+});
+export type CollapseMatrix = z.infer<typeof MatrixSchema>;
+
+export const CitationSchema = z.strictObject({ source: z.string(), where: z.string() });
+
+/** What became of one claim. `error`: the test failed without a verdict (a bug or bad setup). */
+export const ClaimStatusSchema = z.enum(["supported", "refuted", "inconclusive", "error"]);
+
+export const ClaimEntrySchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  /** Property file, relative to the project root (POSIX separators). */
+  file: z.string(),
+  /** What the test requires: `refuted` for a planted false claim. */
+  expect: z.enum(["supported", "refuted"]),
+  status: ClaimStatusSchema,
+  /** Whether the test passed (status matched expect). */
+  passed: z.boolean(),
+  citation: CitationSchema.nullable(),
+  statement: z.string().nullable(),
+  kind: z.string().nullable(),
+  assumptions: z.array(z.string()),
+  rootSeed: int.nullable(),
+  fcSeed: int.nullable(),
+  alpha: NumSchema.nullable(),
+  strict: z.boolean().nullable(),
+  scenarios: z.array(ScenarioSchema),
+  counterexample: CounterexampleSchema.nullable(),
+  warnings: z.array(z.string()),
+  /** The test's error message when status is `error`. */
+  error: z.string().nullable(),
+  /** Trajectories the claim put in its report meta. */
+  trajectories: z.array(TrajectoryChartSchema),
+  /** A collapse matrix the claim put in its report meta. */
+  matrix: MatrixSchema.nullable(),
+  /** Other report tables of the claim (its `tables`), as JSON. */
+  tables: z.record(z.string(), z.json()),
+});
+export type ClaimEntry = z.infer<typeof ClaimEntrySchema>;
+
+export const SIMULATION_PRESETS = ["standard", "small", "none"] as const;
+export type SimulationPreset = (typeof SIMULATION_PRESETS)[number];
+
+export const BodySchema = z.strictObject({
+  rootSeed: int.nonnegative(),
+  prngAlgorithm: z.literal(PRNG_ALGORITHM),
+  /** What was run: property files (sorted) and the claim ids asked for ([] = every claim). */
+  selection: z.strictObject({ files: z.array(z.string()), claims: z.array(z.string()) }),
+  summary: z.strictObject({
+    claims: int,
+    supported: int,
+    refuted: int,
+    inconclusive: int,
+    error: int,
+    passed: int,
+    failed: int,
+  }),
+  /** Sorted by id, then file. */
+  claims: z.array(ClaimEntrySchema),
+  /** Files that failed to load, and errors outside any test. */
+  errors: z.array(z.strictObject({ file: z.string().nullable(), message: z.string() })),
+  /** The canonical simulations `collapse verify` runs itself, seeded from the root seed. */
+  simulations: z.strictObject({
+    preset: z.enum(SIMULATION_PRESETS),
+    chains: int,
+    generations: int,
+  }),
+  trajectories: z.array(TrajectoryChartSchema),
+  matrix: MatrixSchema.nullable(),
+});
+export type ReportBody = z.infer<typeof BodySchema>;
+
+export const EnvironmentSchema = z.strictObject({
+  node: z.string(),
+  os: z.string(),
+  cpu: z.string(),
+  /** Direct dependencies with the versions the lockfile pins. */
+  packages: z.record(z.string(), z.string()),
+  lockfile: z.string().nullable(),
+  git: z.strictObject({
+    commit: z.string().nullable(),
+    dirty: z.boolean().nullable(),
+    note: z.string(),
+  }),
+  rootSeed: int.nonnegative(),
+  prngAlgorithm: z.literal(PRNG_ALGORITHM),
+});
+export type ReportEnvironment = z.infer<typeof EnvironmentSchema>;
+
+export const RunSchema = z.strictObject({
+  id: z.string(),
+  /** The command line, as run. */
+  command: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number().nonnegative(),
+  /** Per-claim check time (ms), sorted by id. */
+  claims: z.array(
+    z.strictObject({ id: z.string(), file: z.string(), durationMs: z.number().nonnegative() }),
+  ),
+  simulationsMs: z.number().nonnegative(),
+  /** vitest workers as given (--workers); null for vitest's default or a merge of shards. */
+  workers: int.positive().nullable(),
+  /** Set when the claims came from blob reports (`collapse report --merge`). */
+  merged: z.strictObject({ folder: z.string(), blobs: z.array(z.string()) }).nullable(),
+  /** SHA-256 of the body's compact JSON. */
+  bodySha256: z.string().regex(/^[0-9a-f]{64}$/),
+  host: z.strictObject({
+    hostname: z.string(),
+    platform: z.string(),
+    release: z.string(),
+    arch: z.string(),
+    cpus: int,
+    memoryBytes: z.number().nonnegative(),
+  }),
+  environment: EnvironmentSchema,
+});
+export type ReportRun = z.infer<typeof RunSchema>;
+
+export const ReportSchema = z.strictObject({
+  schema: z.literal(REPORT_SCHEMA),
+  version: z.literal(REPORT_VERSION),
+  body: BodySchema,
+  run: RunSchema,
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+/** Validates a report object; throws {@link MalformedReportError} naming the first problems. */
+export function validateReport(value: unknown, file: string): Report {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new MalformedReportError(file, "not a JSON object");
+  }
+  const o = value as Record<string, unknown>;
+  if (o.schema !== REPORT_SCHEMA) {
+    throw new MalformedReportError(
+      file,
+      `not a collapse report (schema ${JSON.stringify(o.schema)}, expected ${JSON.stringify(REPORT_SCHEMA)})`,
+    );
+  }
+  if (o.version !== REPORT_VERSION) throw new ReportVersionError(file, o.version, REPORT_VERSION);
+  const r = ReportSchema.safeParse(value);
+  if (!r.success) {
+    const issues = r.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`);
+    throw new MalformedReportError(
+      file,
+      `does not match the report schema v${REPORT_VERSION}: ${issues.join("; ")}${r.error.issues.length > 5 ? ` (and ${r.error.issues.length - 5} more)` : ""}`,
+    );
+  }
+  return r.data;
+}
+
+/** Parses report.json text; throws {@link MalformedReportError} or {@link ReportVersionError}. */
+export function parseReport(text: string, file: string): Report {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new MalformedReportError(file, `not valid JSON (${(e as Error).message})`);
+  }
+  return validateReport(value, file);
+}

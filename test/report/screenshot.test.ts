@@ -1,0 +1,216 @@
+/**
+ * report.html in a real headless browser (Debian's chromium, driven by playwright-core): the
+ * page is screenshotted and each chart's box must hold the pixels of every regime's line, in its
+ * colour — a check of what a reader sees, not of the markup. A control with the charts' SVG
+ * content removed must fail the same check. The screenshot is kept in the temp folder
+ * (collapse-report-screenshot.png) for a person to look at.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { decode } from "fast-png";
+import { chromium } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkClaim } from "../../src/claims/checkClaim.ts";
+import type { Claim } from "../../src/claims/defineClaim.ts";
+import { setRegisterOnly } from "../../src/claims/registry.ts";
+import { jsonSafe } from "../../src/claims/verifyClaim.ts";
+import {
+  assembleReport,
+  buildBody,
+  type CollectedRun,
+  PRESET_SIZES,
+  runCanonical,
+  writeReport,
+} from "../../src/report/index.ts";
+import { tinyClaims } from "./fixtures.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
+const SKIP_MESSAGE = `SKIPPED: ${CHROMIUM} is missing and CI is not set — install Debian's chromium (apt-get install -y chromium) to run the screenshot test; in CI it always runs`;
+if (SKIP) console.warn(`report.html screenshot test ${SKIP_MESSAGE}`);
+
+/** The series colours of the charts (see src/report/charts.ts), for replace, accumulate, fresh. */
+const SERIES_COLOURS: Record<string, [number, number, number]> = {
+  replace: [0x1f, 0x77, 0xb4],
+  accumulate: [0xff, 0x7f, 0x0e],
+  fresh: [0x2c, 0xa0, 0x2c],
+};
+
+interface Box {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+interface Png {
+  readonly width: number;
+  readonly height: number;
+  readonly channels: number;
+  readonly data: ArrayLike<number>;
+}
+
+/** Pixels in a box: near each series colour, and anything not white. */
+function boxPixels(
+  png: Png,
+  box: Box,
+): { colours: Record<string, number>; ink: number; area: number } {
+  const colours: Record<string, number> = Object.fromEntries(
+    Object.keys(SERIES_COLOURS).map((k) => [k, 0]),
+  );
+  let ink = 0;
+  const x0 = Math.max(0, Math.floor(box.x));
+  const y0 = Math.max(0, Math.floor(box.y));
+  const x1 = Math.min(png.width, Math.ceil(box.x + box.w));
+  const y1 = Math.min(png.height, Math.ceil(box.y + box.h));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * png.width + x) * png.channels;
+      const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
+      if (r < 245 || g < 245 || b < 245) ink++;
+      for (const [name, [cr, cg, cb]] of Object.entries(SERIES_COLOURS)) {
+        if (Math.abs(r - cr) + Math.abs(g - cg) + Math.abs(b - cb) < 60) colours[name]++;
+      }
+    }
+  }
+  return { colours, ink, area: (x1 - x0) * (y1 - y0) };
+}
+
+/** A chart is drawn when its box holds every regime's line colour and some ink. */
+function chartDrawn(png: Png, box: Box): boolean {
+  const p = boxPixels(png, box);
+  return Object.values(p.colours).every((n) => n >= 40) && p.ink / p.area > 0.02;
+}
+
+const work = mkdtempSync(join(tmpdir(), "collapse-report-shot-"));
+const claims = tinyClaims("report-shot");
+
+afterAll(() => {
+  claims.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function writeSampleReport(): Promise<string> {
+  setRegisterOnly(true);
+  let claim: Claim<unknown>;
+  try {
+    const file = pathToFileURL(join(claims.abs, "tiny-false.test.ts")).href;
+    claim = ((await import(file)) as { claim: Claim<unknown> }).claim;
+  } finally {
+    setRegisterOnly(false);
+  }
+  const report = checkClaim(claim, { rootSeed: 7 });
+  const collected: CollectedRun = {
+    files: [`${claims.dir}/tiny-false.test.ts`],
+    tests: [
+      {
+        file: `${claims.dir}/tiny-false.test.ts`,
+        name: `${claim.id} (planted false claim, must be refuted): ${claim.title}`,
+        state: "passed",
+        meta: jsonSafe({ ...report, expect: "refuted" }),
+        errors: [],
+        durationMs: report.durationMs,
+      },
+    ],
+    moduleErrors: [],
+    unhandledErrors: [],
+  };
+  const canonical = runCanonical(7, "standard");
+  const body = buildBody(collected, {
+    rootSeed: 7,
+    claims: [],
+    preset: "standard",
+    ...PRESET_SIZES.standard,
+    trajectories: canonical.trajectories,
+    matrix: canonical.matrix,
+  });
+  const full = assembleReport(body, collected, {
+    id: "screenshot-test",
+    started: new Date(),
+    simulationsMs: 0,
+    command: ["collapse", "verify"],
+    workers: 1,
+    merged: null,
+  });
+  return (await writeReport(join(work, "report"), full)).html;
+}
+
+describe("report.html in headless chromium", () => {
+  it.skipIf(SKIP)(
+    SKIP ? SKIP_MESSAGE : "renders every chart: each chart's box shows every regime's line",
+    async () => {
+      const html = await writeSampleReport();
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+        ],
+      });
+      try {
+        const page = await browser.newPage({
+          viewport: { width: 1300, height: 1000 },
+          deviceScaleFactor: 1,
+        });
+        const requests: string[] = [];
+        page.on("request", (r) => requests.push(r.url()));
+        await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+        // Self-contained: the page itself is the only thing loaded.
+        expect(requests).toEqual([pathToFileURL(html).href]);
+
+        const boxes: Box[] = await page.$$eval("figure.chart svg", (svgs) =>
+          svgs.map((svg) => {
+            const r = svg.getBoundingClientRect();
+            // In the page, globalThis is the window.
+            const view = globalThis as unknown as { scrollX: number; scrollY: number };
+            const figure = svg.closest("figure");
+            return {
+              id: figure?.getAttribute("data-chart") ?? "",
+              x: r.x + view.scrollX,
+              y: r.y + view.scrollY,
+              w: r.width,
+              h: r.height,
+            };
+          }),
+        );
+        expect(boxes.map((b) => b.id)).toEqual([
+          "variance-unbiased",
+          "variance-mle",
+          "tail-mass",
+          "support",
+          "entropy",
+          "heterozygosity",
+        ]);
+        for (const b of boxes) expect(b.w * b.h).toBeGreaterThan(300 * 200);
+
+        const shot = await page.screenshot({ fullPage: true });
+        const keep = join(tmpdir(), "collapse-report-screenshot.png");
+        writeFileSync(keep, shot);
+        console.log(`report.html screenshot: ${keep}`);
+        const png = decode(shot) as Png;
+        for (const b of boxes) {
+          const p = boxPixels(png, b);
+          expect(chartDrawn(png, b), `${b.id}: ${JSON.stringify(p)}`).toBe(true);
+        }
+
+        // Control: the same page with the charts' drawings removed fails the same check.
+        await page.$$eval("figure.chart svg", (svgs) => {
+          for (const svg of svgs) svg.replaceChildren();
+        });
+        const blank = decode(await page.screenshot({ fullPage: true })) as Png;
+        for (const b of boxes) expect(chartDrawn(blank, b), b.id).toBe(false);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+});
