@@ -43,22 +43,29 @@ export function parseReplay(
 }
 
 /**
- * Calibration mode, COLLAPSE_CALIBRATE=<seeds>[:<alpha>]: each claim test runs its claim over
- * that many root seeds (from COLLAPSE_SEED on) instead of once.
+ * Calibration mode, COLLAPSE_CALIBRATE=<seeds>[:<alpha>[:<scenarios>]] (alpha may be empty to
+ * keep the claim's): each claim test runs its claim over that many root seeds (from COLLAPSE_SEED
+ * on) instead of once, optionally with a different α or number of scenarios per run.
  */
 export function parseCalibrate(
   raw: string | undefined,
-): { seeds: number; alpha?: number } | undefined {
+): { seeds: number; alpha?: number; scenarios?: number } | undefined {
   if (raw === undefined || raw.trim() === "") return undefined;
-  const m = /^(\d+)(?::([0-9.eE+-]+))?$/.exec(raw.trim());
+  const m = /^(\d+)(?::([0-9.eE+-]*))?(?::(\d+))?$/.exec(raw.trim());
   const seeds = m ? Number(m[1]) : Number.NaN;
-  const alpha = m?.[2] === undefined ? undefined : Number(m[2]);
-  if (!m || !(seeds >= 1) || (alpha !== undefined && !(alpha > 0 && alpha < 0.5))) {
+  const alpha = m?.[2] === undefined || m[2] === "" ? undefined : Number(m[2]);
+  const scenarios = m?.[3] === undefined ? undefined : Number(m[3]);
+  if (
+    !m ||
+    !(seeds >= 1) ||
+    (alpha !== undefined && !(alpha > 0 && alpha < 0.5)) ||
+    (scenarios !== undefined && !(scenarios >= 1))
+  ) {
     throw new Error(
-      `COLLAPSE_CALIBRATE must be <seeds>[:<alpha in (0, 0.5)>], got ${JSON.stringify(raw)}`,
+      `COLLAPSE_CALIBRATE must be <seeds>[:<alpha in (0, 0.5)>[:<scenarios >= 1>]], got ${JSON.stringify(raw)}`,
     );
   }
-  return { seeds, alpha };
+  return { seeds, alpha, scenarios };
 }
 
 /** The shell command that replays a report's counterexample. */

@@ -135,10 +135,15 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       integer("--first-seed", 0),
       1,
     )
+    .option(
+      "--scenarios <n>",
+      "override each claim's scenarios per run (fewer per run, more runs for the same time)",
+      integer("--scenarios", 1),
+    )
     .option("-t, --test-name <pattern>", "only claims whose test name matches (vitest -t)")
     .action((files: string[], o) => {
       const code = runVitest(files, o.testName, {
-        COLLAPSE_CALIBRATE: o.alpha === undefined ? String(o.seeds) : `${o.seeds}:${o.alpha}`,
+        COLLAPSE_CALIBRATE: `${o.seeds}:${o.alpha ?? ""}:${o.scenarios ?? ""}`.replace(/:+$/, ""),
         COLLAPSE_SEED: String(o.firstSeed),
       });
       process.exitCode = code;
