@@ -20,8 +20,8 @@
  *   Var Y = E δ⁴ + 2E[δ²σ²] + E σ⁴ − (E Y)².
  * Scenarios: estimator, M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)], μ ∈ [−10, 10], σ ∈ [0.25, 4]
  *   (t/M ≤ 0.15 keeps the heavy tails of σ²_t mild, pitfall 2).
- * Observation: each replicate is the mean of Y_t over B = 100 chains run one after another on the
- *   replicate's stream derive(seed, i) (engine truth sampler, family fit and synthesize).
+ * Observation: each replicate is the mean of Y_t = mean-error + variance at generation t over
+ *   B = 100 chains (runReplicates with batch B: chains [i·B, (i+1)·B)), so looks reuse replicates.
  * Decision rule: meanEquals, z-test with the exact variance Var(Y_t)/B; precision 0.5σ²t/M, half
  *   the gap between the two estimators' values, so a supported verdict tells them apart.
  *   Replicates needed ((6.85·sd/precision)²/B, α' = 2.5e-8) are ≤ 160 in every scenario: decided
@@ -33,14 +33,13 @@
  */
 import fc from "fast-check";
 import {
+  batchMeans,
   defineClaim,
-  derive,
-  familyFromSpec,
+  generationValues,
   meanEquals,
-  truthFromSpec,
+  runReplicates,
   verifyClaim,
 } from "../src/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
 
 /** Chains averaged into one replicate. */
 const B = 100;
@@ -90,27 +89,26 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    const truth = truthFromSpec(`gaussian:mean=${s.mean},sd=${s.sd}`);
-    const family = familyFromSpec(s.family);
-    const y = new Float64Array(range.count);
-    for (let i = 0; i < range.count; i++) {
-      const stream = derive(range.seed, range.first + i);
-      let sum = 0;
-      for (let j = 0; j < B; j++) {
-        let data = truth.sampleReal(stream, s.samples);
-        for (let t = 1; ; t++) {
-          const model = family.fit(data, stream);
-          if (model.kind !== "gaussian") throw new Error("gaussian model expected");
-          if (t === s.t) {
-            sum += (model.mean - s.mean) ** 2 + model.variance;
-            break;
-          }
-          data = synthesize(model, [], stream, s.samples);
-        }
-      }
-      y[i] = sum / B;
-    }
-    return { y };
+    // B chains per replicate (chains [i·B, (i+1)·B) of the scenario's streams), averaged.
+    const spec = {
+      truth: `gaussian:mean=${s.mean},sd=${s.sd}`,
+      family: s.family,
+      regime: "replace",
+      samples: s.samples,
+    };
+    const r = runReplicates(
+      { ...spec, generations: s.t, metrics: ["variance", "mean-error"], recordAt: [s.t] },
+      range,
+      { batch: B },
+    );
+    const variance = generationValues(r, "variance", s.t);
+    const meanError = generationValues(r, "mean-error", s.t);
+    return {
+      y: batchMeans(
+        variance.map((v, i) => v + meanError[i]),
+        B,
+      ),
+    };
   },
   checks: (s) => {
     const M = s.samples;

@@ -10,9 +10,8 @@
  * Scenarios: M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)], μ ∈ [−10, 10], σ ∈ [0.25, 4]. t/M ≤ 0.15
  *   keeps the heavy right tail of σ²_t (pitfall 2) mild: one chain's skewness is ≤ 1.9 (exact,
  *   from E[S^k]^t, k ≤ 3).
- * Observation: each replicate is the mean of σ²_t over B = 100 independent chains, run one after
- *   another on the replicate's stream derive(seed, i) (the engine's truth sampler, family fit and
- *   synthesize, as in runChains), so looks reuse replicates.
+ * Observation: each replicate is the mean of σ²_t over B = 100 independent chains
+ *   (runReplicates with batch B: chains [i·B, (i+1)·B)), so looks reuse replicates.
  * Decision rule: meanEquals, z-test with the exact variance (E[σ⁴_t] − E[σ²_t]²)/B. Precision: half
  *   the gap to the constant σ² that the unbiased estimator would keep, 0.5σ²(1 − ((M−1)/M)^t), so
  *   a supported verdict also tells the estimators apart. Replicates needed:
@@ -25,14 +24,13 @@
  */
 import fc from "fast-check";
 import {
+  batchMeans,
   defineClaim,
-  derive,
-  familyFromSpec,
+  generationValues,
   meanEquals,
-  truthFromSpec,
+  runReplicates,
   verifyClaim,
 } from "../src/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
 
 /** Chains averaged into one replicate. */
 const B = 100;
@@ -57,27 +55,19 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    const truth = truthFromSpec(`gaussian:mean=${s.mean},sd=${s.sd}`);
-    const family = familyFromSpec("gaussian-mle");
-    const variance = new Float64Array(range.count);
-    for (let i = 0; i < range.count; i++) {
-      const stream = derive(range.seed, range.first + i);
-      let sum = 0;
-      for (let j = 0; j < B; j++) {
-        let data = truth.sampleReal(stream, s.samples);
-        for (let t = 1; ; t++) {
-          const model = family.fit(data, stream);
-          if (model.kind !== "gaussian") throw new Error("gaussian model expected");
-          if (t === s.t) {
-            sum += model.variance;
-            break;
-          }
-          data = synthesize(model, [], stream, s.samples);
-        }
-      }
-      variance[i] = sum / B;
-    }
-    return { variance };
+    // B chains per replicate (chains [i·B, (i+1)·B) of the scenario's streams), averaged.
+    const spec = {
+      truth: `gaussian:mean=${s.mean},sd=${s.sd}`,
+      family: "gaussian-mle",
+      regime: "replace",
+      samples: s.samples,
+    };
+    const r = runReplicates(
+      { ...spec, generations: s.t, metrics: ["variance"], recordAt: [s.t] },
+      range,
+      { batch: B },
+    );
+    return { variance: batchMeans(generationValues(r, "variance", s.t), B) };
   },
   checks: (s) => {
     const M = s.samples;

@@ -19,8 +19,8 @@
  *   E[W²] = E δ⁴ + 2E[δ²(s − σ)²] + E(s − σ)⁴ expands into these moments.
  * Scenarios: M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)], μ ∈ [−10, 10], σ ∈ [0.25, 4] (t/M ≤ 0.15 keeps
  *   the heavy tails mild, pitfall 2).
- * Observation: each replicate is the mean of W₂²_t over B = 100 chains run one after another on
- *   the replicate's stream derive(seed, i) (engine truth sampler, family fit and synthesize).
+ * Observation: each replicate is the mean of the engine's closed-form W₂²_t over B = 100 chains
+ *   (runReplicates with batch B: chains [i·B, (i+1)·B)), so looks reuse replicates.
  * Decision rules: (1) meanEquals, z-test with the exact variance Var(W₂²_t)/B, precision 10% of the
  *   exact value (one chain's sd is ≤ 1.16× its mean, numpy, so ≤ 70 replicates are needed: first
  *   look);
@@ -33,16 +33,15 @@
  */
 import fc from "fast-check";
 import {
+  batchMeans,
   defineClaim,
-  derive,
-  familyFromSpec,
+  generationValues,
   meanAtLeast,
   meanEquals,
-  truthFromSpec,
+  runReplicates,
   verifyClaim,
 } from "../src/index.ts";
 import { lgamma } from "../src/numeric/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
 
 /** Chains averaged into one replicate. */
 const B = 100;
@@ -93,27 +92,19 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    const truth = truthFromSpec(`gaussian:mean=${s.mean},sd=${s.sd}`);
-    const family = familyFromSpec("gaussian-unbiased");
-    const w2 = new Float64Array(range.count);
-    for (let i = 0; i < range.count; i++) {
-      const stream = derive(range.seed, range.first + i);
-      let sum = 0;
-      for (let j = 0; j < B; j++) {
-        let data = truth.sampleReal(stream, s.samples);
-        for (let t = 1; ; t++) {
-          const model = family.fit(data, stream);
-          if (model.kind !== "gaussian") throw new Error("gaussian model expected");
-          if (t === s.t) {
-            sum += (model.mean - s.mean) ** 2 + (Math.sqrt(model.variance) - s.sd) ** 2;
-            break;
-          }
-          data = synthesize(model, [], stream, s.samples);
-        }
-      }
-      w2[i] = sum / B;
-    }
-    return { w2 };
+    // B chains per replicate (chains [i·B, (i+1)·B) of the scenario's streams), averaged.
+    const spec = {
+      truth: `gaussian:mean=${s.mean},sd=${s.sd}`,
+      family: "gaussian-unbiased",
+      regime: "replace",
+      samples: s.samples,
+    };
+    const r = runReplicates(
+      { ...spec, generations: s.t, metrics: ["w2"], recordAt: [s.t] },
+      range,
+      { batch: B },
+    );
+    return { w2: batchMeans(generationValues(r, "w2", s.t), B) };
   },
   checks: (s) => {
     const M = s.samples;

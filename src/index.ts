@@ -18,6 +18,7 @@ export {
   summarizeMetric,
 } from "./chain/summarize.ts";
 export {
+  batchMeans,
   type Citation,
   type Claim,
   type ClaimBudget,
@@ -29,6 +30,7 @@ export {
   checkClaim,
   DEFAULT_ROOT_SEED,
   defineClaim,
+  type ReplicateConstraints,
   type ReplicateRange,
   type ReplicateSpec,
   runReplicates,

@@ -16,14 +16,13 @@
  */
 import fc from "fast-check";
 import {
+  batchMeans,
   defineClaim,
-  derive,
-  familyFromSpec,
+  generationValues,
   meanEquals,
-  truthFromSpec,
+  runReplicates,
   verifyClaim,
 } from "../../src/index.ts";
-import { synthesize } from "../../src/transforms/transform.ts";
 
 /** Chains averaged into one replicate. */
 const B = 100;
@@ -47,27 +46,19 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    const truth = truthFromSpec(`gaussian:mean=0,sd=${s.sd}`);
-    const family = familyFromSpec("gaussian-unbiased");
-    const variance = new Float64Array(range.count);
-    for (let i = 0; i < range.count; i++) {
-      const stream = derive(range.seed, range.first + i);
-      let sum = 0;
-      for (let j = 0; j < B; j++) {
-        let data = truth.sampleReal(stream, s.samples);
-        for (let t = 1; ; t++) {
-          const model = family.fit(data, stream);
-          if (model.kind !== "gaussian") throw new Error("gaussian model expected");
-          if (t === s.t) {
-            sum += model.variance;
-            break;
-          }
-          data = synthesize(model, [], stream, s.samples);
-        }
-      }
-      variance[i] = sum / B;
-    }
-    return { variance };
+    // B chains per replicate (chains [i·B, (i+1)·B) of the scenario's streams), averaged.
+    const spec = {
+      truth: `gaussian:mean=0,sd=${s.sd}`,
+      family: "gaussian-unbiased",
+      regime: "replace",
+      samples: s.samples,
+    };
+    const r = runReplicates(
+      { ...spec, generations: s.t, metrics: ["variance"], recordAt: [s.t] },
+      range,
+      { batch: B },
+    );
+    return { variance: batchMeans(generationValues(r, "variance", s.t), B) };
   },
   checks: (s) => {
     const v = s.sd * s.sd;

@@ -30,7 +30,12 @@ export {
   registeredClaims,
   setRegisterOnly,
 } from "./registry.ts";
-export { type ReplicateSpec, runReplicates } from "./replicates.ts";
+export {
+  batchMeans,
+  type ReplicateConstraints,
+  type ReplicateSpec,
+  runReplicates,
+} from "./replicates.ts";
 export { DEFAULT_ROOT_SEED, resolveRootSeed } from "./rootSeed.ts";
 export {
   failureMessage,
