@@ -195,20 +195,23 @@ export function univariateLogPdf(model: UnivariateModel, x: number): number {
       return -0.5 * (Math.log(2 * Math.PI * model.variance) + (d * d) / model.variance);
     }
     case "mixture": {
-      // log-sum-exp over components.
-      const k = model.weights.length;
+      // Streaming log-sum-exp over components (one pass, no allocation: this runs once per
+      // Monte Carlo point): keep the running maximum m and Σ exp(term − m), rescaled when m grows.
       let max = Number.NEGATIVE_INFINITY;
-      const terms = new Float64Array(k);
-      for (let j = 0; j < k; j++) {
+      let sum = 0;
+      for (let j = 0; j < model.weights.length; j++) {
         const d = x - model.means[j];
         const v = model.variances[j];
-        terms[j] = Math.log(model.weights[j]) - 0.5 * (Math.log(2 * Math.PI * v) + (d * d) / v);
-        if (terms[j] > max) max = terms[j];
+        const term = Math.log(model.weights[j]) - 0.5 * (Math.log(2 * Math.PI * v) + (d * d) / v);
+        if (term === Number.NEGATIVE_INFINITY) continue;
+        if (term <= max) {
+          sum += Math.exp(term - max);
+        } else {
+          sum = sum * Math.exp(max - term) + 1;
+          max = term;
+        }
       }
-      if (max === Number.NEGATIVE_INFINITY) return max;
-      let s = 0;
-      for (let j = 0; j < k; j++) s += Math.exp(terms[j] - max);
-      return max + Math.log(s);
+      return max === Number.NEGATIVE_INFINITY ? max : max + Math.log(sum);
     }
     case "student-t": {
       const nu = model.nu;
