@@ -24,8 +24,7 @@
  *   t ≤ M/2 (most chains still segregating) and maxReplicates = 6400.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks (the sure check spends none).
  */
-import fc from "fast-check";
-import { configFromSpec } from "../src/chain/chainSpec.ts";
+
 import {
   defineClaim,
   generationValues,
@@ -35,7 +34,9 @@ import {
   truthFromSpec,
   type Violation,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import { configFromSpec, expectModel } from "collapse-harness/engine";
+import fc from "fast-check";
 import { lgamma } from "../src/numeric/index.ts";
 
 /** Chains whose visited states get the exact conditional-expectation check. */
@@ -100,8 +101,7 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    const p0 = truthFromSpec(s.truth).model;
-    if (p0.kind !== "categorical") throw new Error("categorical truth expected");
+    const p0 = expectModel(truthFromSpec(s.truth).model, "categorical");
     const M = s.samples;
     const logFact = new Float64Array(M + 1);
     for (let c = 0; c <= M; c++) logFact[c] = lgamma(c + 1);
@@ -129,8 +129,8 @@ export const claim = defineClaim({
         chains: range.count,
       }),
       onFit: (chain, t, model) => {
-        if (chain < EXACT_CHAINS && t <= s.t && model.kind === "categorical") {
-          check(chain, t, model.p);
+        if (chain < EXACT_CHAINS && t <= s.t) {
+          check(chain, t, expectModel(model, "categorical").p);
         }
       },
     });

@@ -27,7 +27,7 @@
  *   average) to stay within the time budget.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -35,8 +35,9 @@ import {
   probabilityEquals,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
+} from "collapse-harness";
+import { expectModel, synthesize } from "collapse-harness/engine";
+import fc from "fast-check";
 
 const MAX_GENERATIONS = 1_000_000;
 
@@ -68,8 +69,7 @@ export const claim = defineClaim({
       const stream = derive(range.seed, range.first + r);
       let data = truth.sampleReal(stream, s.samples);
       for (let t = 1; ; t++) {
-        const model = family.fit(data, stream);
-        if (model.kind !== "categorical") throw new Error("categorical model expected");
+        const model = expectModel(family.fit(data, stream), "categorical");
         if (model.p[1] === 0 || model.p[1] === 1) {
           fixed[r] = model.p[1];
           break;

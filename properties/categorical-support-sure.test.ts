@@ -18,8 +18,7 @@
  *   scenarios.
  * Budget: α = 1e-6 per run (a sure check spends none: it cannot err on a true claim).
  */
-import fc from "fast-check";
-import { configFromSpec } from "../src/chain/chainSpec.ts";
+
 import {
   defineClaim,
   runChains,
@@ -27,7 +26,9 @@ import {
   truthFromSpec,
   type Violation,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import { configFromSpec, expectModel } from "collapse-harness/engine";
+import fc from "fast-check";
 
 const truthSpec = fc.oneof(
   fc
@@ -72,8 +73,7 @@ export const claim = defineClaim({
     generations: fc.integer({ min: 1, max: 60 }),
   }),
   simulate: (s, range) => {
-    const p0 = truthFromSpec(s.truth).model;
-    if (p0.kind !== "categorical") throw new Error("categorical truth expected");
+    const p0 = expectModel(truthFromSpec(s.truth).model, "categorical");
     const support: Violation[] = [];
     const absorbed: Violation[] = [];
     let prev = p0.p;
@@ -90,8 +90,8 @@ export const claim = defineClaim({
         firstChain: range.first,
         chains: range.count,
       }),
-      onFit: (chain, t, model) => {
-        if (model.kind !== "categorical") throw new Error("categorical model expected");
+      onFit: (chain, t, fitted) => {
+        const model = expectModel(fitted, "categorical");
         if (t === 1) prev = p0.p;
         let before = 0;
         let after = 0;

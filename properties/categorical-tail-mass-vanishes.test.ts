@@ -32,7 +32,7 @@
  *   worst case; maxReplicates 6400.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -41,9 +41,9 @@ import {
   probabilityAtLeast,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
-import { tailMassOf, truthTailSet } from "../src/truths/truth.ts";
+} from "collapse-harness";
+import { synthesize, tailMassOf, truthTailSet } from "collapse-harness/engine";
+import fc from "fast-check";
 
 interface Setting {
   readonly k: number;

@@ -29,18 +29,19 @@
  * Decision rule: exact binomial (Clopper–Pearson) on the indicator, per asserted cell.
  * Budget: α = 1e-6 per run over 2 scenarios × checks × looks (replicates 100 → 400).
  */
-import fc from "fast-check";
+
 import {
   type Check,
   type ClaimScenario,
+  clopperPearson,
   defineClaim,
   generationValues,
   quantileAtLeast,
   quantileAtMost,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
-import { clopperPearson } from "../src/verdict/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 const REGIMES = [
   "replace",

@@ -35,7 +35,7 @@
  *   maxReplicates 6400.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -43,7 +43,9 @@ import {
   runReplicates,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import { expectModel } from "collapse-harness/engine";
+import fc from "fast-check";
 
 const truthSpec = fc.oneof(
   fc
@@ -66,8 +68,7 @@ interface Setting {
 }
 
 function s0Of(truth: string): number {
-  const m = truthFromSpec(truth).model;
-  if (m.kind !== "categorical") throw new Error("categorical truth expected");
+  const m = expectModel(truthFromSpec(truth).model, "categorical");
   let s = 0;
   for (let i = 0; i < m.p.length; i++) s += m.p[i] * m.p[i];
   return s;

@@ -30,15 +30,16 @@
  *   hold it) ≥ 0.02, and 0.01 + gap ≥ 5.8·√(P(1−P)/n) holds by n = 6400: maxReplicates 6400.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
-import fc from "fast-check";
-import { configFromSpec } from "../src/chain/chainSpec.ts";
+
 import {
   defineClaim,
   probabilityAtLeast,
   runChains,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import { configFromSpec, expectModel } from "collapse-harness/engine";
+import fc from "fast-check";
 
 const truthSpec = fc.oneof(
   fc
@@ -68,8 +69,7 @@ const bound = (q: number, real: number) => 1 - (1 - q) ** real;
 
 /** The rarest symbol, and the symbol whose bound is nearest the target (ties by index). */
 function watched(s: Setting): { symbol: number; q: number; name: string }[] {
-  const model = truthFromSpec(s.truth).model;
-  if (model.kind !== "categorical") throw new Error("categorical truth expected");
+  const model = expectModel(truthFromSpec(s.truth).model, "categorical");
   const p = model.p;
   let rare = 0;
   let target = 0;

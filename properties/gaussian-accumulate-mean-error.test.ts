@@ -39,7 +39,7 @@
  *   runs at α = 5e-7.
  * Budget: α = 5e-7 per run, Bonferroni over 8 scenarios × 4 checks × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -51,9 +51,9 @@ import {
   regimeFromSpec,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
-import { startRegime } from "../src/regimes/regime.ts";
-import { synthesize } from "../src/transforms/transform.ts";
+} from "collapse-harness";
+import { expectModel, startRegime, synthesize } from "collapse-harness/engine";
+import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
 const B = 32;
@@ -117,8 +117,7 @@ function chainError(s: Setting, regimeSpec: string, stream: RandomStream): numbe
   let data = truth.sampleReal(stream, s.n);
   const run = startRegime(regimeFromSpec(regimeSpec), data, s.n, stream);
   for (let t = 1; ; t++) {
-    const model = family.fit(data, stream);
-    if (model.kind !== "gaussian") throw new Error("gaussian model expected");
+    const model = expectModel(family.fit(data, stream), "gaussian");
     if (t === s.T) return (model.mean - s.mean) ** 2;
     data = run.next(
       (k) => synthesize(model, [], stream, k),

@@ -24,14 +24,15 @@
  *   satisfies it and 200 chains (lower bound 0.916 for 200 of 200) decide it at the first look.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 3 checks × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   probabilityAtLeast,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 import { chiSquareCdf } from "../src/numeric/index.ts";
 
 /** The q-quantile of χ²_k by bisection on its cdf. */

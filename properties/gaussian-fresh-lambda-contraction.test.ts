@@ -32,7 +32,7 @@
  *   ≤ (6.9·0.33/0.014)²/50 ≈ 530 replicates are needed: first to third look.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 2 checks × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -41,11 +41,16 @@ import {
   regimeFromSpec,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
-import type { Dataset } from "../src/model/data.ts";
-import { gaussianModel } from "../src/model/univariate.ts";
-import { freshRealCount, startRegime } from "../src/regimes/regime.ts";
-import { synthesize } from "../src/transforms/transform.ts";
+} from "collapse-harness";
+import {
+  type Dataset,
+  expectModel,
+  freshRealCount,
+  gaussianModel,
+  startRegime,
+  synthesize,
+} from "collapse-harness/engine";
+import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
 const B = 50;
@@ -122,8 +127,7 @@ export const claim = defineClaim({
             (n) => synthesize(current, [], stream, n),
             (n) => truth.sampleReal(stream, n),
           );
-          const fit = family.fit(data, stream);
-          if (fit.kind !== "gaussian") throw new Error("gaussian model expected");
+          const fit = expectModel(family.fit(data, stream), "gaussian");
           model = fit;
           const c = CHECKED.indexOf(t);
           if (c >= 0) sums[c][i] += fit.variance / B;

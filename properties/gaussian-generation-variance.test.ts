@@ -31,7 +31,7 @@
  *   probability within 1.1× its nominal level.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   batchMeans,
   defineClaim,
@@ -39,7 +39,8 @@ import {
   meanEquals,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
 const B = 100;

@@ -32,7 +32,7 @@
  *   Clopper–Pearson; the bound is conservative, σ²_T stays near (k−1)σ²/(k+1) or above).
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 3 checks × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -41,7 +41,8 @@ import {
   probabilityAtLeast,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 import { chiSquareCdf } from "../src/numeric/index.ts";
 
 /** The q-quantile of χ²_k by bisection on its cdf. */

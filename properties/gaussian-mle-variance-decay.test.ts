@@ -22,7 +22,7 @@
  *   two-sided false-alarm probability within 1.1× its nominal level.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   batchMeans,
   defineClaim,
@@ -30,7 +30,8 @@ import {
   meanEquals,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
 const B = 100;

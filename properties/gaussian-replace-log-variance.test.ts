@@ -14,14 +14,15 @@
  *   up to the cap. That needs ≈ 380·M/t replicates, so scenarios keep t ≥ M/25.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   meanEquals,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 import { digamma, trigamma } from "../src/numeric/index.ts";
 
 export const claim = defineClaim({

@@ -22,14 +22,15 @@
  *   or second look.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   probabilityAtMost,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 /** The first generation k at which (σ_0/ε)·exp(−k/(4M−1)) ≤ b. */
 const generation = (M: number, ratio: number, b: number) =>

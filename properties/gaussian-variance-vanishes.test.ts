@@ -28,14 +28,15 @@
  *   ≤ 0.16) in every scenario seen.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   probabilityAtLeast,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 import { lgamma } from "../src/numeric/index.ts";
 
 /** ln E[S^λ] for S = χ²_{M−1}/D. */

@@ -31,7 +31,7 @@
  *   probability within 1.3× its nominal level.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 2 checks × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   batchMeans,
   defineClaim,
@@ -40,7 +40,8 @@ import {
   meanEquals,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 import { lgamma } from "../src/numeric/index.ts";
 
 /** Chains averaged into one replicate. */

@@ -41,7 +41,7 @@
  *   variance bound (≤ 0.8) ≥ 0.15 below it (≥ 0.95): first look.
  * Budget: α = 1e-6 per run, Bonferroni over 6 scenarios × 3 checks × 3 looks (400, 800, 1600).
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -50,9 +50,10 @@ import {
   probabilityAtMost,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import { expectModel, synthesize } from "collapse-harness/engine";
+import fc from "fast-check";
 import { binomialPmf, normalSf } from "../src/numeric/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
 
 /** Idealisation margins for EM against exact Wright–Fisher counting (below L_T, above 1 − w). */
 const ETA_LOW = 0.12;
@@ -134,8 +135,7 @@ export const claim = defineClaim({
       const stream = derive(range.seed, range.first + i);
       let data = truth.sampleReal(stream, s.samples);
       for (let t = 1; ; t++) {
-        const model = family.fit(data, stream);
-        if (model.kind !== "mixture") throw new Error("mixture model expected");
+        const model = expectModel(family.fit(data, stream), "mixture");
         if (t === T) {
           let rare = 0;
           let within = 0;

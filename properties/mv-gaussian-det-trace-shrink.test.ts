@@ -34,7 +34,7 @@
  *   chains); `sure` for the singular case (one finite log-det refutes).
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 2 checks × 6 looks (100 … 3200).
  */
-import fc from "fast-check";
+
 import {
   type Check,
   defineClaim,
@@ -45,7 +45,8 @@ import {
   sure,
   type Violation,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 import { lgamma } from "../src/numeric/index.ts";
 
 /** ln m(λ): log of E[(det Σ_{t+1}/det Σ_t)^λ] for the MLE covariance (M > d). */

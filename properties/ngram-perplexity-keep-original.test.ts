@@ -32,14 +32,15 @@
  *   80, so the cap is 160 pairs, each pair two n-gram chains (≈ 8 ms per chain).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   greaterThan,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 export const claim = defineClaim({
   id: "ngram-perplexity-keep-original",

@@ -30,7 +30,7 @@
  *   if needed (an n-gram chain costs ≈ 1 ms per generation at M = 2000).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks (the sure check spends none).
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -39,7 +39,8 @@ import {
   sure,
   type Violation,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 export const claim = defineClaim({
   id: "ngram-vocabulary-shrinks",

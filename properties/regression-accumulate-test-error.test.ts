@@ -37,7 +37,7 @@
  *   nominal; the claim runs at α = 4e-7.
  * Budget: α = 4e-7 per run, Bonferroni over 6 scenarios × (T + 1) checks × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   type Check,
   defineClaim,
@@ -47,7 +47,8 @@ import {
   meanEquals,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
 const B = 16;

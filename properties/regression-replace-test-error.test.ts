@@ -26,14 +26,15 @@
  *   false-alarm probability ≤ 1e-6).
  * Budget: α = 4e-7 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   meanEquals,
   runReplicates,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
 const B = 32;

@@ -30,7 +30,7 @@
  *   nearly every symbol has an effect too small to decide within the cap).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -38,8 +38,9 @@ import {
   runReplicates,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
-import { tailMassOf, truthTailSet } from "../src/truths/truth.ts";
+} from "collapse-harness";
+import { tailMassOf, truthTailSet } from "collapse-harness/engine";
+import fc from "fast-check";
 
 interface Base {
   readonly k: number;

@@ -24,7 +24,7 @@
  *   room (a chain is ≤ 100 binomial draws).
  * Budget: α = 1e-6 per run, Bonferroni over 16 scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -33,8 +33,9 @@ import {
   probabilityAtMost,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
+} from "collapse-harness";
+import { expectModel, synthesize } from "collapse-harness/engine";
+import fc from "fast-check";
 
 export const claim = defineClaim({
   id: "seddik-bernoulli-segregating",
@@ -67,8 +68,7 @@ export const claim = defineClaim({
       const stream = derive(range.seed, range.first + r);
       let data = truth.sampleReal(stream, s.n);
       for (let k = 1; k <= s.k; k++) {
-        const model = family.fit(data, stream);
-        if (model.kind !== "categorical") throw new Error("categorical model expected");
+        const model = expectModel(family.fit(data, stream), "categorical");
         const p = model.p[1];
         if (p === 0 || p === 1) break; // absorbed: not segregating at k
         if (k === s.k) segregating[r] = 1;

@@ -29,7 +29,7 @@
  *   second look.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -37,9 +37,10 @@ import {
   runReplicates,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import { truthTailSet } from "collapse-harness/engine";
+import fc from "fast-check";
 import { normalQuantile, normalSf } from "../src/numeric/index.ts";
-import { truthTailSet } from "../src/truths/truth.ts";
 
 const spec = (nu: number, location: number, scale: number) =>
   `student-t:nu=${nu},location=${location},scale=${scale}`;

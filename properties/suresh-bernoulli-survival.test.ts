@@ -27,7 +27,7 @@
  *   maxReplicates = 25600 (a chain costs ≤ 100 binomial draws, so this stays fast).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -36,8 +36,9 @@ import {
   probabilityAtMost,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
+} from "collapse-harness";
+import { expectModel, synthesize } from "collapse-harness/engine";
+import fc from "fast-check";
 
 /** g_k: g_1 = 1, g_{j+1} = 1 − e^{−g_j}. */
 function gK(k: number): number {
@@ -105,8 +106,7 @@ export const claim = defineClaim({
       let data = truth.sampleReal(stream, s.n);
       let p = 0;
       for (let k = 1; k <= K; k++) {
-        const model = family.fit(data, stream);
-        if (model.kind !== "categorical") throw new Error("categorical model expected");
+        const model = expectModel(family.fit(data, stream), "categorical");
         p = model.p[1];
         if (k === s.kLower) aliveLower[r] = p > 0 ? 1 : 0;
         if (k === s.kUpper) aliveUpper[r] = p > 0 ? 1 : 0;

@@ -28,7 +28,7 @@
  *   maxReplicates 12800 (a chain costs ≤ k_b binomial draws).
  * Budget: α = 1e-6 per run, Bonferroni over 16 scenarios × checks × looks.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -37,8 +37,9 @@ import {
   quantileAtMost,
   truthFromSpec,
   verifyClaim,
-} from "../src/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
+} from "collapse-harness";
+import { expectModel, synthesize } from "collapse-harness/engine";
+import fc from "fast-check";
 
 /** g_k: g_1 = 1, g_{j+1} = 1 − e^{−g_j}. */
 function gK(k: number): number {
@@ -100,8 +101,7 @@ export const claim = defineClaim({
       // Only whether F ≤ k_b matters beyond k_b: stop there (F > k_b is recorded as k_b + 1).
       let f = horizon + 1;
       for (let k = 1; k <= horizon; k++) {
-        const model = family.fit(data, stream);
-        if (model.kind !== "categorical") throw new Error("categorical model expected");
+        const model = expectModel(family.fit(data, stream), "categorical");
         if (model.p[1] === 0) {
           f = k;
           break;

@@ -30,7 +30,7 @@
  *   "violations" are the exact inequality failing (never stochastic).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks (the sure check spends none).
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -40,7 +40,9 @@ import {
   truthFromSpec,
   type Violation,
   verifyClaim,
-} from "../src/index.ts";
+} from "collapse-harness";
+import { expectModel } from "collapse-harness/engine";
+import fc from "fast-check";
 import { lgamma } from "../src/numeric/index.ts";
 
 /** g_k: g_1 = 1, g_{j+1} = 1 − e^{−g_j}. */
@@ -122,8 +124,7 @@ function exactAndBound(truth: string, n: number, k: number): { exact: number; bo
   const key = `${truth}|${n}|${k}`;
   let v = cache.get(key);
   if (v === undefined) {
-    const model = truthFromSpec(truth).model;
-    if (model.kind !== "categorical") throw new Error("categorical truth expected");
+    const model = expectModel(truthFromSpec(truth).model, "categorical");
     v = { exact: expectedSurvivors(model.p, n, k), bound: corollaryBound(model.p, n, k) };
     cache.set(key, v);
   }

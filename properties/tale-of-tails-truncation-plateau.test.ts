@@ -32,7 +32,7 @@
  *   E[err_trunc − err_plain] is > 0 (the gap is ≥ 0.2·tail_k).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks (the sure check spends none).
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -43,8 +43,9 @@ import {
   truthFromSpec,
   type Violation,
   verifyClaim,
-} from "../src/index.ts";
-import { synthesize } from "../src/transforms/transform.ts";
+} from "collapse-harness";
+import { expectModel, synthesize } from "collapse-harness/engine";
+import fc from "fast-check";
 
 interface Setting {
   readonly beta: number;
@@ -59,8 +60,7 @@ function zipfP(s: Setting): Float64Array {
   const key = `zipf:k=${s.K},s=${s.beta}`;
   let p = zipfCache.get(key);
   if (p === undefined) {
-    const m = truthFromSpec(key).model;
-    if (m.kind !== "categorical") throw new Error("categorical truth expected");
+    const m = expectModel(truthFromSpec(key).model, "categorical");
     p = m.p;
     zipfCache.set(key, p);
   }

@@ -42,6 +42,7 @@ export { derive, deriveSeed, PRNG_ALGORITHM, RandomStream } from "./rng/index.ts
 export { InvalidParameterError, UndefinedQuantityError } from "./util/validate.ts";
 export {
   type Check,
+  clopperPearson,
   describeEvidence,
   type Evidence,
   greaterThan,

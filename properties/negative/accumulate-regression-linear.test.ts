@@ -13,14 +13,15 @@
  *   over 20 standard errors at the first look.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   meanEquals,
   runReplicates,
   verifyClaim,
-} from "../../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
 const B = 16;

@@ -15,7 +15,7 @@
  *   Scenarios: Zipf truths with k ∈ [3, 30], s ∈ [0, 1.5]; M ∈ [10, 100]; T ∈ [M/4, M].
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -23,11 +23,12 @@ import {
   runReplicates,
   truthFromSpec,
   verifyClaim,
-} from "../../src/index.ts";
+} from "collapse-harness";
+import { expectModel } from "collapse-harness/engine";
+import fc from "fast-check";
 
 function h0(k: number, s: number): number {
-  const m = truthFromSpec(`zipf:k=${k},s=${s}`).model;
-  if (m.kind !== "categorical") throw new Error("categorical truth expected");
+  const m = expectModel(truthFromSpec(`zipf:k=${k},s=${s}`).model, "categorical");
   let h = 0;
   for (let i = 0; i < m.p.length; i++) if (m.p[i] > 0) h -= m.p[i] * Math.log(m.p[i]);
   return h;

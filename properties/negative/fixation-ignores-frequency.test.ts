@@ -13,7 +13,7 @@
  *   rejects P = ½ (≈ 200 chains suffice for a gap of 0.2). Chains run until absorption.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   derive,
@@ -21,8 +21,9 @@ import {
   probabilityEquals,
   truthFromSpec,
   verifyClaim,
-} from "../../src/index.ts";
-import { synthesize } from "../../src/transforms/transform.ts";
+} from "collapse-harness";
+import { expectModel, synthesize } from "collapse-harness/engine";
+import fc from "fast-check";
 
 export const claim = defineClaim({
   id: "negative-fixation-ignores-frequency",
@@ -46,8 +47,7 @@ export const claim = defineClaim({
       const stream = derive(range.seed, range.first + r);
       let data = truth.sampleReal(stream, s.samples);
       for (let t = 1; t <= 1_000_000; t++) {
-        const model = family.fit(data, stream);
-        if (model.kind !== "categorical") throw new Error("categorical model expected");
+        const model = expectModel(family.fit(data, stream), "categorical");
         if (model.p[1] === 0 || model.p[1] === 1) {
           fixed[r] = model.p[1];
           break;

@@ -16,7 +16,7 @@
  * Decision rule: one-sample t-test of the mean of 1 − heterozygosity at T; refuted when p < α'.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -24,11 +24,12 @@ import {
   runReplicates,
   truthFromSpec,
   verifyClaim,
-} from "../../src/index.ts";
+} from "collapse-harness";
+import { expectModel } from "collapse-harness/engine";
+import fc from "fast-check";
 
 function s0(k: number, s: number): number {
-  const m = truthFromSpec(`zipf:k=${k},s=${s}`).model;
-  if (m.kind !== "categorical") throw new Error("categorical truth expected");
+  const m = expectModel(truthFromSpec(`zipf:k=${k},s=${s}`).model, "categorical");
   let v = 0;
   for (let i = 0; i < m.p.length; i++) v += m.p[i] * m.p[i];
   return v;

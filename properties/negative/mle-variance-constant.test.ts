@@ -14,7 +14,7 @@
  *   standard errors at the first look.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
-import fc from "fast-check";
+
 import {
   batchMeans,
   defineClaim,
@@ -22,7 +22,8 @@ import {
   meanEquals,
   runReplicates,
   verifyClaim,
-} from "../../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
 const B = 100;

@@ -15,14 +15,15 @@
  *   so 0 of 200 successes has p = 2^−200 and the claim is refuted on the first look.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   probabilityAtLeast,
   runReplicates,
   verifyClaim,
-} from "../../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 export const claim = defineClaim({
   id: "negative-smoothing-loses-support",

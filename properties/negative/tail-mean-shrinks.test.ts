@@ -8,7 +8,7 @@
  * Decision rule: one-sided t bound, refuted when the lower confidence bound exceeds ½·tail_0.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
@@ -16,8 +16,9 @@ import {
   runReplicates,
   truthFromSpec,
   verifyClaim,
-} from "../../src/index.ts";
-import { tailMassOf, truthTailSet } from "../../src/truths/truth.ts";
+} from "collapse-harness";
+import { tailMassOf, truthTailSet } from "collapse-harness/engine";
+import fc from "fast-check";
 
 const TAIL_Q = 0.3;
 

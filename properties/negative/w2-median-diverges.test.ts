@@ -14,14 +14,15 @@
  *   refuted when its frequency is significantly above ½ (it is ≥ 0.9).
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
-import fc from "fast-check";
+
 import {
   defineClaim,
   generationValues,
   quantileAtLeast,
   runReplicates,
   verifyClaim,
-} from "../../src/index.ts";
+} from "collapse-harness";
+import fc from "fast-check";
 
 export const claim = defineClaim({
   id: "negative-w2-median-diverges",

@@ -23,6 +23,12 @@ export interface ChainSpec {
   readonly firstChain?: number;
   /** Generations at which metrics are computed. @defaultValue every generation */
   readonly recordAt?: readonly number[];
+  /**
+   * Plug-in modules (paths or package names) that register the truths, families, regimes,
+   * transforms or metrics the spec names; imported before the spec is built, also in worker
+   * threads. @defaultValue []
+   */
+  readonly plugins?: readonly string[];
 }
 
 /** Builds the runnable configuration of a spec (validating every part). */

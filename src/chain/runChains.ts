@@ -1,7 +1,7 @@
 import type { AnyFamily } from "../families/family.ts";
 import { type MetricContext, type MetricId, metricById } from "../metrics/metric.ts";
 import type { Dataset } from "../model/data.ts";
-import type { Model } from "../model/models.ts";
+import type { AnyModel } from "../model/kinds.ts";
 import { checkRegime, type Regime, startRegime } from "../regimes/regime.ts";
 import { derive, type RootSeed, type StreamKey } from "../rng/index.ts";
 import {
@@ -11,6 +11,7 @@ import {
   transformSupports,
 } from "../transforms/transform.ts";
 import { type TailSet, type Truth, truthTailSet } from "../truths/truth.ts";
+import { PluginError } from "../util/registry.ts";
 import {
   assertInteger,
   assertProbability,
@@ -57,7 +58,7 @@ export interface ChainConfig {
    * the metrics (per-symbol trajectories, which symbols a training set holds). Observers must not
    * mutate the model or the data; the chain's values do not depend on whether one is given.
    */
-  readonly onFit?: (chain: number, generation: number, model: Model, data: Dataset) => void;
+  readonly onFit?: (chain: number, generation: number, model: AnyModel, data: Dataset) => void;
 }
 
 /** Where a metric value is undefined (recorded as NaN in `values`), and why. */
@@ -115,7 +116,7 @@ export function checkChainConfig(config: ChainConfig): void {
   }
   for (const id of config.metrics) {
     const m = metricById(id);
-    for (const kind of [truth.model.kind, family.modelKind] as Model["kind"][]) {
+    for (const kind of [truth.model.kind, family.modelKind]) {
       if (!m.supports(kind)) {
         throw new InvalidParameterError(
           api,
@@ -165,7 +166,7 @@ export function runChains(config: ChainConfig): ChainResult {
   for (let c = 0; c < K; c++) {
     const chainIndex = firstChain + c;
     const stream = derive(seed, ...keys, "chain", chainIndex);
-    const record = (model: Model, t: number) => {
+    const record = (model: AnyModel, t: number) => {
       if (recorded !== undefined && !recorded.has(t)) return;
       for (const metric of metrics) {
         const ctx: MetricContext = {
@@ -187,7 +188,16 @@ export function runChains(config: ChainConfig): ChainResult {
             generation: t,
             reason: e.message,
           });
-          v = Number.NaN;
+          values[metric.id][c * (T + 1) + t] = Number.NaN;
+          continue;
+        }
+        if (Number.isNaN(v)) {
+          throw new PluginError(
+            `metric "${metric.id}"`,
+            "compute()",
+            `must not return NaN (throw UndefinedQuantityError where the quantity does not exist) — on a ${model.kind} model at chain ${chainIndex}, generation ${t}`,
+            v,
+          );
         }
         values[metric.id][c * (T + 1) + t] = v;
       }
@@ -201,6 +211,14 @@ export function runChains(config: ChainConfig): ChainResult {
     const run = startRegime(regime, data, M, stream);
     for (let t = 1; t <= T; t++) {
       const model = family.fit(data, stream);
+      if (model?.kind !== family.modelKind) {
+        throw new PluginError(
+          `family "${family.id}"`,
+          "fit()",
+          `must return a ${family.modelKind} model (its declared modelKind)`,
+          model?.kind,
+        );
+      }
       record(model, t);
       config.onFit?.(chainIndex, t, model, data);
       if (t < T) {
@@ -208,6 +226,14 @@ export function runChains(config: ChainConfig): ChainResult {
           (n) => synthesize(model, transforms, stream, n),
           (n) => truth.sampleReal(stream, n),
         );
+        if (data?.kind !== family.dataKind) {
+          throw new PluginError(
+            `regime "${regime.kind}"`,
+            "next()",
+            `must return ${family.dataKind} data (what family "${family.id}" fits)`,
+            data?.kind,
+          );
+        }
       }
     }
     config.onProgress?.(c + 1, K);

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import Tinypool from "tinypool";
 import { assertInteger } from "../util/validate.ts";
 import { type ChainSpec, configFromSpec } from "./chainSpec.ts";
+import { loadPlugins } from "./loadPlugins.ts";
 import { type ChainResult, checkChainConfig, concatChainResults, runChains } from "./runChains.ts";
 
 /** Options of {@link runChainsParallel}. */
@@ -25,6 +26,7 @@ export async function runChainsParallel(
 ): Promise<ChainResult> {
   const workers = constraints.workers ?? availableParallelism();
   assertInteger("runChainsParallel", "workers", workers, 1, 1024);
+  await loadPlugins(spec.plugins);
   checkChainConfig(configFromSpec(spec));
   const K = spec.chains;
   const first = spec.firstChain ?? 0;
@@ -44,13 +46,18 @@ export async function runChainsParallel(
     for (let c = 0; c < K; c += chunk) {
       const n = Math.min(chunk, K - c);
       tasks.push(
-        (pool.run({ ...spec, firstChain: first + c, chains: n }) as Promise<ChainResult>).then(
-          (r) => {
-            done += n;
-            constraints.onProgress?.(done, K);
-            return r;
-          },
-        ),
+        (
+          pool.run({
+            ...spec,
+            firstChain: first + c,
+            chains: n,
+            cwd: process.cwd(),
+          }) as Promise<ChainResult>
+        ).then((r) => {
+          done += n;
+          constraints.onProgress?.(done, K);
+          return r;
+        }),
       );
     }
     return concatChainResults(await Promise.all(tasks));

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
+import { loadPlugins, loadProjectPlugins } from "../chain/loadPlugins.ts";
 import { type ClaimReport, checkClaim, type ScenarioRecord } from "../claims/checkClaim.ts";
 import { MissingPathError, MissingSeedError, ScaffoldError } from "../report/errors.ts";
 import {
@@ -14,6 +15,7 @@ import {
 } from "../report/loader.ts";
 import { writeFileAtomic } from "../report/write.ts";
 import { describeEvidence, fmt } from "../verdict/index.ts";
+import { formatPlugins, PLUGIN_SECTIONS } from "./plugins.ts";
 import { scaffoldClaim } from "./scaffold.ts";
 
 function claimFiles(paths: readonly string[]): string[] {
@@ -62,6 +64,10 @@ export function describeReplay(
   return lines.join("\n");
 }
 
+function collectValues(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** Adds the claim commands to the program. */
 export function addClaimCommands(program: Command): void {
   program
@@ -69,7 +75,20 @@ export function addClaimCommands(program: Command): void {
     .description("list the claims with their kinds and citations")
     .argument("[paths...]", "claim files or folders (default: properties/)")
     .option("--json", "print a JSON array")
+    .option("--truths", "list the registered truths and their parameters instead")
+    .option("--families", "list the registered model families and their parameters instead")
+    .option("--regimes", "list the registered regimes and their parameters instead")
+    .option("--transforms", "list the registered sampling transforms instead")
+    .option("--metrics", "list the registered metrics and the model kinds they apply to instead")
+    .option("--plugin <module>", "load a plug-in module first (repeatable)", collectValues)
     .action(async (paths: string[], o) => {
+      await loadProjectPlugins();
+      await loadPlugins(o.plugin);
+      const sections = PLUGIN_SECTIONS.filter((s) => o[s]);
+      if (sections.length > 0) {
+        process.stdout.write(formatPlugins(sections));
+        return;
+      }
       const claims = await loadClaims(claimFiles(paths));
       const rows = [...claims.values()].map((c) => ({
         id: c.claim.id,

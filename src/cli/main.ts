@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { ReportError } from "../report/errors.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { addClaimCommands } from "./claimCommands.ts";
+import { formatPlugins } from "./plugins.ts";
 import { addReportCommands } from "./reportCommands.ts";
 import { formatCsv, formatJson, formatTable, simulate } from "./simulate.ts";
 
@@ -84,6 +85,11 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     )
     .option("--tail-q <q>", "tail level q for tail-mass", number("--tail-q"), 0.05)
     .option(
+      "--plugin <module>",
+      "plug-in module registering truths, families, regimes, transforms or metrics (repeatable)",
+      collect,
+    )
+    .option(
       "--mc-samples <n>",
       "Monte Carlo sample size for metrics without a closed form",
       integer("--mc-samples", 1),
@@ -111,12 +117,14 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
         tailQ: o.tailQ,
         mcSamples: o.mcSamples,
         workers: o.workers,
+        plugins: o.plugin,
         format: o.json ? "json" : o.csv ? "csv" : "table",
         progress: Boolean(process.stderr.isTTY) && !process.env.CI,
       });
       const text = o.json ? formatJson(result) : o.csv ? formatCsv(result) : formatTable(result);
       process.stdout.write(`${text}\n`);
-    });
+    })
+    .addHelpText("after", () => `\n${formatPlugins()}`);
   program
     .command("calibrate")
     .description(

@@ -1,9 +1,10 @@
 import cliProgress from "cli-progress";
 import { type ChainSpec, configFromSpec } from "../chain/chainSpec.ts";
+import { loadPlugins, projectPlugins } from "../chain/loadPlugins.ts";
 import { checkChainConfig } from "../chain/runChains.ts";
 import { runChainsParallel } from "../chain/runChainsParallel.ts";
 import { type MetricSummary, summarizeMetric } from "../chain/summarize.ts";
-import { METRIC_IDS, type MetricId, metricById } from "../metrics/metric.ts";
+import { METRIC_IDS, type MetricId, metricById, metricRegistry } from "../metrics/metric.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 
 /** Options of `collapse simulate`, as strings and numbers from the command line. */
@@ -21,6 +22,8 @@ export interface SimulateOptions {
   mcSamples?: number;
   /** Worker threads. @defaultValue 1 */
   workers?: number;
+  /** Plug-in modules to load before the spec is built (`--plugin`, repeatable). */
+  plugins?: string[];
   format: "table" | "json" | "csv";
   progress: boolean;
 }
@@ -47,6 +50,18 @@ const DEFAULT_METRICS: readonly MetricId[] = [
   "perplexity",
 ];
 
+/** Plug-in metrics are reported by default too, where they apply. */
+function defaultMetrics(): MetricId[] {
+  const builtin = new Set(METRIC_IDS);
+  return [
+    ...DEFAULT_METRICS,
+    ...metricRegistry
+      .list()
+      .filter((m) => !builtin.has(m.name))
+      .map((m) => m.name),
+  ];
+}
+
 export interface SimulateResult {
   readonly config: ChainSpec;
   readonly generations: number[];
@@ -54,8 +69,14 @@ export interface SimulateResult {
   readonly undefinedValues: number;
 }
 
+/** The project's plug-ins (package.json `collapse.plugins`), then those given by --plugin. */
+function withProjectPlugins(given: readonly string[] = []): string[] {
+  return [...new Set([...projectPlugins(), ...given])];
+}
+
 /** Builds and validates the chain spec from CLI options. */
 export function simulateSpec(o: SimulateOptions): ChainSpec {
+  const plugins = withProjectPlugins(o.plugins);
   let metrics: MetricId[];
   if (o.metrics !== undefined) {
     metrics = o.metrics
@@ -81,8 +102,9 @@ export function simulateSpec(o: SimulateOptions): ChainSpec {
       chains: 0,
       seed: o.seed,
       metrics: [],
+      plugins,
     });
-    metrics = DEFAULT_METRICS.filter((id) => {
+    metrics = defaultMetrics().filter((id) => {
       const m = metricById(id);
       return m.supports(probe.truth.model.kind) && m.supports(probe.family.modelKind);
     });
@@ -99,6 +121,7 @@ export function simulateSpec(o: SimulateOptions): ChainSpec {
     metrics,
     tailQ: o.tailQ ?? 0.05,
     mcSamples: o.mcSamples ?? 4000,
+    ...(plugins.length > 0 ? { plugins } : {}),
   };
   checkChainConfig(configFromSpec(spec));
   return spec;
@@ -106,6 +129,7 @@ export function simulateSpec(o: SimulateOptions): ChainSpec {
 
 /** Runs `collapse simulate` and returns the summaries. */
 export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
+  await loadPlugins(withProjectPlugins(o.plugins));
   const spec = simulateSpec(o);
   let bar: cliProgress.SingleBar | undefined;
   const started = performance.now();

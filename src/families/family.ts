@@ -1,5 +1,5 @@
 import type { DataKind, Dataset } from "../model/data.ts";
-import type { Model } from "../model/models.ts";
+import type { AnyModel } from "../model/kinds.ts";
 import type { RandomStream } from "../rng/index.ts";
 import type { Truth } from "../truths/truth.ts";
 
@@ -7,7 +7,7 @@ import type { Truth } from "../truths/truth.ts";
  * A model family: fit(training data) → a model that can sample. `stream` is for families whose
  * fit is randomised (EM initialisation); deterministic fits ignore it.
  */
-export interface Family<D extends Dataset = Dataset, M extends Model = Model> {
+export interface Family<D extends Dataset = Dataset, M extends AnyModel = AnyModel> {
   /** Id as used in specs and reports, e.g. `categorical-smoothed`. */
   readonly id: string;
   /** Parameters, as given (for reports). */
@@ -25,10 +25,12 @@ export interface Family<D extends Dataset = Dataset, M extends Model = Model> {
 }
 
 /** Any family, with its data and model types erased (what registries and chains hold). */
-export type AnyFamily = Family<Dataset, Model>;
+export type AnyFamily = Family<Dataset, AnyModel>;
 
 /** Erases a family's precise types; the chain runner checks data kinds at run time. */
-export function eraseFamily<D extends Dataset, M extends Model>(family: Family<D, M>): AnyFamily {
+export function eraseFamily<D extends Dataset, M extends AnyModel>(
+  family: Family<D, M>,
+): AnyFamily {
   return family as unknown as AnyFamily;
 }
 

@@ -195,7 +195,7 @@ export function ols(options: OlsOptions = {}): Family<RegressionData, LinearMode
     fit: (data) => fitOls(data, opts),
     check(truth: Truth, samples: number) {
       if (truth.model.kind !== "linear") return;
-      const d = truth.model.dim;
+      const d = (truth.model as LinearModel).dim;
       if (opts.ridge === 0 && samples < d) {
         throw new InvalidParameterError(
           "ols",

@@ -1,48 +1,20 @@
-import { categoricalEntropy, heterozygosity, supportSize } from "../model/categorical.ts";
+import { heterozygosity } from "../model/categorical.ts";
 import type { RealData } from "../model/data.ts";
-import { weightError } from "../model/linear.ts";
 import {
-  isUnivariate,
-  type Model,
-  type MvGaussianModel,
-  type UnivariateModel,
-} from "../model/models.ts";
-import {
-  mvGaussianEntropy,
-  mvGaussianKl,
-  mvGaussianLogDet,
-  mvGaussianMeanError,
-  mvGaussianW2,
-} from "../model/mvGaussian.ts";
-import { ngramPerplexity, ngramSupport, ngramUnigramEntropy } from "../model/ngram.ts";
-import {
-  sampleUnivariate,
-  univariateLogPdf,
-  univariateMean,
-  univariateVariance,
-} from "../model/univariate.ts";
-import { digamma, lbeta, trace } from "../numeric/index.ts";
+  type AnyModel,
+  hasOperations,
+  type ModelKindEntry,
+  modelKind,
+  OPERATION_NAMES,
+  type OperationName,
+} from "../model/kinds.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { type TailSet, type Truth, tailMassOf } from "../truths/truth.ts";
+import { PluginError, type Registered, Registry } from "../util/registry.ts";
 import { InvalidParameterError, UndefinedQuantityError } from "../util/validate.ts";
 
-/** Metric ids, as used by the CLI and reports. */
-export const METRIC_IDS = [
-  "variance",
-  "log-variance",
-  "log-det",
-  "mean-error",
-  "tail-mass",
-  "support",
-  "entropy",
-  "heterozygosity",
-  "kl",
-  "tv",
-  "w2",
-  "test-error",
-  "perplexity",
-] as const;
-export type MetricId = (typeof METRIC_IDS)[number];
+/** A metric's id as used by the CLI and reports (a registered metric's name). */
+export type MetricId = string;
 
 /** What a metric sees besides the model: the original truth, its tail set, a Monte Carlo stream. */
 export interface MetricContext {
@@ -54,302 +26,339 @@ export interface MetricContext {
   mcStream(): RandomStream;
 }
 
-/** A per-generation measurement of the fitted model against the original truth. */
-export interface Metric {
-  readonly id: MetricId;
+/** What {@link defineMetric} takes. */
+export interface MetricDefinition {
+  /** Name in `--metrics` and reports, e.g. `mean-abs-deviation`. */
+  readonly name: string;
+  /**
+   * What is measured, per model kind where it differs, and whether it is exact or Monte Carlo
+   * (shown by `collapse list --metrics` and `collapse simulate --help`).
+   */
   readonly description: string;
-  /** Whether the metric is defined for a model kind (paired with the truth's). */
-  supports(model: Model["kind"]): boolean;
-  compute(model: Model, ctx: MetricContext): number;
+  /**
+   * Operations the model kind of both the fitted model and the truth must have for the metric to
+   * apply (e.g. `["variance"]`). Applicability is derived from the operation tables, never listed.
+   * @defaultValue []
+   */
+  readonly requires?: readonly OperationName[];
+  /**
+   * Applicability beyond a plain list of operations (e.g. "has `probabilities`, or `cdf` and
+   * `sf`"); when given it replaces `requires`.
+   */
+  supports?(kind: ModelKindEntry): boolean;
+  /** The value for a fitted model; throw UndefinedQuantityError where it does not exist. */
+  compute(model: AnyModel, ctx: MetricContext): number;
 }
 
-const univariateKinds = new Set<Model["kind"]>(["gaussian", "mixture", "student-t", "pareto"]);
-
-function asUnivariate(id: string, model: Model): UnivariateModel {
-  if (!isUnivariate(model)) {
-    throw new InvalidParameterError(id, "model.kind", "must be a univariate model", model.kind);
-  }
-  return model;
+/** A registered metric. */
+export interface Metric extends Registered {
+  readonly id: MetricId;
+  /** Whether the metric applies to a model kind (of the fitted model and of the truth). */
+  supports(kind: string): boolean;
+  compute(model: AnyModel, ctx: MetricContext): number;
 }
 
-function asCategoricalP(id: string, model: Model): Float64Array {
-  if (model.kind !== "categorical") {
-    throw new InvalidParameterError(id, "model.kind", "must be categorical", model.kind);
+export const metricRegistry = new Registry<Metric>("metric", "defineMetric");
+
+function register(def: MetricDefinition, builtin: boolean): Metric {
+  const api = metricRegistry.checkCommon({ ...def, params: {} });
+  const requires: readonly OperationName[] = def.requires ?? [];
+  if (!Array.isArray(requires)) {
+    throw new PluginError(api, "requires", "must be a list of operation names", requires);
   }
-  return model.p;
+  for (const op of requires) {
+    if (!OPERATION_NAMES.includes(op)) {
+      throw new PluginError(
+        api,
+        "requires",
+        `must list model operations (${OPERATION_NAMES.join(", ")})`,
+        op,
+      );
+    }
+  }
+  if (def.supports !== undefined && typeof def.supports !== "function") {
+    throw new PluginError(api, "supports", "must be a function (kind) => boolean", def.supports);
+  }
+  if (typeof def.compute !== "function") {
+    throw new PluginError(api, "compute", "must be a function (model, ctx) => number", def.compute);
+  }
+  const custom = def.supports;
+  return metricRegistry.add({
+    name: def.name,
+    id: def.name,
+    description: def.description,
+    params: {},
+    builtin,
+    supports: (kind) => {
+      const entry = modelKind(kind);
+      return custom !== undefined ? custom(entry) : hasOperations(kind, requires);
+    },
+    compute: def.compute,
+  });
 }
 
 /**
- * Differential entropy: closed forms for Gaussian, Student-t and Pareto; Monte Carlo
- * −(1/n) Σ ln f(X_i), X_i ~ model, for mixtures (standard error ≈ sd(ln f)/√n).
+ * Registers a per-generation metric. It applies to every model kind whose operation table has
+ * what `requires` names (or what `supports` accepts); `--metrics <name>` then works everywhere.
  */
-export function univariateEntropy(model: UnivariateModel, ctx: MetricContext): number {
-  switch (model.kind) {
-    case "gaussian":
-      return model.variance === 0
-        ? Number.NEGATIVE_INFINITY
-        : 0.5 * Math.log(2 * Math.PI * Math.E * model.variance);
-    case "student-t": {
-      const nu = model.nu;
-      return (
-        ((nu + 1) / 2) * (digamma((nu + 1) / 2) - digamma(nu / 2)) +
-        0.5 * Math.log(nu) +
-        lbeta(nu / 2, 0.5) +
-        Math.log(model.scale)
+export function defineMetric(def: MetricDefinition): Metric {
+  return register(def, false);
+}
+
+/**
+ * The operation `name` of a model's kind (applicability was checked before), guarded: a number
+ * result that is NaN is the operation's fault, reported as a PluginError naming the kind and the
+ * operation (an undefined quantity must throw UndefinedQuantityError instead).
+ */
+function op<K extends OperationName>(model: AnyModel, name: K): NonNullable<ModelKindEntry[K]> {
+  const kind = modelKind(model.kind);
+  const f = kind[name] as ((...args: unknown[]) => unknown) | undefined;
+  if (f === undefined) {
+    throw new InvalidParameterError(name, "model.kind", `has no ${name} operation`, model.kind);
+  }
+  return ((...args: unknown[]) => {
+    const v = f(...args);
+    if (typeof v === "number" && Number.isNaN(v)) {
+      throw new PluginError(
+        `model kind "${model.kind}"`,
+        name,
+        "must not return NaN (throw UndefinedQuantityError where the quantity does not exist)",
+        v,
       );
     }
-    case "pareto":
-      return Math.log(model.scale / model.shape) + 1 / model.shape + 1;
-    case "mixture": {
-      const x = sampleUnivariate(model, ctx.mcStream(), ctx.mcSamples).values;
-      let s = 0;
-      for (let i = 0; i < x.length; i++) s -= univariateLogPdf(model, x[i]);
-      return s / x.length;
+    return v;
+  }) as NonNullable<ModelKindEntry[K]>;
+}
+
+/** The fitted model and the truth's, for closed forms defined between two models of one kind. */
+function sameKind(id: string, model: AnyModel, truth: AnyModel): boolean {
+  if (model.kind === truth.kind) {
+    // Vector kinds carry their dimension: a closed form between different dimensions is a bug.
+    const dim = (m: AnyModel) => (m as { readonly dim?: unknown }).dim;
+    if (typeof dim(truth) === "number" && dim(model) !== dim(truth)) {
+      throw new InvalidParameterError(
+        id,
+        "model.dim",
+        `must equal the truth's dim (${dim(truth)})`,
+        dim(model),
+      );
     }
+    return true;
   }
-}
-
-function truthSample(ctx: MetricContext): RealData {
-  return sampleUnivariate(asUnivariate("truth", ctx.truth.model), ctx.mcStream(), ctx.mcSamples);
-}
-
-/** The model with the truth's model, both d-dimensional Gaussians (named error otherwise). */
-function mvPair(id: string, m: Model, ctx: MetricContext): [MvGaussianModel, MvGaussianModel] {
-  const t = ctx.truth.model;
-  if (m.kind !== "mv-gaussian" || t.kind !== "mv-gaussian") {
+  if (modelKind(truth.kind).dataKind !== "real" || modelKind(model.kind).dataKind !== "real") {
     throw new InvalidParameterError(
       id,
       "model.kind",
-      `must be mv-gaussian with an mv-gaussian truth (truth is ${t.kind})`,
-      m.kind,
+      `must match the truth's kind (${truth.kind}) for a closed form`,
+      model.kind,
     );
   }
-  if (m.dim !== t.dim) {
-    throw new InvalidParameterError(
-      id,
-      "model.dim",
-      `must equal the truth's dim (${t.dim})`,
-      m.dim,
-    );
-  }
-  return [m, t];
+  return false;
 }
 
-const metrics: Record<MetricId, Metric> = {
-  variance: {
-    id: "variance",
-    description: "Var of the fitted model (exact; mv-gaussian: total variance tr Σ)",
-    supports: (k) => univariateKinds.has(k) || k === "mv-gaussian",
-    compute: (m) =>
-      m.kind === "mv-gaussian"
-        ? trace(m.cov, m.dim)
-        : univariateVariance(asUnivariate("variance", m)),
+/** n real values of a distribution on the line (a Monte Carlo sample). */
+function realSample(model: AnyModel, stream: RandomStream, n: number): Float64Array {
+  return (modelKind(model.kind).sample(model, stream, n) as RealData).values;
+}
+
+const oneDimensional = (k: ModelKindEntry) => k.dataKind === "real" && k.logDensity !== undefined;
+
+/** The built-in metrics; each applies where its kind's operations allow (src/model/builtinKinds.ts). */
+const BUILTIN_METRICS: readonly MetricDefinition[] = [
+  {
+    name: "variance",
+    description:
+      "Var of the fitted model (exact; the kind's `variance`: a mixture's is Σw(σ²+μ²) − μ̄², so a KDE's is s² + h²; mv-gaussian: total variance tr Σ)",
+    requires: ["variance"],
+    compute: (m) => op(m, "variance")(m),
   },
-  "log-variance": {
-    id: "log-variance",
+  {
+    name: "log-variance",
     description:
       "natural log of the fitted model's variance (exact; mv-gaussian: ln tr Σ; −∞ once collapsed to a point)",
-    supports: (k) => univariateKinds.has(k) || k === "mv-gaussian",
-    compute: (m) =>
-      Math.log(
-        m.kind === "mv-gaussian"
-          ? trace(m.cov, m.dim)
-          : univariateVariance(asUnivariate("log-variance", m)),
-      ),
+    requires: ["variance"],
+    compute: (m) => Math.log(op(m, "variance")(m)),
   },
-  "log-det": {
-    id: "log-det",
+  {
+    name: "log-det",
     description:
       "log det of the covariance (1-D Gaussian: ln σ²) (exact; −∞ for a singular covariance, e.g. an mv-gaussian fitted to M ≤ d samples)",
-    supports: (k) => k === "gaussian" || k === "mv-gaussian",
-    compute: (m) =>
-      m.kind === "mv-gaussian"
-        ? mvGaussianLogDet(m)
-        : Math.log((m as { variance: number }).variance),
+    requires: ["logDet"],
+    compute: (m) => op(m, "logDet")(m),
   },
-  "mean-error": {
-    id: "mean-error",
+  {
+    name: "mean-error",
     description: "‖μ_t − μ_0‖², squared distance of the model mean from the truth mean (exact)",
-    supports: (k) => univariateKinds.has(k) || k === "mv-gaussian",
+    requires: ["mean"],
     compute: (m, ctx) => {
-      if (m.kind === "mv-gaussian" || ctx.truth.model.kind === "mv-gaussian") {
-        return mvGaussianMeanError(...mvPair("mean-error", m, ctx));
+      const a = op(m, "mean")(m);
+      const b = op(ctx.truth.model, "mean")(ctx.truth.model);
+      if (typeof a === "number" && typeof b === "number") {
+        const d = a - b;
+        return d * d;
       }
-      const d =
-        univariateMean(asUnivariate("mean-error", m)) -
-        univariateMean(asUnivariate("mean-error", ctx.truth.model));
-      return d * d;
-    },
-  },
-  "tail-mass": {
-    id: "tail-mass",
-    description:
-      "mass the model gives to the truth's tail set at level q (categorical: least-probable symbols covering ≤ q; continuous: beyond the q and 1−q quantiles) (exact)",
-    supports: (k) => k === "categorical" || univariateKinds.has(k),
-    compute: (m, ctx) => tailMassOf(m, ctx.tail),
-  },
-  support: {
-    id: "support",
-    description:
-      "number of symbols with non-zero probability (exact; n-gram: surviving vocabulary, the words and <unk> with non-zero unigram probability, </s> not counted)",
-    supports: (k) => k === "categorical" || k === "ngram",
-    compute: (m) =>
-      m.kind === "ngram" ? ngramSupport(m) : supportSize(asCategoricalP("support", m)),
-  },
-  entropy: {
-    id: "entropy",
-    description:
-      "entropy in nats (exact for categorical, Gaussian, Student-t, Pareto; Monte Carlo for mixtures; n-gram: entropy of the fitted unigram law, </s> included — not the entropy rate)",
-    supports: (k) =>
-      k === "categorical" || k === "ngram" || k === "mv-gaussian" || univariateKinds.has(k),
-    compute: (m, ctx) =>
-      m.kind === "categorical"
-        ? categoricalEntropy(m.p)
-        : m.kind === "ngram"
-          ? ngramUnigramEntropy(m)
-          : m.kind === "mv-gaussian"
-            ? mvGaussianEntropy(m)
-            : univariateEntropy(asUnivariate("entropy", m), ctx),
-  },
-  heterozygosity: {
-    id: "heterozygosity",
-    description: "1 − Σ p_i² (exact)",
-    supports: (k) => k === "categorical",
-    compute: (m) => heterozygosity(asCategoricalP("heterozygosity", m)),
-  },
-  kl: {
-    id: "kl",
-    description:
-      "KL(truth ‖ model) in nats: exact for categorical (+∞ when the model gives 0 to a symbol the truth has; 0·ln 0 = 0) and Gaussian pairs (mv-gaussian: closed form, +∞ for a singular model covariance), else Monte Carlo over truth samples",
-    supports: (k) => k === "categorical" || k === "mv-gaussian" || univariateKinds.has(k),
-    compute: (m, ctx) => {
-      const t = ctx.truth.model;
-      if (m.kind === "mv-gaussian" || t.kind === "mv-gaussian") {
-        const [model, truth] = mvPair("kl", m, ctx);
-        return mvGaussianKl(truth, model);
-      }
-      if (m.kind === "categorical" && t.kind === "categorical") {
-        let kl = 0;
-        for (let i = 0; i < t.p.length; i++) {
-          if (t.p[i] === 0) continue;
-          if (m.p[i] === 0) return Number.POSITIVE_INFINITY;
-          kl += t.p[i] * Math.log(t.p[i] / m.p[i]);
-        }
-        return Math.max(0, kl);
-      }
-      if (m.kind === "gaussian" && t.kind === "gaussian") {
-        if (m.variance === 0) return Number.POSITIVE_INFINITY;
-        const d = t.mean - m.mean;
-        return (
-          0.5 * Math.log(m.variance / t.variance) + (t.variance + d * d) / (2 * m.variance) - 0.5
+      if (typeof a === "number" || typeof b === "number" || a.length !== b.length) {
+        throw new InvalidParameterError(
+          "mean-error",
+          "model mean",
+          `must have the truth mean's dimension (${typeof b === "number" ? 1 : b.length})`,
+          typeof a === "number" ? 1 : a.length,
         );
       }
-      const model = asUnivariate("kl", m);
-      const truth = asUnivariate("kl", t);
-      const x = truthSample(ctx).values;
+      let s = 0;
+      for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+      return s;
+    },
+  },
+  {
+    name: "tail-mass",
+    description:
+      "mass the model gives to the truth's tail set at level q (categorical: least-probable symbols covering ≤ q; continuous: beyond the q and 1−q quantiles) (exact)",
+    supports: (k) =>
+      k.probabilities !== undefined ||
+      (k.cdf !== undefined && k.sf !== undefined && k.quantile !== undefined),
+    compute: (m, ctx) => tailMassOf(m, ctx.tail),
+  },
+  {
+    name: "support",
+    description:
+      "number of symbols with non-zero probability (exact; n-gram: surviving vocabulary, the words and <unk> with non-zero unigram probability, </s> not counted)",
+    requires: ["support"],
+    compute: (m) => op(m, "support")(m),
+  },
+  {
+    name: "entropy",
+    description:
+      "entropy in nats (exact for categorical, Gaussian, Student-t, Pareto, mv-gaussian; Monte Carlo for mixtures; n-gram: entropy of the fitted unigram law, </s> included — not the entropy rate)",
+    requires: ["entropy"],
+    compute: (m, ctx) =>
+      op(m, "entropy")(m, { samples: ctx.mcSamples, stream: () => ctx.mcStream() }),
+  },
+  {
+    name: "heterozygosity",
+    description: "1 − Σ p_i² (exact)",
+    requires: ["probabilities"],
+    compute: (m) => heterozygosity(op(m, "probabilities")(m)),
+  },
+  {
+    name: "kl",
+    description:
+      "KL(truth ‖ model) in nats: closed form between two models of a kind with `kl` (categorical: +∞ when the model gives 0 to a symbol the truth has; Gaussian; mv-gaussian: +∞ for a singular model covariance), else Monte Carlo over truth samples (−∞ log-density → +∞)",
+    supports: (k) => k.kl !== undefined || oneDimensional(k),
+    compute: (m, ctx) => {
+      const t = ctx.truth.model;
+      if (sameKind("kl", m, t) && modelKind(m.kind).kl !== undefined) return op(m, "kl")(t, m);
+      const logModel = op(m, "logDensity");
+      const logTruth = op(t, "logDensity");
+      const x = realSample(t, ctx.mcStream(), ctx.mcSamples);
       let s = 0;
       for (let i = 0; i < x.length; i++) {
-        const lm = univariateLogPdf(model, x[i]);
+        const lm = logModel(m, x[i]);
         if (lm === Number.NEGATIVE_INFINITY) return Number.POSITIVE_INFINITY;
-        s += univariateLogPdf(truth, x[i]) - lm;
+        s += logTruth(t, x[i]) - lm;
       }
       return s / x.length;
     },
   },
-  tv: {
-    id: "tv",
+  {
+    name: "tv",
     description:
       "total variation distance: exact for categorical (½Σ|p−q|), else Monte Carlo E_truth[max(0, 1 − f_model/f_truth)]",
-    supports: (k) => k === "categorical" || univariateKinds.has(k),
+    supports: (k) => k.probabilities !== undefined || oneDimensional(k),
     compute: (m, ctx) => {
       const t = ctx.truth.model;
-      if (m.kind === "categorical" && t.kind === "categorical") {
+      const kind = modelKind(m.kind);
+      if (kind.probabilities !== undefined && modelKind(t.kind).probabilities !== undefined) {
+        const p = op(t, "probabilities")(t);
+        const q = kind.probabilities(m);
         let s = 0;
-        for (let i = 0; i < t.p.length; i++) s += Math.abs(t.p[i] - m.p[i]);
+        for (let i = 0; i < p.length; i++) s += Math.abs(p[i] - q[i]);
         return 0.5 * s;
       }
-      const model = asUnivariate("tv", m);
-      const truth = asUnivariate("tv", t);
-      const x = truthSample(ctx).values;
+      const logModel = op(m, "logDensity");
+      const logTruth = op(t, "logDensity");
+      const x = realSample(t, ctx.mcStream(), ctx.mcSamples);
       let s = 0;
       for (let i = 0; i < x.length; i++) {
-        const r = Math.exp(univariateLogPdf(model, x[i]) - univariateLogPdf(truth, x[i]));
+        const r = Math.exp(logModel(m, x[i]) - logTruth(t, x[i]));
         if (r < 1) s += 1 - r;
       }
       return s / x.length;
     },
   },
-  w2: {
-    id: "w2",
+  {
+    name: "w2",
     description:
-      "squared 2-Wasserstein distance W₂²: closed form (μ−μ₀)² + (σ−σ₀)² between Gaussians (mv-gaussian: the Bures form ‖μ−μ₀‖² + tr Σ + tr Σ₀ − 2 tr(Σ₀^½ Σ Σ₀^½)^½), else Monte Carlo from sorted samples of both",
-    supports: (k) => univariateKinds.has(k) || k === "mv-gaussian",
+      "squared 2-Wasserstein distance W₂²: closed form between two models of a kind with `w2` (Gaussians: (μ−μ₀)² + (σ−σ₀)²; mv-gaussian: the Bures form ‖μ−μ₀‖² + tr Σ + tr Σ₀ − 2 tr(Σ₀^½ Σ Σ₀^½)^½), else Monte Carlo from sorted samples of both",
+    supports: (k) => k.w2 !== undefined || oneDimensional(k),
     compute: (m, ctx) => {
       const t = ctx.truth.model;
-      if (m.kind === "mv-gaussian" || t.kind === "mv-gaussian") {
-        const [model, truth] = mvPair("w2", m, ctx);
-        return mvGaussianW2(truth, model);
-      }
-      if (m.kind === "gaussian" && t.kind === "gaussian") {
-        const dm = m.mean - t.mean;
-        const ds = Math.sqrt(m.variance) - Math.sqrt(t.variance);
-        return dm * dm + ds * ds;
-      }
+      if (sameKind("w2", m, t) && modelKind(m.kind).w2 !== undefined) return op(m, "w2")(t, m);
       const stream = ctx.mcStream();
-      const a = sampleUnivariate(asUnivariate("w2", m), stream, ctx.mcSamples).values.sort();
-      const b = sampleUnivariate(asUnivariate("w2", t), stream, ctx.mcSamples).values.sort();
+      const a = realSample(m, stream, ctx.mcSamples).sort();
+      const b = realSample(t, stream, ctx.mcSamples).sort();
       let s = 0;
       for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
       return s / a.length;
     },
   },
-  "test-error": {
-    id: "test-error",
+  {
+    name: "test-error",
     description:
       "‖w_t − w*‖², excess test error E[(x·w_t − x·w*)²] of a linear model for x ~ N(0, I) (exact)",
-    supports: (k) => k === "linear",
+    requires: ["testError"],
     compute: (m, ctx) => {
       const t = ctx.truth.model;
-      if (m.kind !== "linear" || t.kind !== "linear") {
+      if (m.kind !== t.kind) {
         throw new InvalidParameterError(
           "test-error",
           "model.kind",
-          "must be linear (with a linear truth)",
+          `must equal the truth's (${t.kind})`,
           m.kind,
         );
       }
-      return weightError(m, t);
+      return op(m, "testError")(t, m);
     },
   },
-  perplexity: {
-    id: "perplexity",
+  {
+    name: "perplexity",
     description:
       "held-out perplexity exp(−(1/N) Σ ln P(x_i | context_i)) of the truth's held-out text (never trained on; every token, </s> included) under the n-gram model (exact); +∞ when the model gives probability 0 to a held-out token, which an MLE (k = 0) model does for any unseen n-gram or word — finite with add-k smoothing",
-    supports: (k) => k === "ngram",
+    requires: ["perplexity"],
     compute: (m, ctx) => {
       const heldOut = ctx.truth.heldOut;
-      if (m.kind !== "ngram") {
-        throw new InvalidParameterError("perplexity", "model.kind", "must be ngram", m.kind);
-      }
-      if (heldOut?.kind !== "sequence") {
+      if (heldOut === undefined) {
         throw new InvalidParameterError(
           "perplexity",
           "truth",
-          "must have held-out text (a text truth)",
+          "must have held-out data (a text truth)",
           ctx.truth.id,
         );
       }
-      return ngramPerplexity(m, heldOut);
+      return op(m, "perplexity")(m, heldOut);
     },
   },
-};
+];
+
+for (const def of BUILTIN_METRICS) register(def, true);
+
+/** The built-in metric ids. */
+export const METRIC_IDS: readonly string[] = BUILTIN_METRICS.map((m) => m.name);
 
 /** The metric with this id; an unknown id is a named error listing the valid ones. */
 export function metricById(id: string): Metric {
-  if (!(METRIC_IDS as readonly string[]).includes(id)) {
-    throw new InvalidParameterError("metric", "id", `must be one of ${METRIC_IDS.join(", ")}`, id);
+  if (!metricRegistry.has(id)) {
+    throw new InvalidParameterError(
+      "metric",
+      "id",
+      `must be one of ${metricRegistry
+        .list()
+        .map((m) => m.id)
+        .join(", ")}`,
+      id,
+    );
   }
-  return metrics[id as MetricId];
+  return metricRegistry.get(id);
 }
 
 export { UndefinedQuantityError };

@@ -69,6 +69,15 @@ export interface SequenceData {
 export type Dataset = CategoricalData | RealData | VectorData | RegressionData | SequenceData;
 export type DataKind = Dataset["kind"];
 
+/** Every data kind (plug-in families and model kinds fit and sample one of these). */
+export const DATA_KINDS = [
+  "categorical",
+  "real",
+  "vector",
+  "regression",
+  "sequence",
+] as const satisfies readonly DataKind[];
+
 /** Number of samples in a data set. */
 export function dataSize(data: Dataset): number {
   switch (data.kind) {
@@ -336,4 +345,74 @@ export function subsampleSequence(
     pos += take;
   }
   return { kind: "sequence", vocabSize: data.vocabSize, tokens, starts: Int32Array.from(starts) };
+}
+
+/**
+ * The `n` best units of a data set by score (highest first; ties by position, so the result is
+ * deterministic): rows of real, vector and regression data; for categorical counts the samples
+ * of the best-scoring symbols (`scores` has one entry per symbol), taken until n are kept.
+ * Quality filtering (`select`) keeps the most likely samples this way.
+ */
+export function keepBest<D extends Dataset>(data: D, scores: Float64Array, n: number): D {
+  const units = data.kind === "categorical" ? data.counts.length : dataSize(data);
+  if (scores.length !== units) {
+    throw new InvalidParameterError(
+      "keepBest",
+      "scores.length",
+      `must equal the number of ${data.kind === "categorical" ? "symbols" : "samples"} (${units})`,
+      scores.length,
+    );
+  }
+  assertInteger("keepBest", "n", n, 0, dataSize(data));
+  const order = Array.from({ length: units }, (_, i) => i).sort((a, b) =>
+    scores[b] > scores[a] ? 1 : scores[b] < scores[a] ? -1 : a - b,
+  );
+  switch (data.kind) {
+    case "categorical": {
+      const counts = new Int32Array(units);
+      let left = n;
+      for (const i of order) {
+        if (left === 0) break;
+        const take = Math.min(left, data.counts[i]);
+        counts[i] = take;
+        left -= take;
+      }
+      return { kind: "categorical", counts, size: n } as D;
+    }
+    case "real": {
+      const values = new Float64Array(n);
+      for (let i = 0; i < n; i++) values[i] = data.values[order[i]];
+      return { kind: "real", values } as D;
+    }
+    case "vector": {
+      const d = data.dim;
+      const values = new Float64Array(n * d);
+      for (let i = 0; i < n; i++) {
+        values.set(data.values.subarray(order[i] * d, order[i] * d + d), i * d);
+      }
+      return { kind: "vector", dim: d, values } as D;
+    }
+    case "regression": {
+      const d = data.dim;
+      const X = new Float64Array(n * d);
+      const y = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        X.set(data.X.subarray(order[i] * d, order[i] * d + d), i * d);
+        y[i] = data.y[order[i]];
+      }
+      return {
+        kind: "regression",
+        dim: d,
+        X,
+        y,
+        ...(data.noiseVariance !== undefined ? { noiseVariance: data.noiseVariance } : {}),
+      } as D;
+    }
+  }
+  throw new InvalidParameterError(
+    "keepBest",
+    "data.kind",
+    "must be categorical, real, vector or regression (sequences are not filtered by sample)",
+    data.kind,
+  );
 }

@@ -3,6 +3,8 @@
  * samples, and what metrics measure. Plain objects keep them serialisable into reports.
  */
 
+import { InvalidParameterError } from "../util/validate.ts";
+
 /** A categorical distribution over symbols 0…k−1. */
 export interface CategoricalModel {
   readonly kind: "categorical";
@@ -106,4 +108,22 @@ export function isUnivariate(model: Model): model is UnivariateModel {
     model.kind === "student-t" ||
     model.kind === "pareto"
   );
+}
+
+/** The built-in model of a kind, e.g. `ModelOf<"categorical">` is {@link CategoricalModel}. */
+export type ModelOf<K extends ModelKind> = Extract<Model, { kind: K }>;
+
+/**
+ * Narrows a model (a fitted model, a truth's model) to a built-in kind, or throws a named error:
+ * `expectModel(truth.model, "categorical").p`.
+ */
+export function expectModel<K extends ModelKind>(
+  model: { readonly kind: string },
+  kind: K,
+  where = "model",
+): ModelOf<K> {
+  if (model?.kind !== kind) {
+    throw new InvalidParameterError(where, "kind", `must be "${kind}"`, model?.kind);
+  }
+  return model as ModelOf<K>;
 }

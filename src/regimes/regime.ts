@@ -1,15 +1,15 @@
 import { concatData, type Dataset, dataSize, subsampleData } from "../model/data.ts";
 import type { RandomStream } from "../rng/index.ts";
-import {
-  assertInteger,
-  assertNonNegative,
-  assertProbability,
-  InvalidParameterError,
-} from "../util/validate.ts";
+import { type ParamSchema, type ParamValues, resolveParams } from "../util/params.ts";
+import { PluginError, type Registered, Registry } from "../util/registry.ts";
+import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 
 /**
  * How generation t+1's training set is formed from generation t's samples. Generation 1 is
- * always fitted to M real samples D₁ (generation 0 is the truth itself).
+ * always fitted to M real samples D₁ (generation 0 is the truth itself). A regime instance is its
+ * registered name as `kind` plus its parameter values, e.g. `{ kind: "fresh", lambda: 1 }`.
+ *
+ * Built-ins:
  * - `replace`: M synthetic samples from model t only.
  * - `accumulate`: everything so far, D₁ included (Gerstgrasser et al. 2024).
  * - `accumulate-subsample`: a uniform subsample without replacement, of fixed size (default M),
@@ -20,14 +20,10 @@ import {
  * - `keep-original`: a fixed random fraction of D₁ (chosen once per chain) reused every
  *   generation, plus synthetic samples to make M (Shumailov et al.'s 10% experiment).
  */
-export type Regime =
-  | { readonly kind: "replace" }
-  | { readonly kind: "accumulate" }
-  | { readonly kind: "accumulate-subsample"; readonly size?: number }
-  | { readonly kind: "fresh"; readonly real?: number; readonly lambda?: number }
-  | { readonly kind: "keep-original"; readonly fraction?: number };
-
-export type RegimeKind = Regime["kind"];
+export interface Regime {
+  readonly kind: string;
+  readonly [param: string]: unknown;
+}
 
 /** One chain's regime state. */
 export interface RegimeRun {
@@ -38,9 +34,73 @@ export interface RegimeRun {
   next(synthetic: (n: number) => Dataset, real: (n: number) => Dataset): Dataset;
 }
 
+/** What {@link defineRegime} takes. */
+export interface RegimeDefinition<S extends ParamSchema = ParamSchema> {
+  /** Name in specs, e.g. `weighted-mix`. */
+  readonly name: string;
+  /** One line for `collapse list` and `--help`. */
+  readonly description: string;
+  /** Parameters: types, ranges, defaults, descriptions. @defaultValue {} */
+  readonly params?: S;
+  /** Optional eager check against M (samples per generation); throws a named error. */
+  check?(params: ParamValues<S>, samples: number): void;
+  /**
+   * Starts one chain from D₁ (the M real samples generation 1 was fitted to). `stream` is the
+   * chain's own stream, for random choices the regime makes (which samples to keep).
+   */
+  start(first: Dataset, samples: number, stream: RandomStream, params: ParamValues<S>): RegimeRun;
+}
+
+/** A registered regime. */
+export interface RegimeEntry extends Registered {
+  check?(params: Readonly<Record<string, unknown>>, samples: number): void;
+  start(
+    first: Dataset,
+    samples: number,
+    stream: RandomStream,
+    params: Readonly<Record<string, unknown>>,
+  ): RegimeRun;
+}
+
+export const regimeRegistry = new Registry<RegimeEntry>("regime", "defineRegime");
+
+function register(def: RegimeDefinition, builtin: boolean): RegimeEntry {
+  const api = regimeRegistry.checkCommon(def);
+  if (typeof def.start !== "function") {
+    throw new PluginError(
+      api,
+      "start",
+      "must be a function (first, samples, stream, params) => { next }",
+      def.start,
+    );
+  }
+  if (def.check !== undefined && typeof def.check !== "function") {
+    throw new PluginError(api, "check", "must be a function when given", def.check);
+  }
+  return regimeRegistry.add({
+    name: def.name,
+    description: def.description,
+    params: def.params ?? {},
+    builtin,
+    start: def.start as RegimeEntry["start"],
+    ...(def.check !== undefined ? { check: def.check as RegimeEntry["check"] } : {}),
+  });
+}
+
+/** Registers a regime: how each generation's training set is formed. */
+export function defineRegime<const S extends ParamSchema>(def: RegimeDefinition<S>): RegimeEntry {
+  return register(def as unknown as RegimeDefinition, false);
+}
+
+function resolved(regime: Regime): [RegimeEntry, Readonly<Record<string, unknown>>] {
+  const entry = regimeRegistry.get(regime.kind);
+  const { kind: _, ...given } = regime;
+  return [entry, resolveParams(regime.kind, entry.params, given)];
+}
+
 /** Number of fresh real samples per generation of a `fresh` regime with M samples. */
 export function freshRealCount(
-  regime: Extract<Regime, { kind: "fresh" }>,
+  regime: { readonly kind?: string; readonly real?: number; readonly lambda?: number },
   samples: number,
 ): number {
   if (regime.real !== undefined && regime.lambda !== undefined) {
@@ -51,38 +111,17 @@ export function freshRealCount(
       regime.real,
     );
   }
-  if (regime.lambda !== undefined) {
-    assertNonNegative("fresh", "lambda", regime.lambda);
-    return Math.round(samples / (1 + regime.lambda));
-  }
+  if (regime.lambda !== undefined) return Math.round(samples / (1 + regime.lambda));
   const real = regime.real ?? Math.round(samples / 2);
   assertInteger("fresh", "real", real, 0, samples);
   return real;
 }
 
-/** Validates a regime against the per-generation sample size M. */
+/** Validates a regime (its schema, then its own check against M). */
 export function checkRegime(regime: Regime, samples: number): Regime {
-  switch (regime.kind) {
-    case "replace":
-    case "accumulate":
-      return regime;
-    case "accumulate-subsample":
-      if (regime.size !== undefined) assertInteger("accumulate-subsample", "size", regime.size, 1);
-      return regime;
-    case "fresh":
-      freshRealCount(regime, samples);
-      return regime;
-    case "keep-original":
-      if (regime.fraction !== undefined)
-        assertProbability("keep-original", "fraction", regime.fraction);
-      return regime;
-  }
-  throw new InvalidParameterError(
-    "regime",
-    "kind",
-    "must be a known regime",
-    (regime as { kind: unknown }).kind,
-  );
+  const [entry, params] = resolved(regime);
+  entry.check?.(params, samples);
+  return regime;
 }
 
 /** Starts a chain's regime from D₁ (the M real samples generation 1 is fitted to). */
@@ -92,11 +131,21 @@ export function startRegime(
   samples: number,
   stream: RandomStream,
 ): RegimeRun {
-  checkRegime(regime, samples);
-  switch (regime.kind) {
-    case "replace":
-      return { next: (synthetic) => synthetic(samples) };
-    case "accumulate": {
+  const [entry, params] = resolved(regime);
+  entry.check?.(params, samples);
+  return entry.start(first, samples, stream, params);
+}
+
+const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
+  {
+    name: "replace",
+    description: "synthetic only",
+    start: (_first, samples) => ({ next: (synthetic) => synthetic(samples) }),
+  },
+  {
+    name: "accumulate",
+    description: "all data so far",
+    start(first, samples) {
       let pool = first;
       return {
         next(synthetic) {
@@ -104,9 +153,14 @@ export function startRegime(
           return pool;
         },
       };
-    }
-    case "accumulate-subsample": {
-      const size = regime.size ?? samples;
+    },
+  },
+  {
+    name: "accumulate-subsample",
+    description: "fixed-size subsample of the pool",
+    params: { size: { type: "integer", min: 1, description: "subsample size, default M" } },
+    start(first, samples, stream, p) {
+      const size = (p.size as number | undefined) ?? samples;
       let pool = first;
       return {
         next(synthetic) {
@@ -114,9 +168,24 @@ export function startRegime(
           return subsampleData(pool, Math.min(size, dataSize(pool)), stream);
         },
       };
-    }
-    case "fresh": {
-      const nReal = freshRealCount(regime, samples);
+    },
+  },
+  {
+    name: "fresh",
+    description: "fresh real + synthetic each generation",
+    params: {
+      real: {
+        type: "integer",
+        min: 0,
+        description: "fresh real samples per generation, default M/2",
+      },
+      lambda: { type: "number", min: 0, description: "synthetic:real ratio (Bertrand et al.)" },
+    },
+    check: (p, samples) => {
+      freshRealCount(p, samples);
+    },
+    start(_first, samples, _stream, p) {
+      const nReal = freshRealCount(p, samples);
       return {
         next(synthetic, real) {
           if (nReal === 0) return synthetic(samples);
@@ -124,10 +193,26 @@ export function startRegime(
           return concatData(real(nReal), synthetic(samples - nReal));
         },
       };
-    }
-    case "keep-original": {
-      const fraction = regime.fraction ?? 0.1;
-      const kept = subsampleData(first, Math.round(fraction * dataSize(first)), stream);
+    },
+  },
+  {
+    name: "keep-original",
+    description: "a fixed fraction of the original real data reused",
+    params: {
+      fraction: {
+        type: "number",
+        default: 0.1,
+        min: 0,
+        max: 1,
+        description: "fraction of D₁ kept",
+      },
+    },
+    start(first, samples, stream, p) {
+      const kept = subsampleData(
+        first,
+        Math.round((p.fraction as number) * dataSize(first)),
+        stream,
+      );
       const nKept = dataSize(kept);
       return {
         next(synthetic) {
@@ -136,6 +221,8 @@ export function startRegime(
           return concatData(kept, synthetic(samples - nKept));
         },
       };
-    }
-  }
-}
+    },
+  },
+];
+
+for (const def of BUILTIN_REGIMES) register(def, true);

@@ -88,7 +88,7 @@ interface ChartPlan {
 let h0: number | undefined;
 /** Heterozygosity of the Zipf truth (computed once, on first use). */
 function truthHeterozygosity(): number {
-  h0 ??= heterozygosity((truthFromSpec(ZIPF).model as { readonly p: Float64Array }).p);
+  h0 ??= heterozygosity((truthFromSpec(ZIPF).model as unknown as { readonly p: Float64Array }).p);
   return h0;
 }
 

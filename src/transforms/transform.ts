@@ -1,89 +1,142 @@
-import { temperatureCategorical, topKCategorical, topPCategorical } from "../model/categorical.ts";
-import type { CategoricalData, Dataset, RealData, VectorData } from "../model/data.ts";
-import type { Model } from "../model/models.ts";
-import { isUnivariate } from "../model/models.ts";
-import { mvGaussianLogDensity, mvGaussianTemperature } from "../model/mvGaussian.ts";
-import { mapNgram } from "../model/ngram.ts";
-import { sampleModel } from "../model/sampleModel.ts";
-import { univariateLogPdf } from "../model/univariate.ts";
-import type { RandomStream } from "../rng/index.ts";
+import { topKCategorical, topPCategorical } from "../model/categorical.ts";
+import { type Dataset, keepBest } from "../model/data.ts";
 import {
-  assertInteger,
-  assertPositive,
-  assertProbability,
-  InvalidParameterError,
-} from "../util/validate.ts";
+  type AnyModel,
+  hasOperations,
+  modelKind,
+  OPERATION_NAMES,
+  type OperationName,
+} from "../model/kinds.ts";
+import { sampleModel } from "../model/sampleModel.ts";
+import type { RandomStream } from "../rng/index.ts";
+import { type ParamSchema, type ParamValues, resolveParams } from "../util/params.ts";
+import { PluginError, type Registered, Registry } from "../util/registry.ts";
+import { InvalidParameterError } from "../util/validate.ts";
 
 /**
- * A sampling transform, applied when a model generates its synthetic data.
- * - `temperature` τ: categorical p ∝ p^(1/τ); Gaussian and Gaussian-mixture components get
- *   variance τσ² (a Gaussian density raised to 1/τ is exactly N(μ, τσ²); this is the MAD paper's
- *   λ, Alemohammad et al. 2023); a multivariate Gaussian gets covariance τΣ.
- * - `top-k` / `top-p`: categorical truncation to the k most probable symbols / the nucleus of
- *   mass p (Holtzman et al. 2020).
- * - On an n-gram model, temperature, top-k and top-p apply to each context's next-token law
- *   (as decoding does in a language model); `select` does not apply.
- * - `select`: draw ⌈n/fraction⌉ samples and keep the n with the highest model log-likelihood
- *   (quality filtering: keep the best fraction under a score). For an mv-gaussian the score is
- *   the log-density on the model's support (see mvGaussianLogDensity): the smallest Mahalanobis
- *   distances are kept.
+ * A sampling transform instance: its registered name as `kind` and its parameter values, e.g.
+ * `{ kind: "temperature", tau: 0.8 }` (what `transformFromSpec("temperature:tau=0.8")` gives).
  */
-export type Transform =
-  | { readonly kind: "temperature"; readonly tau: number }
-  | { readonly kind: "top-k"; readonly k: number }
-  | { readonly kind: "top-p"; readonly p: number }
-  | { readonly kind: "select"; readonly fraction: number };
-
-/** Validates a transform eagerly (messages start with the transform name). */
-export function checkTransform(t: Transform): Transform {
-  switch (t.kind) {
-    case "temperature":
-      assertPositive("temperature", "tau", t.tau);
-      return t;
-    case "top-k":
-      assertInteger("top-k", "k", t.k, 1);
-      return t;
-    case "top-p":
-      assertProbability("top-p", "p", t.p);
-      if (t.p === 0) throw new InvalidParameterError("top-p", "p", "must be > 0", t.p);
-      return t;
-    case "select":
-      assertProbability("select", "fraction", t.fraction);
-      if (t.fraction === 0) {
-        throw new InvalidParameterError("select", "fraction", "must be > 0", t.fraction);
-      }
-      return t;
-  }
+export interface Transform {
+  readonly kind: string;
+  readonly [param: string]: unknown;
 }
 
-/** Whether a transform applies to a model kind (used to reject incompatible pairs early). */
-export function transformSupports(t: Transform, kind: Model["kind"]): boolean {
-  switch (t.kind) {
-    case "temperature":
-      return (
-        kind === "categorical" ||
-        kind === "gaussian" ||
-        kind === "mixture" ||
-        kind === "ngram" ||
-        kind === "mv-gaussian"
-      );
-    case "top-k":
-    case "top-p":
-      return kind === "categorical" || kind === "ngram";
-    case "select":
-      return (
-        kind === "categorical" ||
-        kind === "gaussian" ||
-        kind === "mixture" ||
-        kind === "student-t" ||
-        kind === "pareto" ||
-        kind === "mv-gaussian"
-      );
+/** What {@link defineTransform} takes: a distribution-level map or a sample-level filter. */
+export interface TransformDefinition<S extends ParamSchema = ParamSchema> {
+  /** Name in specs, e.g. `temperature` (`--transform temperature:tau=0.8`). */
+  readonly name: string;
+  /** One line for `collapse list` and `--help`. */
+  readonly description: string;
+  /** Parameters: types, ranges, defaults, descriptions. @defaultValue {} */
+  readonly params?: S;
+  /** Operations a model kind needs for the transform to apply (its applicability). */
+  readonly requires: readonly OperationName[];
+  /** Distribution level: the model sampled from instead of `model`. */
+  apply?(model: AnyModel, params: ParamValues<S>): AnyModel;
+  /**
+   * Sample level: keeps `fraction(params)` of what is drawn — the chain draws ⌈n/fraction⌉ and
+   * `keep` returns n of them (quality filtering).
+   */
+  readonly filter?: {
+    fraction(params: ParamValues<S>): number;
+    keep(model: AnyModel, data: Dataset, n: number, params: ParamValues<S>): Dataset;
+  };
+}
+
+/** A registered transform. */
+export interface TransformEntry extends Registered {
+  readonly requires: readonly OperationName[];
+  apply?(model: AnyModel, params: Readonly<Record<string, unknown>>): AnyModel;
+  readonly filter?: {
+    fraction(params: Readonly<Record<string, unknown>>): number;
+    keep(
+      model: AnyModel,
+      data: Dataset,
+      n: number,
+      params: Readonly<Record<string, unknown>>,
+    ): Dataset;
+  };
+}
+
+export const transformRegistry = new Registry<TransformEntry>("transform", "defineTransform");
+
+function register(def: TransformDefinition, builtin: boolean): TransformEntry {
+  const api = transformRegistry.checkCommon(def);
+  if (!Array.isArray(def.requires) || def.requires.some((o) => !OPERATION_NAMES.includes(o))) {
+    throw new PluginError(
+      api,
+      "requires",
+      `must list model operations (${OPERATION_NAMES.join(", ")})`,
+      def.requires,
+    );
   }
+  const hasApply = typeof def.apply === "function";
+  const hasFilter =
+    typeof def.filter === "object" &&
+    def.filter !== null &&
+    typeof def.filter.fraction === "function" &&
+    typeof def.filter.keep === "function";
+  if (hasApply === hasFilter) {
+    throw new PluginError(
+      api,
+      "apply",
+      "exactly one of apply(model, params) or filter { fraction, keep } must be given",
+      hasApply ? "both" : "neither",
+    );
+  }
+  return transformRegistry.add({
+    name: def.name,
+    description: def.description,
+    params: def.params ?? {},
+    builtin,
+    requires: def.requires,
+    ...(hasApply ? { apply: def.apply as TransformEntry["apply"] } : {}),
+    ...(hasFilter ? { filter: def.filter as TransformEntry["filter"] } : {}),
+  });
+}
+
+/**
+ * Registers a sampling transform, applied when a model generates synthetic data. It applies to
+ * every model kind whose operation table has what `requires` names.
+ */
+export function defineTransform<const S extends ParamSchema>(
+  def: TransformDefinition<S>,
+): TransformEntry {
+  return register(def as unknown as TransformDefinition, false);
+}
+
+function paramsOf(t: Transform): Record<string, unknown> {
+  const { kind: _, ...params } = t;
+  return params;
+}
+
+/** Validates a transform eagerly against its schema (messages start with the transform name). */
+export function checkTransform(t: Transform): Transform {
+  const entry = transformRegistry.get(t.kind);
+  resolveParams(t.kind, entry.params, paramsOf(t));
+  if (entry.filter !== undefined) {
+    const f = entry.filter.fraction(resolveParams(t.kind, entry.params, paramsOf(t)));
+    if (!(f > 0 && f <= 1)) {
+      throw new PluginError(
+        `transform "${t.kind}"`,
+        "filter.fraction()",
+        "must return a number in (0, 1]",
+        f,
+      );
+    }
+  }
+  return t;
+}
+
+/** Whether a transform applies to a model kind: the kind has every operation it requires. */
+export function transformSupports(t: Transform, kind: string): boolean {
+  return hasOperations(kind, transformRegistry.get(t.kind).requires);
 }
 
 /** The distribution a model samples from under a distribution-level transform. */
-export function transformModel(model: Model, t: Transform): Model {
+export function transformModel(model: AnyModel, t: Transform): AnyModel {
+  const entry = transformRegistry.get(t.kind);
   if (!transformSupports(t, model.kind)) {
     throw new InvalidParameterError(
       t.kind,
@@ -92,108 +145,145 @@ export function transformModel(model: Model, t: Transform): Model {
       model.kind,
     );
   }
-  if (t.kind === "select") return model;
-  if (model.kind === "categorical") {
-    const p =
-      t.kind === "temperature"
-        ? temperatureCategorical(model.p, t.tau)
-        : t.kind === "top-k"
-          ? topKCategorical(model.p, t.k)
-          : topPCategorical(model.p, t.p);
-    return { kind: "categorical", p };
-  }
-  if (model.kind === "ngram") {
-    // Per context: every context's next-token law (and the unseen-context law) is transformed.
-    return mapNgram(model, (p) =>
-      t.kind === "temperature"
-        ? temperatureCategorical(p, t.tau)
-        : t.kind === "top-k"
-          ? topKCategorical(p, t.k)
-          : topPCategorical(p, t.p),
-    );
-  }
-  if (t.kind === "temperature" && model.kind === "gaussian") {
-    return { kind: "gaussian", mean: model.mean, variance: model.variance * t.tau };
-  }
-  if (t.kind === "temperature" && model.kind === "mixture") {
-    return { ...model, variances: model.variances.map((v) => v * t.tau) };
-  }
-  if (t.kind === "temperature" && model.kind === "mv-gaussian") {
-    return mvGaussianTemperature(model, t.tau);
-  }
-  throw new InvalidParameterError(
-    t.kind,
-    "model.kind",
-    "is not supported by this transform",
-    model.kind,
-  );
-}
-
-/** Keeps the n most likely of the drawn samples under `model`. */
-function selectBest(model: Model, data: Dataset, n: number): Dataset {
-  if (data.kind === "categorical" && model.kind === "categorical") {
-    // Most likely samples = samples of the most probable symbols.
-    const order = Array.from({ length: model.p.length }, (_, i) => i).sort(
-      (a, b) => model.p[b] - model.p[a] || a - b,
-    );
-    const counts = new Int32Array(model.p.length);
-    let left = n;
-    for (const i of order) {
-      const take = Math.min(left, data.counts[i]);
-      counts[i] = take;
-      left -= take;
-      if (left === 0) break;
-    }
-    return { kind: "categorical", counts, size: n } satisfies CategoricalData;
-  }
-  if (data.kind === "real" && isUnivariate(model)) {
-    const scored = Array.from(data.values, (x) => [univariateLogPdf(model, x), x] as const);
-    scored.sort((a, b) => b[0] - a[0]);
-    const values = new Float64Array(n);
-    for (let i = 0; i < n; i++) values[i] = scored[i][1];
-    return { kind: "real", values } satisfies RealData;
-  }
-  if (data.kind === "vector" && model.kind === "mv-gaussian") {
-    const d = data.dim;
-    const size = data.values.length / d;
-    const score = new Float64Array(size);
-    for (let i = 0; i < size; i++) {
-      score[i] = mvGaussianLogDensity(model, data.values.subarray(i * d, i * d + d));
-    }
-    const order = Array.from({ length: size }, (_, i) => i).sort(
-      (a, b) => score[b] - score[a] || a - b,
-    );
-    const values = new Float64Array(n * d);
-    for (let i = 0; i < n; i++) {
-      values.set(data.values.subarray(order[i] * d, order[i] * d + d), i * d);
-    }
-    return { kind: "vector", dim: d, values } satisfies VectorData;
-  }
-  throw new InvalidParameterError(
-    "select",
-    "model.kind",
-    "is not supported by this transform",
-    model.kind,
-  );
+  return entry.apply === undefined
+    ? model
+    : entry.apply(model, resolveParams(t.kind, entry.params, paramsOf(t)));
 }
 
 /**
  * n synthetic samples from `model` under the transforms, applied in order: distribution-level
- * transforms change the sampled distribution; `select` oversamples and filters.
+ * transforms change the sampled distribution; filters (`select`) oversample and keep n.
  */
 export function synthesize(
-  model: Model,
+  model: AnyModel,
   transforms: readonly Transform[],
   stream: RandomStream,
   n: number,
 ): Dataset {
   let sampler = model;
-  let select: number | undefined;
+  const filters: { entry: TransformEntry; params: Record<string, unknown> }[] = [];
+  let fraction: number | undefined;
   for (const t of transforms) {
-    if (t.kind === "select") select = (select ?? 1) * t.fraction;
-    else sampler = transformModel(sampler, t);
+    const entry = transformRegistry.get(t.kind);
+    const params = resolveParams(t.kind, entry.params, paramsOf(t));
+    if (entry.filter !== undefined) {
+      fraction = (fraction ?? 1) * entry.filter.fraction(params);
+      filters.push({ entry, params });
+    } else sampler = transformModel(sampler, t);
   }
-  if (select === undefined) return sampleModel(sampler, stream, n);
-  const drawn = sampleModel(sampler, stream, Math.ceil(n / select));
-  return selectBest(sampler, drawn, n);
+  if (fraction === undefined) return sampleModel(sampler, stream, n);
+  let data = sampleModel(sampler, stream, Math.ceil(n / fraction));
+  // Each filter keeps its share of what the ones before it left; the last leaves exactly n.
+  let left = fraction;
+  for (const [i, { entry, params }] of filters.entries()) {
+    left /= entry.filter?.fraction(params) ?? 1;
+    const keep = i === filters.length - 1 ? n : Math.ceil(n / left);
+    data = entry.filter?.keep(sampler, data, keep, params) ?? data;
+  }
+  return data;
 }
+
+const categoricalMap =
+  (f: (p: Float64Array) => Float64Array) =>
+  (model: AnyModel): AnyModel => {
+    const map = modelKind(model.kind).mapProbabilities;
+    if (map === undefined) {
+      throw new InvalidParameterError(
+        "transform",
+        "model.kind",
+        "has no mapProbabilities",
+        model.kind,
+      );
+    }
+    return map(model, f);
+  };
+
+/**
+ * The built-in transforms:
+ * - `temperature` τ: the kind's `temperature` (categorical p ∝ p^(1/τ); a Gaussian density raised
+ *   to 1/τ is exactly N(μ, τσ²), so Gaussian and mixture components get variance τσ² — the MAD
+ *   paper's λ, Alemohammad et al. 2023; mv-gaussian τΣ; n-gram: each context's law);
+ * - `top-k` / `top-p`: truncation of every next-symbol law to the k most probable symbols / the
+ *   nucleus of mass p (Holtzman et al. 2020), through the kind's `mapProbabilities`;
+ * - `select`: draw ⌈n/fraction⌉ samples and keep the n with the highest score under the model
+ *   (quality filtering; the kind's `scores`: log-likelihood, mv-gaussian log-density on the
+ *   model's support, i.e. the smallest Mahalanobis distances).
+ */
+const BUILTIN_TRANSFORMS: readonly TransformDefinition[] = [
+  {
+    name: "temperature",
+    description: "sample at temperature tau (categorical p^(1/tau); Gaussian variance × tau)",
+    params: {
+      tau: {
+        type: "number",
+        required: true,
+        min: 0,
+        exclusiveMin: true,
+        description: "temperature > 0",
+      },
+    },
+    requires: ["temperature"],
+    apply: (model, p) => {
+      const f = modelKind(model.kind).temperature;
+      if (f === undefined) {
+        throw new InvalidParameterError(
+          "temperature",
+          "model.kind",
+          "has no temperature",
+          model.kind,
+        );
+      }
+      return f(model, p.tau as number);
+    },
+  },
+  {
+    name: "top-k",
+    description: "keep the k most probable symbols",
+    params: { k: { type: "integer", required: true, min: 1, description: "k >= 1" } },
+    requires: ["mapProbabilities"],
+    apply: (model, p) => categoricalMap((q) => topKCategorical(q, p.k as number))(model),
+  },
+  {
+    name: "top-p",
+    description: "nucleus of mass p",
+    params: {
+      p: {
+        type: "number",
+        required: true,
+        min: 0,
+        exclusiveMin: true,
+        max: 1,
+        description: "mass in (0, 1]",
+      },
+    },
+    requires: ["mapProbabilities"],
+    apply: (model, p) => categoricalMap((q) => topPCategorical(q, p.p as number))(model),
+  },
+  {
+    name: "select",
+    description: "keep the most likely fraction of oversampled draws",
+    params: {
+      fraction: {
+        type: "number",
+        required: true,
+        min: 0,
+        exclusiveMin: true,
+        max: 1,
+        description: "in (0, 1]",
+      },
+    },
+    requires: ["scores"],
+    filter: {
+      fraction: (p) => p.fraction as number,
+      keep: (model, data, n) => {
+        const scores = modelKind(model.kind).scores;
+        if (scores === undefined) {
+          throw new InvalidParameterError("select", "model.kind", "has no scores", model.kind);
+        }
+        return keepBest(data, scores(model, data), n);
+      },
+    },
+  },
+];
+
+for (const def of BUILTIN_TRANSFORMS) register(def, true);

@@ -1,16 +1,16 @@
 import { categoricalEntropy, categoricalTailSet, massOn } from "../model/categorical.ts";
-import type { Dataset } from "../model/data.ts";
-import { isUnivariate, type Model } from "../model/models.ts";
+import type { DataKind, Dataset } from "../model/data.ts";
+import { type AnyModel, modelKind } from "../model/kinds.ts";
 import { sampleModel } from "../model/sampleModel.ts";
-import { univariateCdf, univariateQuantile, univariateSf } from "../model/univariate.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { assertProbability, InvalidParameterError } from "../util/validate.ts";
 
 /**
  * The truth's tail set at level q:
- * - categorical: the lowest-probability symbols whose total mass is ≤ q (see categoricalTailSet);
- * - univariate: the region beyond the truth's q and 1−q quantiles, (−∞, Q(q)) ∪ (Q(1−q), ∞),
- *   whose truth mass is exactly 2q.
+ * - a truth whose kind has `probabilities` (categorical): the lowest-probability symbols whose
+ *   total mass is ≤ q (see categoricalTailSet);
+ * - a truth whose kind has `quantile` (every distribution on the real line): the region beyond the
+ *   truth's q and 1−q quantiles, (−∞, Q(q)) ∪ (Q(1−q), ∞), whose truth mass is exactly 2q.
  * Other truths (mv-gaussian, regression, text) have none: truthTailSet throws a named error, and
  * runChains asks for the tail set only when `tail-mass` is requested.
  */
@@ -37,8 +37,8 @@ export interface Truth {
   readonly id: string;
   readonly params: Readonly<Record<string, number | string | boolean>>;
   /** The generation-0 distribution. */
-  readonly model: Model;
-  readonly dataKind: Dataset["kind"];
+  readonly model: AnyModel;
+  readonly dataKind: DataKind;
   readonly summaries: TruthSummaries;
   /** Where real data comes from, for reports (e.g. a file path and package for text). */
   readonly source?: string;
@@ -55,10 +55,11 @@ export interface Truth {
 export function truthTailSet(truth: Truth, q = 0.05): TailSet {
   assertProbability("truthTailSet", "q", q);
   const m = truth.model;
-  if (m.kind === "categorical") {
-    return { kind: "symbols", q, symbols: categoricalTailSet(m.p, q) };
+  const ops = modelKind(m.kind);
+  if (ops.probabilities !== undefined) {
+    return { kind: "symbols", q, symbols: categoricalTailSet(ops.probabilities(m), q) };
   }
-  if (isUnivariate(m)) {
+  if (ops.quantile !== undefined) {
     if (!(q > 0 && q < 0.5)) {
       throw new InvalidParameterError(
         "truthTailSet",
@@ -70,18 +71,24 @@ export function truthTailSet(truth: Truth, q = 0.05): TailSet {
     return {
       kind: "interval",
       q,
-      lower: univariateQuantile(m, q),
-      upper: univariateQuantile(m, 1 - q),
+      lower: ops.quantile(m, q),
+      upper: ops.quantile(m, 1 - q),
     };
   }
   throw new InvalidParameterError("truthTailSet", "truth.model.kind", "has no tail set", m.kind);
 }
 
-/** The mass a model gives to a tail set. */
-export function tailMassOf(model: Model, tail: TailSet): number {
-  if (tail.kind === "symbols" && model.kind === "categorical") return massOn(model.p, tail.symbols);
-  if (tail.kind === "interval" && isUnivariate(model)) {
-    return univariateCdf(model, tail.lower) + univariateSf(model, tail.upper);
+/**
+ * The mass a model gives to a tail set: through its kind's `probabilities` (symbol sets) or
+ * `cdf` and `sf` (intervals).
+ */
+export function tailMassOf(model: AnyModel, tail: TailSet): number {
+  const ops = modelKind(model.kind);
+  if (tail.kind === "symbols" && ops.probabilities !== undefined) {
+    return massOn(ops.probabilities(model), tail.symbols);
+  }
+  if (tail.kind === "interval" && ops.cdf !== undefined && ops.sf !== undefined) {
+    return ops.cdf(model, tail.lower) + ops.sf(model, tail.upper);
   }
   throw new InvalidParameterError(
     "tailMassOf",
@@ -95,19 +102,14 @@ export function tailMassOf(model: Model, tail: TailSet): number {
 export function modelTruth(
   id: string,
   params: Truth["params"],
-  model: Model,
+  model: AnyModel,
   summaries: TruthSummaries,
 ): Truth {
   return {
     id,
     params,
     model,
-    dataKind:
-      model.kind === "categorical"
-        ? "categorical"
-        : model.kind === "mv-gaussian"
-          ? "vector"
-          : "real",
+    dataKind: modelKind(model.kind).dataKind,
     summaries,
     sampleReal: (stream, n) => sampleModel(model, stream, n),
   };

@@ -8,6 +8,7 @@ import { generationValues } from "../../src/chain/summarize.ts";
 import { defineClaim } from "../../src/claims/defineClaim.ts";
 import { runReplicates } from "../../src/claims/replicates.ts";
 import { heterozygosity } from "../../src/model/categorical.ts";
+import { expectModel } from "../../src/model/models.ts";
 import { digamma, trigamma } from "../../src/numeric/index.ts";
 import { zipfTruth } from "../../src/truths/categorical.ts";
 import { tailMassOf, truthTailSet } from "../../src/truths/truth.ts";
@@ -44,8 +45,7 @@ export const heterozygosityIdentity = defineClaim({
     return { h: generationValues(r, "heterozygosity", s.generations) };
   },
   checks: (s) => {
-    const truth = zipfTruth(s.k, s.s).model;
-    const h0 = truth.kind === "categorical" ? heterozygosity(truth.p) : Number.NaN;
+    const h0 = heterozygosity(expectModel(zipfTruth(s.k, s.s).model, "categorical").p);
     return [meanEquals("h", (1 - 1 / s.samples) ** s.generations * h0, { precision: 0.1 * h0 })];
   },
   budget: { scenarios: 4, replicates: 100, maxReplicates: 1600 },

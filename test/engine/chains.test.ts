@@ -4,6 +4,7 @@ import { configFromSpec } from "../../src/chain/chainSpec.ts";
 import { concatChainResults, runChains } from "../../src/chain/runChains.ts";
 import { runChainsParallel } from "../../src/chain/runChainsParallel.ts";
 import { fractionBelow, summarizeMetric } from "../../src/chain/summarize.ts";
+import { expectModel } from "../../src/model/models.ts";
 
 const spec: ChainSpec = {
   truth: "zipf:k=20,s=1.1",
@@ -59,7 +60,10 @@ describe("chains: results depend only on the seed and chain index", () => {
       onFit: (chain, t, model, data) => {
         seen.push(`${chain}:${t}`);
         if (model.kind !== "categorical" || data.kind !== "categorical") consistent = false;
-        else if (model.p.some((p, i) => p !== data.counts[i] / data.size)) consistent = false;
+        else if (
+          expectModel(model, "categorical").p.some((p, i) => p !== data.counts[i] / data.size)
+        )
+          consistent = false;
       },
     });
     const plain = runChains(configFromSpec({ ...spec, firstChain: 4, chains: 3 }));
@@ -89,7 +93,7 @@ describe("chains: results depend only on the seed and chain index", () => {
       /runChains: family fits real data but truth "zipf" gives categorical data \(incompatible pair\)/,
     );
     expect(() => configFromSpec({ ...spec, truth: "zipff:k=3" })).toThrow(
-      /truth: name must be one of: categorical:p; zipf:k,s;/,
+      /truth: name must be one of: categorical, zipf, dirichlet, /,
     );
     expect(() => configFromSpec({ ...spec, truth: "zipf:k=3" })).toThrow(
       /truth "zipf": s is required/,

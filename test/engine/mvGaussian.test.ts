@@ -42,6 +42,7 @@ import {
   mvGaussianW2,
   sampleMvGaussian,
 } from "../../src/model/mvGaussian.ts";
+import { gaussianModel } from "../../src/model/univariate.ts";
 import {
   binomialSf,
   digamma,
@@ -154,8 +155,8 @@ describe("named errors", () => {
     expect(() => metricById("kl").compute(m2, ctx)).toThrow(
       "kl: model.dim must equal the truth's dim (3), got 2",
     );
-    expect(() => metricById("w2").compute({ kind: "gaussian", mean: 0, variance: 1 }, ctx)).toThrow(
-      'w2: model.kind must be mv-gaussian with an mv-gaussian truth (truth is mv-gaussian), got "gaussian"',
+    expect(() => metricById("w2").compute(gaussianModel(0, 1), ctx)).toThrow(
+      'w2: model.kind must match the truth\'s kind (mv-gaussian) for a closed form, got "gaussian"',
     );
     for (const id of ["tail-mass", "tv", "support", "heterozygosity"] as const) {
       expect(() =>

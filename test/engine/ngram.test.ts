@@ -393,10 +393,10 @@ describe("text truth", () => {
     expect(() => textTruth({ file, vocab: 0 })).toThrow(/text: vocab must be an integer in/);
     expect(() => textTruth({ order: 4 })).toThrow(/text: order must be an integer in \[2, 3\]/);
     expect(() => familyFromSpec("ngram:order=1")).toThrow(
-      /ngram: order must be an integer in \[2, 3\], got 1/,
+      /family "ngram": order must be an integer >= 2 and <= 3 \(n\), got 1/,
     );
     expect(() => familyFromSpec("ngram:k=-0.5")).toThrow(
-      /ngram: k must be finite and >= 0, got -0.5/,
+      /family "ngram": k must be a finite number >= 0 .*, got -0.5/,
     );
     expect(() =>
       runChains({

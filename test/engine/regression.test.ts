@@ -262,12 +262,14 @@ describe("regression: invalid inputs are named errors", () => {
 
   it("family: ridge ≥ 0, design fixed|fresh, noise truth|fitted", () => {
     expect(() => ols({ ridge: -1 })).toThrow(/ols: ridge must be finite and >= 0, got -1/);
-    expect(() => familyFromSpec("ols:ridge=-0.5")).toThrow(/ols: ridge .*got -0.5/);
+    expect(() => familyFromSpec("ols:ridge=-0.5")).toThrow(
+      /family "ols": ridge must be a finite number >= 0 \(penalty λ\), got -0.5/,
+    );
     expect(() => familyFromSpec("ols:design=random")).toThrow(
-      /ols: design must be "fixed" or "fresh", got "random"/,
+      /family "ols": design must be one of fixed, fresh .*, got "random"/,
     );
     expect(() => familyFromSpec("ols:noise=mle")).toThrow(
-      /ols: noise must be "truth" or "fitted", got "mle"/,
+      /family "ols": noise must be one of truth, fitted .*, got "mle"/,
     );
     expect(familyFromSpec("ols:design=fresh,ridge=0.1,noise=fitted").params).toEqual({
       design: "fresh",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CategoricalModel } from "../../src/model/models.ts";
-import { univariateLogPdf } from "../../src/model/univariate.ts";
+import { gaussianModel, univariateLogPdf } from "../../src/model/univariate.ts";
 import { derive } from "../../src/rng/index.ts";
 import { synthesize, transformModel } from "../../src/transforms/transform.ts";
 
@@ -35,16 +35,14 @@ describe("sampling transforms", () => {
   });
 
   it("temperature on a Gaussian scales the variance (MAD's λ)", () => {
-    expect(
-      transformModel({ kind: "gaussian", mean: 1, variance: 4 }, { kind: "temperature", tau: 0.5 }),
-    ).toEqual({
+    expect(transformModel(gaussianModel(1, 4), { kind: "temperature", tau: 0.5 })).toEqual({
       kind: "gaussian",
       mean: 1,
       variance: 2,
     });
-    expect(() =>
-      transformModel({ kind: "gaussian", mean: 0, variance: 1 }, { kind: "top-k", k: 2 }),
-    ).toThrow(/top-k: model.kind is not supported by this transform, got "gaussian"/);
+    expect(() => transformModel(gaussianModel(0, 1), { kind: "top-k", k: 2 })).toThrow(
+      /top-k: model.kind is not supported by this transform, got "gaussian"/,
+    );
   });
 
   it("select keeps the most likely samples, and exactly n of them", () => {

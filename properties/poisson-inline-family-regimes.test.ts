@@ -1,0 +1,130 @@
+/**
+ * Claim: a Poisson model refitted by MLE to its own samples keeps its mean in expectation under
+ * every regime, but the spread of the fitted rate grows without bound under replace, stays
+ * bounded when data accumulate, and settles when fresh real data are mixed in — exactly.
+ *
+ * This file defines its own model kind, truth and family inline, through the public plug-in API
+ * only; the `mean-error` metric applies because the kind's operation table has `mean`.
+ *
+ * Citation: docs/theory.md#poisson-mle-chain (accumulate vs replace: Gerstgrasser et al., "Is
+ *   model collapse inevitable?", 2024, Theorem 1; fresh data: Bertrand et al., ICLR 2024).
+ * Derivation: with n samples per generation, the fitted rate λ_t is a martingale in all three
+ *   regimes, and v_t = E[(λ_t − λ_0)²] follows from the conditional variance of a Poisson sum:
+ *   replace      v_t = t·λ_0/n                          (n·λ_t is a critical Galton–Watson size);
+ *   accumulate   v_t = (λ_0/n)·Σ_{k=1}^{t} 1/k²  < π²λ_0/(6n)   (generation k+1 sees (k+1)·n points);
+ *   fresh (r)    v_t = (λ_0/n)·(1 − c^{2t})/(1 − c²),  c = (n − r)/n.
+ * Statement (exact, in expectation): E[(λ_t − λ_0)²] = v_t in each regime.
+ * Decision rule: t-test of the mean squared error at generation t against v_t; supported once a
+ *   20% deviation would be detected with power 0.9. Replace keeps t ≤ n·λ_0/2 so that few chains
+ *   are absorbed at 0 and the squared error is not too heavy-tailed for a mean test.
+ * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
+ */
+import {
+  defineClaim,
+  generationValues,
+  meanEquals,
+  runReplicates,
+  verifyClaim,
+} from "collapse-harness";
+import { defineFamily, defineModelKind, defineTruth, fillPoisson } from "collapse-harness/engine";
+import fc from "fast-check";
+
+interface PoissonModel {
+  readonly kind: "poisson";
+  readonly rate: number;
+}
+
+defineModelKind<PoissonModel>({
+  kind: "poisson",
+  description: "Poisson with rate λ ≥ 0 (λ = 0: the point mass at 0)",
+  dataKind: "real",
+  sample: (m, stream, n) => {
+    const counts = fillPoisson(stream, new Int32Array(n), m.rate);
+    return { kind: "real", values: Float64Array.from(counts) };
+  },
+  mean: (m) => m.rate,
+  variance: (m) => m.rate,
+  // KL(Pois(a) ‖ Pois(b)) = a·ln(a/b) − a + b.
+  kl: (t, m) => (t.rate === 0 ? m.rate : t.rate * Math.log(t.rate / m.rate) - t.rate + m.rate),
+});
+
+defineTruth({
+  name: "poisson",
+  description: "Poisson with rate λ",
+  params: {
+    rate: { type: "number", required: true, min: 0, exclusiveMin: true, description: "λ" },
+  },
+  create: ({ rate }) => ({ model: { kind: "poisson", rate }, summaries: { mean: rate } }),
+});
+
+defineFamily({
+  name: "poisson-mle",
+  description: "Poisson by maximum likelihood: λ̂ = sample mean",
+  dataKind: "real",
+  modelKind: "poisson",
+  fit: (data): PoissonModel => ({
+    kind: "poisson",
+    rate: data.values.reduce((a, b) => a + b, 0) / data.values.length,
+  }),
+});
+
+/** E[(λ_t − λ_0)²] under each regime (header). */
+function expectedSquaredError(regime: string, rate: number, n: number, t: number, real: number) {
+  if (regime === "replace") return (t * rate) / n;
+  if (regime === "accumulate") {
+    let s = 0;
+    for (let k = 1; k <= t; k++) s += 1 / (k * k);
+    return (rate / n) * s;
+  }
+  const c = (n - real) / n;
+  return ((rate / n) * (1 - c ** (2 * t))) / (1 - c * c);
+}
+
+export const claim = defineClaim({
+  id: "poisson-inline-family-regimes",
+  title: "Poisson MLE chain: spread grows under replace, bounded under accumulate and fresh",
+  citation: { source: "docs/theory.md", where: "#poisson-mle-chain" },
+  statement:
+    "Refitting a Poisson rate by MLE to n samples per generation, E[(λ_t − λ_0)²] is t·λ_0/n under replace, (λ_0/n)Σ_{k≤t}1/k² under accumulate and (λ_0/n)(1 − c^{2t})/(1 − c²), c = 1 − r/n, with r fresh real samples.",
+  kind: "in-expectation",
+  assumptions: ["truth Poisson(λ_0), λ_0 ∈ [1, 5]", "poisson-mle family defined in this file"],
+  budget: { maxReplicates: 12800 },
+  scenario: fc
+    .record({
+      rate: fc.double({ min: 1, max: 5, noNaN: true }),
+      samples: fc.integer({ min: 10, max: 60 }),
+      regime: fc.constantFrom("replace", "accumulate", "fresh"),
+    })
+    .chain((s) =>
+      fc.record({
+        rate: fc.constant(s.rate),
+        samples: fc.constant(s.samples),
+        regime: fc.constant(s.regime),
+        real: fc.integer({ min: 1, max: s.samples - 1 }),
+        generations: fc.integer({
+          min: 1,
+          max: s.regime === "replace" ? Math.max(1, Math.floor((s.samples * s.rate) / 2)) : 20,
+        }),
+      }),
+    ),
+  simulate: (s, range) => {
+    const r = runReplicates(
+      {
+        truth: `poisson:rate=${s.rate}`,
+        family: "poisson-mle",
+        regime: s.regime === "fresh" ? `fresh:real=${s.real}` : s.regime,
+        samples: s.samples,
+        generations: s.generations,
+        metrics: ["mean-error"],
+      },
+      range,
+    );
+    return { squaredError: generationValues(r, "mean-error", s.generations) };
+  },
+  checks: (s) => {
+    const v = expectedSquaredError(s.regime, s.rate, s.samples, s.generations, s.real);
+    return [meanEquals("squaredError", v, { precision: 0.2 * v })];
+  },
+});
+
+verifyClaim(claim);

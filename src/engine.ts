@@ -1,0 +1,157 @@
+/**
+ * `collapse-harness/engine`: the simulation engine and its plug-in API.
+ *
+ * - Chains: {@link runChains} (one thread), {@link runChainsParallel} (worker threads, same
+ *   numbers), {@link runReplicates} (per-replicate values for claims), spec strings.
+ * - Plug-ins: {@link defineModelKind} (a model kind's operation table), {@link defineTruth},
+ *   {@link defineFamily}, {@link defineRegime}, {@link defineTransform}, {@link defineMetric}.
+ *   A registered name is usable wherever a built-in's is.
+ * - Building blocks for plug-ins and hand-made experiments: data sets, the built-in model
+ *   constructors, {@link synthesize}, {@link startRegime}, and exact samplers in single-draw and
+ *   fill-an-array forms over an injected {@link RandomStream}.
+ */
+
+// Chains
+export { type ChainSpec, configFromSpec } from "./chain/chainSpec.ts";
+export { loadPlugins } from "./chain/loadPlugins.ts";
+export {
+  type ChainConfig,
+  type ChainResult,
+  checkChainConfig,
+  runChains,
+  type UndefinedValue,
+} from "./chain/runChains.ts";
+export { type ParallelConstraints, runChainsParallel } from "./chain/runChainsParallel.ts";
+export {
+  familyFromSpec,
+  regimeFromSpec,
+  registeredPlugins,
+  transformFromSpec,
+  truthFromSpec,
+} from "./chain/specs.ts";
+export {
+  fractionBelow,
+  generationValues,
+  type MetricSummary,
+  summarizeMetric,
+} from "./chain/summarize.ts";
+export {
+  type ReplicateConstraints,
+  type ReplicateRange,
+  type ReplicateSpec,
+  runReplicates,
+} from "./claims/index.ts";
+// Plug-in API
+export {
+  type DataOf,
+  defineFamily,
+  type FamilyDefinition,
+  type FamilyEntry,
+} from "./families/defineFamily.ts";
+export type { AnyFamily, Family } from "./families/family.ts";
+export {
+  defineMetric,
+  METRIC_IDS,
+  type Metric,
+  type MetricContext,
+  type MetricDefinition,
+  type MetricId,
+  metricById,
+} from "./metrics/metric.ts";
+export { categoricalModel } from "./model/categorical.ts";
+// Data sets and built-in models
+export {
+  type CategoricalData,
+  categoricalData,
+  concatData,
+  DATA_KINDS,
+  type DataKind,
+  type Dataset,
+  dataSize,
+  keepBest,
+  type RealData,
+  type RegressionData,
+  type SequenceData,
+  subsampleData,
+  type VectorData,
+} from "./model/data.ts";
+export {
+  type AnyModel,
+  defineModelKind,
+  hasOperations,
+  type ModelKindDefinition,
+  type ModelKindEntry,
+  type ModelOperations,
+  type MonteCarlo,
+  modelKind,
+  modelKinds,
+  OPERATION_NAMES,
+  type OperationName,
+} from "./model/kinds.ts";
+export type {
+  CategoricalModel,
+  GaussianModel,
+  LinearModel,
+  MixtureModel,
+  Model,
+  MvGaussianModel,
+  NgramModel,
+  ParetoModel,
+  StudentTModel,
+} from "./model/models.ts";
+export { expectModel, type ModelKind, type ModelOf } from "./model/models.ts";
+export { mvGaussianModel } from "./model/mvGaussian.ts";
+export { sampleModel } from "./model/sampleModel.ts";
+export { gaussianModel, mixtureModel, paretoModel, studentTModel } from "./model/univariate.ts";
+export {
+  defineRegime,
+  freshRealCount,
+  type Regime,
+  type RegimeDefinition,
+  type RegimeEntry,
+  type RegimeRun,
+  startRegime,
+} from "./regimes/regime.ts";
+// Randomness and samplers
+export {
+  derive,
+  deriveSeed,
+  PRNG_ALGORITHM,
+  RandomStream,
+  type RandomStreamState,
+  type RootSeed,
+  type StreamKey,
+} from "./rng/index.ts";
+export * from "./sample/index.ts";
+export {
+  defineTransform,
+  synthesize,
+  type Transform,
+  type TransformDefinition,
+  type TransformEntry,
+  transformModel,
+} from "./transforms/transform.ts";
+export {
+  defineTruth,
+  type TruthDefinition,
+  type TruthEntry,
+  type TruthParts,
+} from "./truths/defineTruth.ts";
+export {
+  type TailSet,
+  type Truth,
+  type TruthSummaries,
+  tailMassOf,
+  truthTailSet,
+} from "./truths/truth.ts";
+export type {
+  IntegerParam,
+  ListParam,
+  NumberParam,
+  ParamDef,
+  ParamSchema,
+  ParamValues,
+  StringParam,
+} from "./util/params.ts";
+export { PluginError } from "./util/registry.ts";
+export { InvalidParameterError, UndefinedQuantityError } from "./util/validate.ts";

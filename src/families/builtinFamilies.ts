@@ -1,0 +1,151 @@
+import { categoricalMle, categoricalSmoothed } from "./categorical.ts";
+import type { FamilyDefinition } from "./defineFamily.ts";
+import type { AnyFamily } from "./family.ts";
+import { gaussianMle, gaussianUnbiased } from "./gaussian.ts";
+import { gmm } from "./gmm.ts";
+import { kde } from "./kde.ts";
+import { mvGaussian } from "./mvGaussian.ts";
+import { ngram } from "./ngram.ts";
+import { ols } from "./ols.ts";
+
+/**
+ * A built-in family from its typed builder: the builder runs once per parameter object (an
+ * instance's params are fixed), so its validation and set-up stay out of the fit loop.
+ */
+function fromBuilder<P extends object>(
+  build: (p: P) => { fit: AnyFamily["fit"]; check?: AnyFamily["check"] },
+) {
+  const built = new WeakMap<P, ReturnType<typeof build>>();
+  const get = (p: P) => {
+    let f = built.get(p);
+    if (f === undefined) {
+      f = build(p);
+      built.set(p, f);
+    }
+    return f;
+  };
+  return {
+    fit: (data: never, p: P, stream: never) => get(p).fit(data, stream),
+    check: (truth: never, samples: number, p: P) => get(p).check?.(truth, samples),
+  };
+}
+
+type Erased = Omit<FamilyDefinition, "fit" | "check"> & {
+  fit: (...args: never[]) => unknown;
+  check?: (...args: never[]) => unknown;
+};
+
+/** The built-in families, registered like plug-ins (src/families/defineFamily.ts). */
+export const BUILTIN_FAMILIES: readonly Erased[] = [
+  {
+    name: "categorical-mle",
+    description: "empirical frequencies",
+    dataKind: "categorical",
+    modelKind: "categorical",
+    ...fromBuilder(() => categoricalMle() as unknown as AnyFamily),
+  },
+  {
+    name: "categorical-smoothed",
+    description: "additive smoothing (c_i + alpha)/(M + k·alpha)",
+    params: { alpha: { type: "number", default: 1, min: 0, description: "pseudo-count" } },
+    dataKind: "categorical",
+    modelKind: "categorical",
+    ...fromBuilder((p: { alpha: number }) => categoricalSmoothed(p) as unknown as AnyFamily),
+  },
+  {
+    name: "gaussian-mle",
+    description: "mean and MLE variance (÷M)",
+    dataKind: "real",
+    modelKind: "gaussian",
+    ...fromBuilder(() => gaussianMle() as unknown as AnyFamily),
+  },
+  {
+    name: "gaussian-unbiased",
+    description: "mean and unbiased variance (÷(M−1))",
+    dataKind: "real",
+    modelKind: "gaussian",
+    ...fromBuilder(() => gaussianUnbiased() as unknown as AnyFamily),
+  },
+  {
+    name: "mv-gaussian",
+    description: "sample mean and covariance ÷(M−ddof) (MLE by default)",
+    params: {
+      ddof: { type: "integer", default: 0, min: 0, max: 1, description: "0 (MLE) or 1 (unbiased)" },
+    },
+    dataKind: "vector",
+    modelKind: "mv-gaussian",
+    ...fromBuilder((p: { ddof: number }) => mvGaussian(p) as unknown as AnyFamily),
+  },
+  {
+    name: "kde",
+    description: "Gaussian KDE (1/n) Σ N(x_i, h²)",
+    params: {
+      bandwidth: {
+        type: "string",
+        default: "silverman",
+        description:
+          "h > 0, or silverman (0.9·min(σ̂, IQR/1.34)·n^(−1/5), refitted each generation)",
+        check: (b) =>
+          b === "silverman" || Number(b) > 0 ? undefined : "must be a number > 0 or silverman",
+      },
+    },
+    dataKind: "real",
+    modelKind: "mixture",
+    ...fromBuilder(
+      (p: { bandwidth: string }) =>
+        (p.bandwidth === "silverman"
+          ? kde()
+          : kde({ bandwidth: Number(p.bandwidth) })) as unknown as AnyFamily,
+    ),
+  },
+  {
+    name: "gmm",
+    description: "1-D Gaussian mixture by EM (k-means++ start)",
+    params: {
+      components: { type: "integer", default: 2, min: 1, max: 1000, description: "k" },
+      iterations: { type: "integer", default: 200, min: 1, description: "max EM iterations" },
+    },
+    dataKind: "real",
+    modelKind: "mixture",
+    ...fromBuilder(
+      (p: { components: number; iterations: number }) =>
+        gmm({ components: p.components, maxIterations: p.iterations }) as unknown as AnyFamily,
+    ),
+  },
+  {
+    name: "ols",
+    description: "linear regression by OLS (ridge when ridge > 0)",
+    params: {
+      design: {
+        type: "string",
+        default: "fixed",
+        choices: ["fixed", "fresh"],
+        description: "fixed (relabel the chain's real design) or fresh rows",
+      },
+      ridge: { type: "number", default: 0, min: 0, description: "penalty λ" },
+      noise: {
+        type: "string",
+        default: "truth",
+        choices: ["truth", "fitted"],
+        description: "truth (σ²) or fitted (RSS/(n − d)) label noise",
+      },
+    },
+    dataKind: "regression",
+    modelKind: "linear",
+    ...fromBuilder(
+      (p: { design: "fixed" | "fresh"; ridge: number; noise: "truth" | "fitted" }) =>
+        ols(p) as unknown as AnyFamily,
+    ),
+  },
+  {
+    name: "ngram",
+    description: "n-gram language model with add-k smoothing (text truths)",
+    params: {
+      order: { type: "integer", default: 2, min: 2, max: 3, description: "n" },
+      k: { type: "number", default: 0, min: 0, description: "add-k pseudo-count (0: the MLE)" },
+    },
+    dataKind: "sequence",
+    modelKind: "ngram",
+    ...fromBuilder((p: { order: number; k: number }) => ngram(p) as unknown as AnyFamily),
+  },
+];

@@ -1,0 +1,130 @@
+import { DATA_KINDS, type DataKind, type Dataset } from "../model/data.ts";
+import { type AnyModel, hasModelKind, modelKind } from "../model/kinds.ts";
+import type { RandomStream } from "../rng/index.ts";
+import type { Truth } from "../truths/truth.ts";
+import type { ParamSchema, ParamValues } from "../util/params.ts";
+import { PluginError, type Registered, Registry } from "../util/registry.ts";
+import { BUILTIN_FAMILIES } from "./builtinFamilies.ts";
+import type { AnyFamily } from "./family.ts";
+
+/** The data set type of a data kind. */
+export type DataOf<K extends DataKind> = Extract<Dataset, { kind: K }>;
+
+/** What {@link defineFamily} takes. */
+export interface FamilyDefinition<
+  S extends ParamSchema = ParamSchema,
+  K extends DataKind = DataKind,
+  M extends AnyModel = AnyModel,
+> {
+  /** Name in specs, e.g. `exponential-mle`. */
+  readonly name: string;
+  /** One line for `collapse list` and `--help`. */
+  readonly description: string;
+  /** Parameters: types, ranges, defaults, descriptions. @defaultValue {} */
+  readonly params?: S;
+  /** The data kind the family is fitted to (one of the data kinds its truths produce). */
+  readonly dataKind: K;
+  /** The registered model kind a fit returns; its `sample` must produce `dataKind` data. */
+  readonly modelKind: M["kind"];
+  /** Fits a model to a training set (`stream` for randomised fits such as EM starts). */
+  fit(data: DataOf<K>, params: ParamValues<S>, stream: RandomStream): M;
+  /**
+   * Optional eager check of the family against a truth and M, run before any chain (e.g. OLS
+   * without ridge needs M ≥ d). Throws a named error.
+   */
+  check?(truth: Truth, samples: number, params: ParamValues<S>): void;
+}
+
+/** A registered family. */
+export interface FamilyEntry extends Registered {
+  readonly dataKind: DataKind;
+  readonly modelKind: string;
+  fit(data: Dataset, params: Readonly<Record<string, unknown>>, stream: RandomStream): AnyModel;
+  check?(truth: Truth, samples: number, params: Readonly<Record<string, unknown>>): void;
+}
+
+export const familyRegistry = new Registry<FamilyEntry>("family", "defineFamily");
+
+function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
+  const api = familyRegistry.checkCommon(def);
+  if (!(DATA_KINDS as readonly unknown[]).includes(def.dataKind)) {
+    throw new PluginError(
+      api,
+      "dataKind",
+      `must be a data kind some truth produces (${DATA_KINDS.join(", ")})`,
+      def.dataKind,
+    );
+  }
+  if (typeof def.modelKind !== "string" || !hasModelKind(def.modelKind)) {
+    throw new PluginError(
+      api,
+      "modelKind",
+      "must be a registered model kind (defineModelKind first)",
+      def.modelKind,
+    );
+  }
+  const sampled = modelKind(def.modelKind).dataKind;
+  if (sampled !== def.dataKind) {
+    throw new PluginError(
+      api,
+      "dataKind",
+      `must equal the data kind its ${def.modelKind} models sample (${sampled}): a chain refits the family to its own samples`,
+      def.dataKind,
+    );
+  }
+  if (typeof def.fit !== "function") {
+    throw new PluginError(
+      api,
+      "fit",
+      "must be a function (data, params, stream) => model",
+      def.fit,
+    );
+  }
+  if (def.check !== undefined && typeof def.check !== "function") {
+    throw new PluginError(api, "check", "must be a function when given", def.check);
+  }
+  return familyRegistry.add({
+    name: def.name,
+    description: def.description,
+    params: def.params ?? {},
+    builtin,
+    dataKind: def.dataKind,
+    modelKind: def.modelKind,
+    fit: def.fit as FamilyEntry["fit"],
+    ...(def.check !== undefined ? { check: def.check as FamilyEntry["check"] } : {}),
+  });
+}
+
+/**
+ * Registers a model family: fit(training data, params) → model. Its name is then usable wherever
+ * a built-in family's is (spec strings, runChains, runReplicates, `collapse simulate`, reports);
+ * which metrics and transforms apply follows from its model kind's operations.
+ */
+export function defineFamily<const S extends ParamSchema, K extends DataKind, M extends AnyModel>(
+  def: FamilyDefinition<S, K, M>,
+): FamilyEntry {
+  return register(def as unknown as FamilyDefinition, false);
+}
+
+/** A family instance for validated parameters. */
+export function instantiateFamily(
+  entry: FamilyEntry,
+  params: Readonly<Record<string, unknown>>,
+): AnyFamily {
+  const check = entry.check;
+  return {
+    id: entry.name,
+    params: Object.fromEntries(
+      Object.entries(params).map(([k, v]) => [
+        k,
+        Array.isArray(v) ? v.join("/") : (v as number | string),
+      ]),
+    ),
+    dataKind: entry.dataKind,
+    modelKind: entry.modelKind,
+    fit: (data, stream) => entry.fit(data, params, stream),
+    ...(check !== undefined ? { check: (truth: Truth, n: number) => check(truth, n, params) } : {}),
+  };
+}
+
+for (const def of BUILTIN_FAMILIES) register(def as unknown as FamilyDefinition, true);

@@ -1,0 +1,121 @@
+import { categoricalTruth, dirichletTruth, zipfTruth } from "./categorical.ts";
+import { gaussianTruth, gmmTruth, paretoTruth, studentTTruth } from "./continuous.ts";
+import type { TruthDefinition } from "./defineTruth.ts";
+import { mvGaussianTruth } from "./mvGaussian.ts";
+import { regressionTruth } from "./regression.ts";
+import { textTruth } from "./text.ts";
+
+/** A definition with its schema's literal types checked against `create`. */
+const truth = <const S extends TruthDefinition["params"] & object>(
+  def: TruthDefinition<S>,
+): TruthDefinition<S> => def;
+
+/** The built-in truths, registered like plug-ins (src/truths/defineTruth.ts). */
+export const BUILTIN_TRUTHS = [
+  truth({
+    name: "categorical",
+    description: "explicit probabilities",
+    params: { p: { type: "list", required: true, description: "probabilities separated by /" } },
+    create: (v) => categoricalTruth(v.p),
+  }),
+  truth({
+    name: "zipf",
+    description: "bounded Zipf p_i ∝ i^-s over k symbols",
+    params: {
+      k: { type: "integer", required: true, description: "number of symbols" },
+      s: { type: "number", required: true, description: "exponent >= 0" },
+    },
+    create: (v) => zipfTruth(v.k, v.s),
+  }),
+  truth({
+    name: "dirichlet",
+    description: "a symmetric Dirichlet draw over k symbols",
+    params: {
+      k: { type: "integer", required: true, description: "number of symbols" },
+      alpha: { type: "number", required: true, description: "concentration > 0" },
+      seed: { type: "integer", default: 0, description: "seed of the draw" },
+    },
+    create: (v) => dirichletTruth(v.k, v.alpha, v.seed),
+  }),
+  truth({
+    name: "gaussian",
+    description: "N(mean, sd²)",
+    params: {
+      mean: { type: "number", default: 0, description: "mean" },
+      sd: { type: "number", default: 1, description: "standard deviation > 0" },
+    },
+    create: (v) => gaussianTruth(v.mean, v.sd),
+  }),
+  truth({
+    name: "gmm",
+    description: "1-D Gaussian mixture",
+    params: {
+      weights: { type: "list", required: true, description: "component weights separated by /" },
+      means: { type: "list", required: true, description: "component means separated by /" },
+      sds: { type: "list", required: true, description: "component sds separated by /" },
+    },
+    create: (v) => gmmTruth(v.weights, v.means, v.sds),
+  }),
+  truth({
+    name: "student-t",
+    description: "location + scale·T_nu",
+    params: {
+      nu: { type: "number", required: true, description: "degrees of freedom > 0" },
+      location: { type: "number", default: 0, description: "location" },
+      scale: { type: "number", default: 1, description: "scale > 0" },
+    },
+    create: (v) => studentTTruth(v.nu, v.location, v.scale),
+  }),
+  truth({
+    name: "pareto",
+    description: "Pareto type I on [scale, ∞)",
+    params: {
+      shape: { type: "number", required: true, description: "tail index > 0" },
+      scale: { type: "number", default: 1, description: "scale > 0" },
+    },
+    create: (v) => paretoTruth(v.shape, v.scale),
+  }),
+  truth({
+    name: "mv-gaussian",
+    description: "N(0, sd²·[(1−rho)I + rho·11ᵀ]) in dim dimensions (identity by default)",
+    params: {
+      dim: { type: "integer", required: true, description: "dimension d >= 1" },
+      rho: { type: "number", default: 0, description: "equicorrelation in (−1/(d−1), 1)" },
+      sd: { type: "number", default: 1, description: "common standard deviation > 0" },
+    },
+    create: (v) => mvGaussianTruth(v.dim, v.rho, v.sd),
+  }),
+  truth({
+    name: "regression",
+    description: "linear regression y = x·w* + σε, x ~ N(0, I_d), ‖w*‖ = 1",
+    params: {
+      d: { type: "integer", required: true, description: "dimension >= 1" },
+      sigma: { type: "number", required: true, description: "label noise sd > 0" },
+      seed: {
+        type: "integer",
+        description: "draws w* uniform on the sphere; default w* = (1,…,1)/√d",
+      },
+    },
+    create: (v) => regressionTruth(v.d, v.sigma, v.seed),
+  }),
+  truth({
+    name: "text",
+    description: "real English text (default /usr/share/common-licenses/GPL-3) as word tokens",
+    params: {
+      file: {
+        type: "string",
+        description: "UTF-8 file (no commas in the path), default the GPL-3 text",
+      },
+      vocab: { type: "integer", description: "keep the vocab most frequent words, others <unk>" },
+      order: {
+        type: "integer",
+        default: 2,
+        description: "order of the generation-0 n-gram, 2 or 3",
+      },
+      k: { type: "number", default: 0, description: "add-k of the generation-0 n-gram" },
+      window: { type: "integer", default: 64, description: "tokens per real-data window" },
+    },
+    create: (v) =>
+      textTruth({ file: v.file, vocab: v.vocab, order: v.order, k: v.k, window: v.window }),
+  }),
+] as const;
