@@ -3,8 +3,8 @@
  * entropy never increases: E[H(p_{t+1})] ≤ E[H(p_t)], strictly while the chain is not absorbed.
  *
  * Citation: Shumailov et al., Nature 631 (2024), §"Discrete distributions with exact
- *   approximation"; ../shared/research/claims.md §1 ("Entropy is a supermartingale: E[H(p_{t+1})
- *   | p_t] ≤ H(p_t), Jensen, since E[p_{t+1} | p_t] = p_t").
+ *   approximation"; docs/theory.md#entropy-supermartingale ("Entropy is a supermartingale:
+ *   E[H(p_{t+1}) | p_t] ≤ H(p_t), Jensen, since E[p_{t+1} | p_t] = p_t").
  * Setting: truth p_0 over k symbols (bounded Zipf or a Dirichlet draw); generation 1 is the MLE of
  *   M real samples, generation t+1 the MLE of M samples of generation t (replace). H is concave and
  *   E[p_{t+1} | p_t] = p_t, so E[H(p_{t+1}) | p_t] ≤ H(p_t) (Jensen), with equality only at a delta;
@@ -82,7 +82,8 @@ export const claim = defineClaim({
   title: "Categorical MLE: entropy is a supermartingale, E[H_{t+1}] < E[H_t]",
   citation: {
     source: "Shumailov et al., Nature 631 (2024)",
-    where: "§Discrete distributions with exact approximation; claims.md §1 (entropy, Jensen)",
+    where:
+      "§Discrete distributions with exact approximation; docs/theory.md#entropy-supermartingale",
   },
   statement:
     "Refitting empirical frequencies to M of the previous fit's samples, E[H(p_{t+1}) | p_t] ≤ H(p_t) at every state, so the expected entropy strictly decreases from generation t to t+1 while chains segregate.",

@@ -4,7 +4,8 @@
  *
  * Citation: Shumailov et al., Nature 631 (2024), §"Discrete distributions with exact
  *   approximation" (absorption in a delta with probability 1); Wright–Fisher fixation
- *   probability (Kimura 1962); ../shared/research/claims.md §1 (M = 100, p = 0.2: 0.200, MC 0.198).
+ *   probability (Kimura 1962); docs/theory.md#categorical-fixation (M = 100, p = 0.2: 0.200,
+ *   MC 0.198).
  * Setting: truth (1 − p_0, p_0) over two symbols; generation 1 is the MLE of M real samples,
  *   generation t+1 the MLE of M samples of generation t (replace). The frequency X_t of symbol 1
  *   is a bounded martingale (E[X_{t+1} | X_t] = X_t, X_0 = p_0) absorbed at 0 or 1 in finite time
@@ -46,7 +47,7 @@ export const claim = defineClaim({
   title: "Two-symbol categorical MLE fixes on a symbol with probability = its initial frequency",
   citation: {
     source: "Shumailov et al., Nature 631 (2024); Wright–Fisher (Kimura 1962)",
-    where: "§Discrete distributions with exact approximation; claims.md §1 (fixation probability)",
+    where: "§Discrete distributions with exact approximation; docs/theory.md#categorical-fixation",
   },
   statement:
     "Refitting a two-symbol categorical by empirical frequencies to M of its own samples, the chain is absorbed in the delta on symbol 1 with probability exactly p_0, its initial frequency.",

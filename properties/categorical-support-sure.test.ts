@@ -4,7 +4,7 @@
  *
  * Citation: Shumailov et al., Nature 631 (2024), §"Discrete distributions with exact
  *   approximation" (the chain is absorbing; only deltas are absorbing states); Wright–Fisher
- *   resampling; ../shared/research/claims.md §1 "Absorbing".
+ *   resampling; docs/theory.md#categorical-absorbing.
  * Setting: a categorical truth p_0 over k symbols (a bounded Zipf or a Dirichlet draw); generation
  *   1 is the MLE (empirical frequencies) of M real samples, generation t+1 the MLE of M samples of
  *   generation t (replace), optionally drawn through a sampling transform (temperature, top-k or
@@ -55,7 +55,7 @@ export const claim = defineClaim({
   title: "Categorical MLE: the support never grows and a lost symbol never returns",
   citation: {
     source: "Shumailov et al., Nature 631 (2024); Wright–Fisher resampling",
-    where: "§Discrete distributions with exact approximation; claims.md §1 (absorbing)",
+    where: "§Discrete distributions with exact approximation; docs/theory.md#categorical-absorbing",
   },
   statement:
     "Refitting empirical frequencies to M samples of the previous fit, with or without a temperature, top-k or top-p sampling transform, |supp p_{t+1}| ≤ |supp p_t| and p_{t,i} = 0 ⇒ p_{t+1,i} = 0 on every trajectory.",

@@ -4,9 +4,10 @@
  * is preserved exactly at every generation.
  *
  * Citation: Shumailov et al., Nature 631 (2024), §"Discrete distributions with exact
- *   approximation" (tails disappear); ../shared/research/claims.md §1 and pitfall 3 ("means can be
- *   preserved while typical values collapse"); Wright–Fisher; Seddik et al. 2024 (heterozygosity
- *   identity, used in the bound below).
+ *   approximation" (tails disappear); docs/theory.md#categorical-tail-mass and
+ *   docs/theory.md#pitfall-mean-vs-typical ("means can be preserved while typical values
+ *   collapse"); Wright–Fisher; Seddik et al. 2024 (heterozygosity identity, used in the bound
+ *   below).
  * Setting: truth p_0 over k symbols (bounded Zipf); tail set A = the least probable symbols whose
  *   total truth mass is ≤ q (the engine's `tail-mass` set); X_t = p_t(A), X_0 = τ_0 := p_0(A).
  *   Generation 1 is the MLE of M real samples, generation t+1 the MLE of M samples of generation t.
@@ -76,7 +77,7 @@ export const claim = defineClaim({
   title: "Categorical MLE: the tail of most chains hits 0, yet E[tail mass] = tail mass_0",
   citation: {
     source: "Shumailov et al., Nature 631 (2024); Wright–Fisher; Seddik et al. 2024",
-    where: "§Discrete distributions with exact approximation; claims.md §1 and pitfall 3",
+    where: "§Discrete distributions with exact approximation; docs/theory.md#categorical-tail-mass",
   },
   statement:
     "With τ_0 the truth's tail mass and δ_T = Mτ_0(1−τ_0)(1−1/M)^{T−1}: P(tail mass_T = 0) ≥ 1 − τ_0 − δ_T (the tail vanishes in almost every chain as T grows, in a fraction → 1 − τ_0), while E[tail mass_T] = τ_0 exactly at every T.",

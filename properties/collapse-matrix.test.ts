@@ -9,8 +9,9 @@
  *   [20, 30], T in {3M, 4M}; Zipf(s) truth over k symbols for categorical-mle and
  *   categorical-smoothed (α = 1), M in [300, 500], T in [150, 200]; regimes replace, accumulate,
  *   accumulate-subsample (size M), fresh (λ = 1: half fresh real data) and keep-original (10%).
- * "Collapses" (almost-sure / in-probability sense, not in expectation — pitfall 3): the median of
- *   the ratio X_T/X_0 is ≤ ½, i.e. P(X_T/X_0 ≤ ½) ≥ ½, with X the model's variance or its mass on
+ * "Collapses" (almost-sure / in-probability sense, not in expectation —
+ *   docs/theory.md#pitfall-mean-vs-typical): the median of the ratio X_T/X_0 is ≤ ½, i.e.
+ *   P(X_T/X_0 ≤ ½) ≥ ½, with X the model's variance or its mass on
  *   the truth's tail set (q = 0.05: beyond the 5% and 95% quantiles; least-probable symbols
  *   covering ≤ 5%). "Holds": P(X_T/X_0 < ½) ≤ ½.
  * Asserted entries (theory-backed, and decisive in a 400-replicate pilot over these ranges):
@@ -120,7 +121,7 @@ export const claim = defineClaim({
   title: "Which family × regime pairs collapse (variance, tail mass)",
   citation: {
     source: "Shumailov et al. 2024; Gerstgrasser et al. 2024; Bertrand et al. 2024",
-    where: "claims.md §1–§4",
+    where: "docs/theory.md#collapse-matrix",
   },
   statement:
     "Replace collapses variance and tail mass for MLE-type fits; accumulating or fresh real data prevents it; a KDE's variance grows instead.",

@@ -2,10 +2,10 @@
  * Claim: with fresh real data every generation, E[Σ_i p_{t,i}²] follows an exact linear
  * recursion with a non-degenerate limit (no collapse to a delta, where Σp² = 1).
  *
- * Citation: ../shared/research/claims.md §4 ("E[Σp²_t] obeys an exact linear moment recursion
- *   (derive it) with a non-degenerate limit"); Alemohammad et al. 2023 (fresh data loop);
- *   Bertrand et al., ICLR 2024; the Wright–Fisher moment identity of claims.md §1 is the case
- *   n_r = 0.
+ * Citation: docs/theory.md#fresh-data-simpson-recursion ("E[Σp²_t] obeys an exact linear moment
+ *   recursion (derive it) with a non-degenerate limit"); Alemohammad et al. 2023 (fresh data loop);
+ *   Bertrand et al., ICLR 2024; the Wright–Fisher moment identity of
+ *   docs/theory.md#heterozygosity is the case n_r = 0.
  * Setting: truth p_0 over k symbols, s_0 = Σ p_{0,i}²; family categorical-mle; regime
  *   `fresh:real=n_r`: generation 1 is the MLE of M real samples; for t ≥ 1, D_{t+1} holds n_r
  *   fresh truth samples and n_s = M − n_r samples of p_t, and p_{t+1} = (X + Y)/M with
@@ -96,7 +96,7 @@ export const claim = defineClaim({
   title: "Fresh data: E[Σp²_t] follows its exact linear recursion to a non-degenerate limit",
   citation: {
     source: "Alemohammad et al. 2023; Bertrand et al., ICLR 2024; Wright–Fisher moments",
-    where: "claims.md §4 (categorical with fresh real samples: exact moment recursion)",
+    where: "docs/theory.md#fresh-data-simpson-recursion",
   },
   statement:
     "With n_r fresh real and n_s = M − n_r synthetic samples per generation, E[Σp²_{t+1}] = [M + n_r(n_r + 2n_s − 1)s_0 + n_s(n_s − 1)E[Σp²_t]]/M², from E[Σp²_1] = 1/M + (1 − 1/M)s_0, converging to a limit < 1.",

@@ -4,9 +4,9 @@
  * 1 − (1 − q)^{n_real} — uniformly in t, so fresh data keeps every symbol reachable.
  *
  * Citation: Alemohammad et al. 2023, "Self-consuming generative models go MAD" (fresh data loop);
- *   Bertrand et al., ICLR 2024; ../shared/research/claims.md §4 ("every symbol of probability q
- *   appears in each generation's training set with probability ≥ 1 − (1−q)^{n_real}, uniformly
- *   in t").
+ *   Bertrand et al., ICLR 2024; docs/theory.md#fresh-data-symbol-coverage ("every symbol of
+ *   probability q appears in each generation's training set with probability ≥ 1 − (1−q)^{n_real},
+ *   uniformly in t").
  * Setting: truth p_0 over k symbols (bounded Zipf or a Dirichlet draw); family categorical-mle;
  *   regime `fresh:real=n_r`: generation 1 is fitted to M real samples; for t ≥ 2 the training
  *   set D_t is n_r fresh samples of the truth plus n_s = M − n_r samples of model t−1.
@@ -93,7 +93,7 @@ export const claim = defineClaim({
   title: "Fresh data: every symbol is in every training set with probability ≥ 1 − (1−q)^{n_real}",
   citation: {
     source: "Alemohammad et al. 2023 (fresh data loop); Bertrand et al., ICLR 2024",
-    where: "claims.md §4 (categorical with fresh real samples)",
+    where: "docs/theory.md#fresh-data-symbol-coverage",
   },
   statement:
     "With n_real fresh real samples plus M − n_real synthetic ones per generation, a symbol of truth probability q is in generation t's training set with probability ≥ 1 − (1 − q)^{n_real}, at every t.",

@@ -7,7 +7,7 @@
  * Citation: Gerstgrasser et al. 2024, "Is model collapse inevitable?"; Kazdan et al. 2024,
  *   "Collapse or Thrive?" (Gaussian, n = 10, MLE: accumulate ≤ (π²/6)σ²/n = 0.1645, MC 0.151 at
  *   t = 100; accumulate-subsample in between, MC 0.262; replace 1 − 0.9^t); Dey & Donoho 2024;
- *   ../shared/research/claims.md §3.
+ *   docs/theory.md#accumulate-gaussian.
  * Setting: truth N(μ, σ²), gaussian-mle, n samples per generation; generation 1 is fitted to n real
  *   samples (t counts fits); accumulate fits generation t + 1 to the pool of D₁ and every synthetic
  *   batch so far (tn + n points), accumulate-subsample to n of them drawn without replacement,
@@ -132,7 +132,8 @@ export const claim = defineClaim({
     "Gaussian-MLE accumulate: exact E[(μ_t − μ)²] ≤ (π²/6)σ²/n; replace > subsample > accumulate",
   citation: {
     source: "Gerstgrasser et al. 2024; Kazdan et al. 2024; Dey & Donoho 2024",
-    where: "Gaussian accumulate vs replace vs accumulate-subsample; claims.md §3",
+    where:
+      "Gaussian accumulate vs replace vs accumulate-subsample; docs/theory.md#accumulate-gaussian",
   },
   statement:
     "Refitting a Gaussian (MLE) to all data so far, E[(μ_t − μ)²] = σ²Σ_{i≤t}Π_{j<i}(1 − 1/(j²n))/(i²n) ≤ (π²/6)σ²/n for every t, and accumulate-subsample's mean error lies between accumulate's and replace's.",

@@ -6,7 +6,7 @@
  *
  * Citation: Bertrand et al., ICLR 2024, "On the stability of iterative retraining of generative
  *   models on their own data"; Alemohammad et al. 2023, "Self-consuming generative models go MAD"
- *   (fresh data loop stays bounded); ../shared/research/claims.md §4.
+ *   (fresh data loop stays bounded); docs/theory.md#fresh-data-loop.
  * Setting: truth N(μ, σ²); each generation t + 1 ≥ 2 is fitted to r fresh real samples plus M − r
  *   samples of generation t (`fresh:real=r`), generation 1 to M real samples; family gaussian-mle
  *   (D = M) or gaussian-unbiased (D = M − 1), named by the scenario.
@@ -70,7 +70,7 @@ export const claim = defineClaim({
   title: "Gaussian with fresh real data: P(σ²_t ≥ σ²χ²_{r−1}(1−p)/D) ≥ p at every t",
   citation: {
     source: "Bertrand et al., ICLR 2024; Alemohammad et al. 2023",
-    where: "fresh-data loop stays bounded; claims.md §4",
+    where: "fresh-data loop stays bounded; docs/theory.md#fresh-data-loop",
   },
   statement:
     "When every generation's training set holds r ≥ 2 fresh real samples, the fitted variance is at least σ²χ²_{r−1}/D in law at every generation, so P(σ²_t ≥ c) ≥ p uniformly in t: no collapse.",

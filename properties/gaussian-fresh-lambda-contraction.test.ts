@@ -6,7 +6,7 @@
  *
  * Citation: Bertrand et al., ICLR 2024, "On the stability of iterative retraining of generative
  *   models on their own data" (stability when λ(1 + Lε/α) < 1; contraction λ/(1+λ) in the
- *   well-specified infinite-sample case); ../shared/research/claims.md §4.
+ *   well-specified infinite-sample case); docs/theory.md#fresh-data-contraction.
  * Setting: truth N(μ, σ²); generation 0 is a collapsed model N(μ + Δσ, κσ²) (the state a replace
  *   chain reaches), not the truth; every generation t + 1 is the gaussian-mle fit to r fresh real
  *   samples plus s = M − r samples of generation t, r = round(M/(1 + λ)) (`fresh:lambda=λ`, the
@@ -91,7 +91,8 @@ export const claim = defineClaim({
   title: "Fresh data at synthetic:real ratio λ: E σ²_t recovers from collapse at rate ≈ λ/(1+λ)",
   citation: {
     source: "Bertrand et al., ICLR 2024",
-    where: "stability of iterative retraining, contraction λ/(1+λ); claims.md §4",
+    where:
+      "stability of iterative retraining, contraction λ/(1+λ); docs/theory.md#fresh-data-contraction",
   },
   statement:
     "Retraining a Gaussian (MLE) on r = M/(1+λ) fresh real plus M − r synthetic samples per generation, a collapsed model's expected variance follows a_{t+1} = (1 − 1/M)(rσ² + s a_t)/M + (rs/M²)b_t, i.e. contracts to the truth at rate λ/(1+λ) in the large-M limit.",

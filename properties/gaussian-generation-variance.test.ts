@@ -3,9 +3,10 @@
  * refitted with the unbiased estimator, and Var(X_t) = σ² with the MLE (exact, in expectation).
  *
  * Citation: Shumailov et al., Nature 631 (2024), Theorem 3.1 setting and its exact 1-D forms
- *   (unbiased: Var(X_t) = E[(μ_t − μ)²] + E[σ²_t] = σ²(1 + t/M)); ../shared/research/claims.md §2.
- *   The MLE identity is derived here: E[(μ_t − μ)²] = σ²(1 − r^t) and E[σ²_t] = σ²r^t, r = (M−1)/M
- *   (claims.md §2 "Exact, MLE"), which sum to σ².
+ *   (unbiased: Var(X_t) = E[(μ_t − μ)²] + E[σ²_t] = σ²(1 + t/M));
+ *   docs/theory.md#gaussian-exact-unbiased. The MLE identity is derived here:
+ *   E[(μ_t − μ)²] = σ²(1 − r^t) and E[σ²_t] = σ²r^t, r = (M−1)/M
+ *   (docs/theory.md#gaussian-exact-mle), which sum to σ².
  * Setting: truth N(μ, σ²), replace; generation 1 is fitted to M real samples (t counts fits).
  *   Given model t, X_t ~ N(μ_t, σ²_t), so Var(X_t) = E[σ²_t] + Var(μ_t) and the per-chain
  *   observation Y_t = (μ_t − μ)² + σ²_t (the mean-error and variance of the fit) has
@@ -19,7 +20,7 @@
  *   with E S = (M−1)/D, E S² = (M−1)(M+1)/D², from δ = 0, σ² fixed;
  *   Var Y = E δ⁴ + 2E[δ²σ²] + E σ⁴ − (E Y)².
  * Scenarios: estimator, M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)], μ ∈ [−10, 10], σ ∈ [0.25, 4]
- *   (t/M ≤ 0.15 keeps the heavy tails of σ²_t mild, pitfall 2).
+ *   (t/M ≤ 0.15 keeps the heavy tails of σ²_t mild, docs/theory.md#pitfall-heavy-tails).
  * Observation: each replicate is the mean of Y_t = mean-error + variance at generation t over
  *   B = 100 chains (runReplicates with batch B: chains [i·B, (i+1)·B)), so looks reuse replicates.
  * Decision rule: meanEquals, z-test with the exact variance Var(Y_t)/B; precision 0.5σ²t/M, half
@@ -70,7 +71,8 @@ export const claim = defineClaim({
   title: "Gaussian replace: Var(X_t) = σ²(1 + t/M) (unbiased), σ² (MLE)",
   citation: {
     source: "Shumailov et al., Nature 631 (2024)",
-    where: "Theorem 3.1 exact 1-D forms; claims.md §2 (Var(X_t) = E[(μ_t−μ)²] + E[σ²_t])",
+    where:
+      "Theorem 3.1 exact 1-D forms; docs/theory.md#gaussian-exact-unbiased, docs/theory.md#gaussian-exact-mle",
   },
   statement:
     "A sample from generation t of a Gaussian refitted to M of its own samples has variance σ²(1 + t/M) with the unbiased variance estimator and exactly σ² with the MLE.",

@@ -5,7 +5,7 @@
  * (bound, ordering, in probability).
  *
  * Citation: Shumailov et al., Nature 631 (2024), language-model experiment keeping 10% of the
- *   original data ("only minor degradation"); ../shared/research/claims.md §4.
+ *   original data ("only minor degradation"); docs/theory.md#keep-original.
  * Setting: truth N(μ, σ²), gaussian-mle; generation 1 is fitted to M real samples D₁; under
  *   `keep-original:fraction=f` a random subset K of k = round(fM) points of D₁ is chosen once and
  *   every later generation is fitted to K plus M − k samples of the previous generation; replace
@@ -98,7 +98,7 @@ export const claim = defineClaim({
   title: "Keeping a fraction of the original data: E[(μ_t − μ)²] ≤ 2σ²/k < replace; no collapse",
   citation: {
     source: "Shumailov et al., Nature 631 (2024)",
-    where: "LM experiment keeping 10% of the original data; claims.md §4",
+    where: "LM experiment keeping 10% of the original data; docs/theory.md#keep-original",
   },
   statement:
     "Refitting a Gaussian (MLE) to k = fM kept original points plus M − k synthetic ones, the mean error stays ≤ 2σ²/k at every generation, below replace's once replace has drifted, and the variance stays ≥ σ²χ²_{k−1}/M in law.",

@@ -2,14 +2,14 @@
  * Claim: under replace with the MLE variance, E[σ²_t] = ((M−1)/M)^t·σ² exactly.
  *
  * Citation: Shumailov et al., Nature 631 (2024), §"Gaussian" exact 1-D forms (MLE, as in the
- *   paper's notebook); Kazdan et al. 2024 (their code fits the MLE); ../shared/research/claims.md
- *   §2 "Exact, MLE" (M = 100, t = 100: 0.3660).
+ *   paper's notebook); Kazdan et al. 2024 (their code fits the MLE);
+ *   docs/theory.md#gaussian-exact-mle (M = 100, t = 100: 0.3660).
  * Setting: truth N(μ, σ²), gaussian-mle (σ̂² = (1/M)Σ(x − x̄)²), replace. Generation 1 is fitted to
  *   M real samples, so t counts fits: σ²_t = σ²·Π_{i≤t} S_i with S_i i.i.d. χ²_{M−1}/M, hence
  *   E[σ²_t] = ((M−1)/M)^t σ², E[σ⁴_t] = ((M−1)(M+1)/M²)^t σ⁴ (exact variance of one chain).
  * Scenarios: M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)], μ ∈ [−10, 10], σ ∈ [0.25, 4]. t/M ≤ 0.15
- *   keeps the heavy right tail of σ²_t (pitfall 2) mild: one chain's skewness is ≤ 1.9 (exact,
- *   from E[S^k]^t, k ≤ 3).
+ *   keeps the heavy right tail of σ²_t (docs/theory.md#pitfall-heavy-tails) mild: one chain's
+ *   skewness is ≤ 1.9 (exact, from E[S^k]^t, k ≤ 3).
  * Observation: each replicate is the mean of σ²_t over B = 100 independent chains
  *   (runReplicates with batch B: chains [i·B, (i+1)·B)), so looks reuse replicates.
  * Decision rule: meanEquals, z-test with the exact variance (E[σ⁴_t] − E[σ²_t]²)/B. Precision: half
@@ -41,7 +41,7 @@ export const claim = defineClaim({
   title: "Gaussian-MLE replace: E[σ²_t] = ((M−1)/M)^t σ²",
   citation: {
     source: "Shumailov et al., Nature 631 (2024); Kazdan et al. 2024",
-    where: "Gaussian exact 1-D forms (MLE); claims.md §2 'Exact, MLE'",
+    where: "Gaussian exact 1-D forms (MLE); docs/theory.md#gaussian-exact-mle",
   },
   statement:
     "Refitting a Gaussian by maximum likelihood to M of its own samples multiplies the expected variance by (M−1)/M per generation.",

@@ -2,7 +2,7 @@
  * Claim: under replace, E[ln σ²_t/σ²] is exact for both variance estimators.
  *
  * Citation: Shumailov et al., Nature 631 (2024), Theorem 3.1 and its exact 1-D forms
- *   (../shared/research/claims.md §2).
+ *   (docs/theory.md#gaussian-log-variance).
  * Setting: truth N(0, 1); each generation refits mean and variance to M samples of the previous
  *   fit (replace); σ²_{t+1} = σ²_t·S_t with S ~ χ²_{M−1}/(M−1) (unbiased) or χ²_{M−1}/M (MLE).
  * Statement (exact, in expectation):
@@ -30,7 +30,7 @@ export const claim = defineClaim({
   title: "E[ln σ²_t] under replace is exact (unbiased and MLE)",
   citation: {
     source: "Shumailov et al., Nature 631 (2024)",
-    where: "Theorem 3.1; claims.md §2 exact forms",
+    where: "Theorem 3.1; docs/theory.md#gaussian-log-variance",
   },
   statement:
     "Refitting a Gaussian to M of its own samples, E[ln σ²_t] drifts by ψ((M−1)/2) − ln((M−1)/2) (unbiased) or ψ((M−1)/2) + ln(2/M) (MLE) per generation.",

@@ -3,7 +3,7 @@
  * generation k (bound).
  *
  * Citation: Suresh, Thangaraj & Khandavally, "Rate of model collapse in recursive training"
- *   (AISTATS 2025), Theorem 3; ../shared/research/claims.md §2 (M = 10, k = 200, ε = 0.1: bound
+ *   (AISTATS 2025), Theorem 3; docs/theory.md#suresh-std-bound (M = 10, k = 200, ε = 0.1: bound
  *   0.0593, MC 0.0043).
  * Setting: truth N(μ, σ_0²), gaussian-unbiased, replace; generation 1 is fitted to M real samples,
  *   so k counts fits; σ_k is the standard deviation of generation k's fit. (Markov's inequality on
@@ -41,7 +41,7 @@ export const claim = defineClaim({
   title: "Gaussian-unbiased replace: P(σ_k > ε) ≤ (σ_0/ε) exp(−k/(4M−1))",
   citation: {
     source: "Suresh, Thangaraj & Khandavally, AISTATS 2025",
-    where: "Theorem 3; claims.md §2",
+    where: "Theorem 3; docs/theory.md#suresh-std-bound",
   },
   statement:
     "Refitting a Gaussian (unbiased variance) to M of its own samples, the probability that its standard deviation at generation k still exceeds ε is at most (σ_0/ε) exp(−k/(4M−1)).",

@@ -3,8 +3,8 @@
  * log-variance random walk gives: P(σ²_T/σ²_0 < ε) ≥ p_T(ε), with p_T → 1 exponentially in T.
  *
  * Citation: Shumailov et al., Nature 631 (2024), Theorem 3.1 (σ²_t → 0 a.s. for the unbiased
- *   estimators); ../shared/research/claims.md §2. The bound is a Chernoff bound from the exact
- *   moments of a scaled χ² (derived here, not in the paper).
+ *   estimators); docs/theory.md#gaussian-variance-vanishes. The bound is a Chernoff bound from the
+ *   exact moments of a scaled χ² (derived here, not in the paper).
  * Setting: truth N(μ, σ²); generation 1 is fitted to M real samples, generation t+1 to M samples of
  *   generation t (replace); σ²_{t+1} = σ²_t·S_t with S_t i.i.d., S = χ²_{M−1}/D, D = M − 1
  *   (gaussian-unbiased) or D = M (gaussian-mle); both estimators are covered (the scenario names
@@ -83,7 +83,8 @@ export const claim = defineClaim({
   title: "Gaussian replace: σ²_T/σ²_0 < ε with probability ≥ the Chernoff bound p_T(ε) → 1",
   citation: {
     source: "Shumailov et al., Nature 631 (2024)",
-    where: "Theorem 3.1 (σ²_t → 0 a.s.); claims.md §2; Chernoff bound from E[S^λ]",
+    where:
+      "Theorem 3.1 (σ²_t → 0 a.s.); docs/theory.md#gaussian-variance-vanishes; Chernoff bound from E[S^λ]",
   },
   statement:
     "Refitting a Gaussian to M of its own samples, P(σ²_T/σ²_0 < ε) ≥ 1 − inf_λ E[S^λ]^T ε^−λ, S = χ²_{M−1}/D, which tends to 1 geometrically in T: σ²_t → 0 almost surely.",

@@ -4,21 +4,22 @@
  * E[W₂²_t] ≥ tσ²/M, which grows without bound (exact, in expectation).
  *
  * Citation: Shumailov et al., Nature 631 (2024), Theorem 3.1 (E[W₂²] → ∞ for the unbiased
- *   estimators) and SI eq. 6 (first order (3/2)tσ²/M); ../shared/research/claims.md §2
+ *   estimators) and SI eq. 6 (first order (3/2)tσ²/M); docs/theory.md#gaussian-w2
  *   (M = 100, t = 100: 1.4463, MC 1.4451).
  * Setting: truth N(μ, σ²), gaussian-unbiased, replace; generation 1 is fitted to M real samples
  *   (t counts fits). W₂² between Gaussians is (μ_t − μ)² + (σ_t − σ)² (the `w2` metric's closed
  *   form); E[(μ_t − μ)²] = tσ²/M since E[σ²_s] = σ², and E[σ_t] = σc_M^t.
  * What diverges: the expectation. The typical value does not: σ_t → 0 a.s. and μ_t converges a.s.
  *   (its increments σ_t Z/√M are summable), so W₂²_t → σ² + (μ_∞ − μ)² < ∞ a.s.; E[W₂²_t] grows
- *   linearly because of rare chains with large σ²_s (pitfall 3's continuous analogue).
+ *   linearly because of rare chains with large σ²_s (docs/theory.md#pitfall-mean-vs-typical,
+ *   continuous analogue).
  * Exact variance (derived here; checked against a numpy Monte Carlo of 1e6 chains): with s = σ_t,
  *   δ = μ_t − μ, R = √S, S = χ²_{M−1}/(M−1) independent of the new mean's noise Z,
  *   E[s^k]' = E[R^k]E[s^k], E[δ²s^k]' = E[R^k](E[δ²s^k] + E[s^{k+2}]/M) (k = 0, 1, 2),
  *   E[δ⁴]' = E[δ⁴] + 6E[δ²s²]/M + 3E[s⁴]/M², E[R^k] = (2/(M−1))^{k/2} Γ((M−1)/2 + k/2)/Γ((M−1)/2);
  *   E[W²] = E δ⁴ + 2E[δ²(s − σ)²] + E(s − σ)⁴ expands into these moments.
  * Scenarios: M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)], μ ∈ [−10, 10], σ ∈ [0.25, 4] (t/M ≤ 0.15 keeps
- *   the heavy tails mild, pitfall 2).
+ *   the heavy tails mild, docs/theory.md#pitfall-heavy-tails).
  * Observation: each replicate is the mean of the engine's closed-form W₂²_t over B = 100 chains
  *   (runReplicates with batch B: chains [i·B, (i+1)·B)), so looks reuse replicates.
  * Decision rules: (1) meanEquals, z-test with the exact variance Var(W₂²_t)/B, precision 10% of the
@@ -78,7 +79,7 @@ export const claim = defineClaim({
   title: "Gaussian-unbiased replace: E[W₂²_t] = tσ²/M + 2σ²(1 − c_M^t) ≥ tσ²/M → ∞",
   citation: {
     source: "Shumailov et al., Nature 631 (2024)",
-    where: "Theorem 3.1 (E[W₂²] → ∞), SI eq. 6; claims.md §2",
+    where: "Theorem 3.1 (E[W₂²] → ∞), SI eq. 6; docs/theory.md#gaussian-w2",
   },
   statement:
     "The expected squared 2-Wasserstein distance from the truth of a Gaussian refitted (unbiased variance) to M of its own samples is tσ²/M + 2σ²(1 − c_M^t), at least tσ²/M, so it diverges linearly in t.",

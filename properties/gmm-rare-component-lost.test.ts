@@ -5,7 +5,8 @@
  *
  * Citation: Shumailov et al., Nature 631 (2024), §"Gaussian mixture" experiment (GMM refitted to
  *   its own samples, tails vanish); the loss law is the Wright–Fisher/fixation argument of
- *   claims.md §1 applied to the mixture weight (derived here).
+ *   docs/theory.md#categorical-fixation applied to the mixture weight (derived here;
+ *   docs/theory.md#gaussian-mixture).
  * Setting: truth (1 − w)N(0, 1) + wN(μ_r, s_r²), μ_r = D·max(1, s_r); family gmm (2 components,
  *   EM, k-means++ start), replace; generation 1 is fitted to M real samples. "Lost" at generation
  *   T: the fitted mixture's mass beyond the midpoint μ_r/2 (the rare side) is < 1/(2M), i.e. below
@@ -103,7 +104,8 @@ export const claim = defineClaim({
   title: "GMM replace: a rare component is lost with probability → 1 − w; variances shrink",
   citation: {
     source: "Shumailov et al., Nature 631 (2024); Wright–Fisher fixation",
-    where: "GMM experiment; claims.md §1 (fixation) applied to the mixture weight",
+    where:
+      "GMM experiment; docs/theory.md#gaussian-mixture (fixation applied to the mixture weight)",
   },
   statement:
     "Refitting a 2-component GMM by EM to M of its own samples, a well-separated component of weight w is lost at generation T with probability at least the Wright–Fisher value L_T − 0.12 (L_T ↑ 1 − w) and at most (1 − w)/(1 − 1/(2M)) + 0.05, and the weighted component variance falls below half its initial value with probability ≥ 1 − 2((M−1)/M)^T.",

@@ -1,5 +1,6 @@
 // Claim: E[H_t] = (1 − 1/M)^t·H_0 for categorical MLE under replace (exact, in expectation).
-// Citation: Wright–Fisher identity; Seddik et al. 2024; claims.md §1. Assumes a uniform truth.
+// Citation: Wright–Fisher identity; Seddik et al. 2024; docs/theory.md#heterozygosity.
+// Assumes a uniform truth.
 // Rule: t-test of the mean heterozygosity at generation T; supported at precision 0.05.
 // Budget: α = 1e-6 per run (default), Bonferroni over scenarios × checks × looks.
 
@@ -15,7 +16,7 @@ import fc from "fast-check";
 export const claim = defineClaim({
   id: "heterozygosity-decay",
   title: "E[H_t] = (1 − 1/M)^t H_0 under categorical-MLE replace",
-  citation: { source: "Wright–Fisher; Seddik et al. 2024", where: "claims.md §1" },
+  citation: { source: "Wright–Fisher; Seddik et al. 2024", where: "docs/theory.md#heterozygosity" },
   statement: "Resampling M symbols per generation multiplies expected heterozygosity by 1 − 1/M.",
   kind: "in-expectation",
   scenario: fc.record({

@@ -6,7 +6,7 @@
  *
  * Citation: Kazdan et al. 2024, "Collapse or Thrive?" (multivariate Gaussian experiments: dims
  *   {1, 3, 10, 31, 100}, n ∈ {10, 32, 100, 316, 1000}, MLE covariance as in their code);
- *   Shumailov et al., Nature 631 (2024) §"Gaussian"; ../shared/research/claims.md §2.
+ *   Shumailov et al., Nature 631 (2024) §"Gaussian"; docs/theory.md#mv-gaussian.
  * Setting: truth N(0, Σ_0), Σ_0 = s²[(1−ρ)I + ρ11ᵀ]; family mv-gaussian (ddof 0), replace;
  *   generation 1 is fitted to M real samples. Given Σ_t, MΣ_{t+1} = Σ_t^½ W Σ_t^½ with
  *   W ~ Wishart_d(M−1, I) independent of the past, so
@@ -112,7 +112,7 @@ export const claim = defineClaim({
     "mv-Gaussian replace: det Σ_T and tr Σ_T shrink (Chernoff / Markov bounds; det 0 if M ≤ d)",
   citation: {
     source: "Kazdan et al. 2024, 'Collapse or Thrive?'; Shumailov et al., Nature 631 (2024)",
-    where: "multivariate Gaussian experiments (Kazdan's dims and n); claims.md §2",
+    where: "multivariate Gaussian experiments (Kazdan's dims and n); docs/theory.md#mv-gaussian",
   },
   statement:
     "Refitting N(μ, Σ) by maximum likelihood to M of its own samples, P(det Σ_T/det Σ_0 < ε) ≥ 1 − inf_λ m(λ)^T ε^−λ for M > d (det Σ_t = 0 surely for M ≤ d) and P(tr Σ_T < tr Σ_0) ≥ 1 − ((M−1)/M)^T.",

@@ -6,7 +6,7 @@
  *
  * Citation: Gerstgrasser et al. 2024, "Is model collapse inevitable?" (accumulating data avoids
  *   collapse: linear-model theorem); Kazdan et al. 2024, "Collapse or Thrive?"; Dey & Donoho 2024
- *   (π²/6 factor); ../shared/research/claims.md §3 (d = 10, T = 100: t = 10 → 0.1741, limit
+ *   (π²/6 factor); docs/theory.md#regression-accumulate (d = 10, T = 100: t = 10 → 0.1741, limit
  *   0.1848).
  * Setting: truth y = x·w* + σε, x ~ N(0, I_d); family ols (fixed design: every generation relabels
  *   D₁'s design X), accumulate (generation t is fitted to the stack of D₁ and the t − 1 synthetic
@@ -75,7 +75,7 @@ export const claim = defineClaim({
   title: "OLS accumulate: E‖w_t − w*‖² = (σ²d/(M−d−1))Σ1/i² ≤ π²/6·σ²d/(M−d−1) < replace",
   citation: {
     source: "Gerstgrasser et al. 2024; Kazdan et al. 2024; Dey & Donoho 2024",
-    where: "linear regression, accumulate vs replace; claims.md §3",
+    where: "linear regression, accumulate vs replace; docs/theory.md#regression-accumulate",
   },
   statement:
     "Refitting OLS to all data so far (real and synthetic, fixed design), the excess test error after t fits is (σ²d/(M−d−1))Σ_{i≤t}1/i², never above (π²/6)σ²d/(M−d−1), and strictly below replace's σ²dt/(M−d−1) at every t ≥ 2.",

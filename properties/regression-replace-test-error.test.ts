@@ -5,7 +5,7 @@
  *
  * Citation: Gerstgrasser et al. 2024, "Is model collapse inevitable?" (linear-model analysis,
  *   discard/replace); Dohmatob, Feng & Kempe 2024, "Model collapse demystified";
- *   ../shared/research/claims.md §3 (d = 10, T = 100, σ = 1: t = 10 → 1.1236, MC 1.130).
+ *   docs/theory.md#regression-replace (d = 10, T = 100, σ = 1: t = 10 → 1.1236, MC 1.130).
  * Setting: truth y = x·w* + σε, x ~ N(0, I_d); family ols (fixed design: every generation relabels
  *   D₁'s design X with the previous fit plus fresh N(0, σ²) noise), replace; generation 1 is fitted
  *   to M real samples, t counts fits; the `test-error` metric is ‖w_t − w*‖².
@@ -55,7 +55,7 @@ export const claim = defineClaim({
   title: "OLS replace: E‖w_t − w*‖² = σ²dt/(M − d − 1)",
   citation: {
     source: "Gerstgrasser et al. 2024; Dohmatob, Feng & Kempe 2024",
-    where: "linear regression, replace/discard; claims.md §3",
+    where: "linear regression, replace/discard; docs/theory.md#regression-replace",
   },
   statement:
     "Refitting OLS to its own relabelled fixed design (replace), the excess test error after t fits is σ²dt/(M − d − 1): it grows linearly without bound.",

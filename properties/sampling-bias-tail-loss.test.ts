@@ -6,7 +6,7 @@
  * Citation: Marchi et al. 2024, "Heat death of generative models in closed-loop learning"
  *   (temperature); Dohmatob, Feng, Yang, Charton, Kempe, ICML 2024, "A tale of tails" (top-k /
  *   top-p cut the tail); Alemohammad et al. 2023 (sampling bias accelerates collapse);
- *   ../shared/research/claims.md §1 (temperature, truncation) and §4.
+ *   docs/theory.md#sampling-transforms and docs/theory.md#sampling-bias.
  * Setting: truth p_0 = bounded Zipf over k symbols; tail set A = the least probable symbols of
  *   total truth mass ≤ q (the engine's `tail-mass` set), τ_0 = p_0(A). Family categorical-mle,
  *   replace. Plain chain: generation t+1 fitted to M samples of p_t. Biased chain: to M samples of
@@ -62,7 +62,7 @@ export const claim = defineClaim({
   title: "Temperature < 1, top-k and top-p lose the tail faster than plain sampling",
   citation: {
     source: "Marchi et al. 2024; Dohmatob et al., ICML 2024 (A tale of tails)",
-    where: "claims.md §1 (temperature, top-k / top-p) and §4 (sampling bias)",
+    where: "docs/theory.md#sampling-transforms, docs/theory.md#sampling-bias",
   },
   statement:
     "Refitting a categorical to M samples drawn through temperature τ < 1, top-k or top-p truncation, the expected tail mass after T ≥ 2 generations is strictly below that of plain sampling (which keeps it at τ_0).",

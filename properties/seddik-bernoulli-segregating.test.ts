@@ -5,7 +5,7 @@
  *
  * Citation: Seddik, Chen, Hayou, Youssef, Debbah, "How bad is training on synthetic data? A
  *   statistical analysis of language model collapse" (2024), fully synthetic setting;
- *   ../shared/research/claims.md §1 (Seddik et al. bounds).
+ *   docs/theory.md#seddik-segregating.
  * Setting: P_0 = p_0; P_j = Binomial(n, P_{j−1})/n — a two-symbol categorical refitted by empirical
  *   frequencies to n samples of the previous fit (replace); generation 1 is fitted to n real
  *   samples, so k counts fits. Why it holds: H_k = 2P_k(1 − P_k) has E[H_k] = (1−1/n)^k·2p_0(1−p_0)
@@ -42,7 +42,7 @@ export const claim = defineClaim({
   title: "Seddik et al.: 4p(1−p)(1−1/n)^k ≤ P(P_k ∉ {0,1}) ≤ 2np(1−p)(1−1/n)^k",
   citation: {
     source: "Seddik, Chen, Hayou, Youssef, Debbah (2024), How bad is training on synthetic data?",
-    where: "fully synthetic Bernoulli model; claims.md §1 (Seddik et al. bounds)",
+    where: "fully synthetic Bernoulli model; docs/theory.md#seddik-segregating",
   },
   statement:
     "Refitting a Bernoulli by its empirical frequency to n samples of the previous fit, the probability that neither symbol is lost after k fits is between 4p_0(1−p_0)(1−1/n)^k and 2n p_0(1−p_0)(1−1/n)^k.",

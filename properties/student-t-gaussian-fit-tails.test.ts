@@ -5,7 +5,7 @@
  * ≥ 1 − β(M) (Chebyshev–Cantelli, derived here) after fitting M samples.
  *
  * Citation: Shumailov et al., Nature 631 (2024), "functional expressivity error" (model
- *   misspecification); ../shared/research/claims.md §2, last item.
+ *   misspecification); docs/theory.md#misspecification.
  * Setting: truth location + scale·T_ν; generation 1 is the gaussian-mle fit
  *   (x̄, σ̂² = (1/M)Σ(x−x̄)²) to M real samples; the `tail-mass` metric gives the fit's mass on
  *   (−∞, Q(q)) ∪ (Q(1−q), ∞), Q the truth's quantile function (the truth's own mass there is
@@ -117,7 +117,7 @@ export const claim = defineClaim({
   title: "A Gaussian fitted to Student-t data cuts the tails beyond the truth's q-quantiles",
   citation: {
     source: "Shumailov et al., Nature 631 (2024)",
-    where: "functional expressivity error; claims.md §2 (model misspecification)",
+    where: "functional expressivity error; docs/theory.md#misspecification",
   },
   statement:
     "The MLE Gaussian fitted to M samples of a Student-t (ν > 4) puts mass < 2q beyond the truth's q and 1−q quantiles — exactly in the infinite-sample limit (2Φ(−Q_t(1−q)√((ν−2)/ν)) < 2q for the q used) and with probability ≥ 1 − β(M) at finite M.",

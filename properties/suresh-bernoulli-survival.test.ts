@@ -5,8 +5,8 @@
  * with g_1 = 1, g_{j+1} = 1 − e^{−g_j} (g = 1 − e^{−x} iterated from g(∞) = 1; g_k ~ 2/k).
  *
  * Citation: Suresh, Thangaraj, Khandavally, "Rate of model collapse in recursive training",
- *   AISTATS 2025 (PMLR 258), Theorem 1; ../shared/research/claims.md §1 (n = 1000, p_0 = 0.01,
- *   k = 50: L = 0.3187, MC 0.3232).
+ *   AISTATS 2025 (PMLR 258), Theorem 1; docs/theory.md#suresh-bernoulli-survival (n = 1000,
+ *   p_0 = 0.01, k = 50: L = 0.3187, MC 0.3232).
  * Setting: P_0 = p_0; P_j = Binomial(n, P_{j−1})/n, i.e. a two-symbol categorical (1 − p_0, p_0)
  *   refitted by empirical frequencies to n samples of the previous fit (replace); generation 1 is
  *   fitted to n real samples, so k counts fits (k = 1: P(P_1 ≠ 0) = 1 − (1 − p_0)^n ≥ L_1).
@@ -82,7 +82,7 @@ export const claim = defineClaim({
   title: "Suresh et al. Theorem 1: L_k ≤ P(P_k ≠ 0) ≤ U_k for recursive Bernoulli fits",
   citation: {
     source: "Suresh, Thangaraj, Khandavally, AISTATS 2025 (Rate of model collapse)",
-    where: "Theorem 1 (Bernoulli); claims.md §1",
+    where: "Theorem 1 (Bernoulli); docs/theory.md#suresh-bernoulli-survival",
   },
   statement:
     "Refitting a Bernoulli by its empirical frequency to n samples of the previous fit, P(P_k ≠ 0) ≥ 1 − exp(−n p_0 g_k) and ≤ 1 − (1 − 3n p_0² − 3k p_0) exp(−n p_0 g_k), g_k the k-fold iterate of 1 − e^{−x} from g_1 = 1.",

@@ -6,7 +6,7 @@
  * Citation: Suresh, Thangaraj, Khandavally, "Rate of model collapse in recursive training",
  *   AISTATS 2025 (PMLR 258), Theorem 1 and the discussion after it ("the time to forget a word is
  *   approximately linearly dependent on the number of times it occurred in the original corpus");
- *   ../shared/research/claims.md §1 (P(lost by k) ≈ exp(−2m/k), median ≈ 2.9m).
+ *   docs/theory.md#suresh-forgetting-time (P(lost by k) ≈ exp(−2m/k), median ≈ 2.9m).
  * Which statement, and why: the "≈ exp(−2m/k)" form uses g_k ≈ 2/k and is asymptotic, so it is not
  *   encoded. What Theorem 1 proves, with F the first generation k at which P_k = 0 (k counts fits;
  *   P_0 = m/n; F = ∞ if the symbol fixes) and P(F ≤ k) = P(P_k = 0):
@@ -74,7 +74,8 @@ export const claim = defineClaim({
   title: "Forgetting time is linear in the count: median of F in (k_a, k_b] ⊂ [1.5m, 3.6m]",
   citation: {
     source: "Suresh, Thangaraj, Khandavally, AISTATS 2025 (Rate of model collapse)",
-    where: "Theorem 1 and its discussion (time to forget ≈ linear in the count); claims.md §1",
+    where:
+      "Theorem 1 and its discussion (time to forget ≈ linear in the count); docs/theory.md#suresh-forgetting-time",
   },
   statement:
     "A symbol with count m among n samples (p_0 = m/n), refitted by empirical frequencies to n samples of the previous fit, is forgotten (P_k = 0) at a median generation in (k_a, k_b], where k_a, k_b follow from Theorem 1 and satisfy 1.5m ≤ k_a, k_b ≤ 3.6m for 2 ≤ m ≤ 15, n ≥ 300m².",

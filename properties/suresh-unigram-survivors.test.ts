@@ -4,7 +4,7 @@
  * g_1 = 1, g_{j+1} = 1 − e^{−g_j}.
  *
  * Citation: Suresh, Thangaraj, Khandavally, "Rate of model collapse in recursive training",
- *   AISTATS 2025 (PMLR 258), Corollary 1; ../shared/research/claims.md §1.
+ *   AISTATS 2025 (PMLR 258), Corollary 1; docs/theory.md#suresh-unigram-survivors.
  * Setting: a categorical truth p_0 over K symbols (bounded Zipf or a Dirichlet draw); generation 1
  *   is the MLE of n real samples, generation j+1 the MLE of n samples of generation j (replace);
  *   S_k = |supp p_k| (the engine's `support` metric at generation k; k counts fits).
@@ -136,7 +136,7 @@ export const claim = defineClaim({
   title: "Suresh et al. Corollary 1: E[#surviving symbols at k] ≥ Σ_i (1 − exp(−n p_i g_k))",
   citation: {
     source: "Suresh, Thangaraj, Khandavally, AISTATS 2025 (Rate of model collapse)",
-    where: "Corollary 1 (unigram); claims.md §1",
+    where: "Corollary 1 (unigram); docs/theory.md#suresh-unigram-survivors",
   },
   statement:
     "Refitting a unigram (categorical) model by empirical frequencies to n samples of the previous fit, the expected number of symbols still alive after k fits equals Σ_i f(n, p_i, k) (per-symbol Bernoulli chains) and is at least Σ_i (1 − exp(−n p_{0,i} g_k)).",

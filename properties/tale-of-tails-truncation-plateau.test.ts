@@ -5,7 +5,7 @@
  *
  * Citation: Dohmatob, Feng, Yang, Charton, Kempe, "A tale of tails: model collapse as a change of
  *   scaling laws", ICML 2024, §5 (tail cutting: E_test ≍ T^{−(β−1)/β} + k^{−(β−1)}, a plateau at
- *   the lost tail); ../shared/research/claims.md §5 (memorising learner E_test(T) = Σ p_i(1−p_i)^T;
+ *   the lost tail); docs/theory.md#tale-of-tails (memorising learner E_test(T) = Σ p_i(1−p_i)^T;
  *   β = 2, k = 100: plateau 0.00605).
  * Setting: truth p = bounded Zipf over K symbols, p_i ∝ i^{−β}. Synthetic data: T samples of the
  *   top-k truncation q (q_i = p_i/P_k for the k most probable symbols, P_k = Σ_{i≤k} p_i, else 0;
@@ -122,7 +122,7 @@ export const claim = defineClaim({
   title: "Top-k truncated data: the memorising learner's error plateaus at the lost tail mass",
   citation: {
     source: "Dohmatob, Feng, Yang, Charton, Kempe, ICML 2024 (A tale of tails)",
-    where: "§5 tail cutting; claims.md §5",
+    where: "§5 tail cutting; docs/theory.md#tale-of-tails",
   },
   statement:
     "Training a memorising learner on T samples of a top-k-truncated Zipf law, its test error is ≥ Σ_{i>k} p_i on every draw, has expectation Σ_{i≤k} p_i(1 − q_i)^T + Σ_{i>k} p_i, and so plateaus at the lost tail mass, above an untruncated learner's error at large T.",

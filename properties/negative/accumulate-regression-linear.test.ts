@@ -3,8 +3,9 @@
  * t: E‖w_t − w*‖² = σ²dt/(M − d − 1)", i.e. accumulating data would not help.
  *
  * Citation: the replace law of Gerstgrasser et al. 2024 / Dohmatob, Feng & Kempe 2024 applied to
- *   accumulate; ../shared/research/claims.md §3. Why it is false: stacking the fixed design t times
- *   averages the relabellings, e_t = e_{t−1} + Aε_t/t, so E‖e_t‖² = (σ²d/(M−d−1))Σ_{i≤t} 1/i²,
+ *   accumulate; docs/theory.md#regression-accumulate. Why it is false: stacking the fixed
+ *   design t times averages the relabellings, e_t = e_{t−1} + Aε_t/t, so
+ *   E‖e_t‖² = (σ²d/(M−d−1))Σ_{i≤t} 1/i²,
  *   bounded by (π²/6)σ²d/(M−d−1) (regression-accumulate-test-error); σ²dt/(M−d−1) is replace's.
  * Stated as refutable: E‖w_T − w*‖² = σ²dT/(M − d − 1) under accumulate, d ∈ [3, 6],
  *   M ∈ [d + 15, 40], T ∈ [2, 5], σ ∈ [0.3, 2].
@@ -31,7 +32,7 @@ export const claim = defineClaim({
   title: "OLS accumulate: E‖w_T − w*‖² = σ²dT/(M−d−1) (false: Σ1/i² replaces T)",
   citation: {
     source: "replace law of Gerstgrasser et al. 2024 misapplied to accumulate",
-    where: "claims.md §3",
+    where: "docs/theory.md#regression-accumulate",
   },
   statement:
     "Refitting OLS to all data so far, the excess test error still grows linearly in the number of fits, σ²dT/(M − d − 1).",

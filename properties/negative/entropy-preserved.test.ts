@@ -4,8 +4,9 @@
  * concave functional of them.
  *
  * Citation: a misreading of Shumailov et al., Nature 631 (2024), §"Discrete distributions";
- *   ../shared/research/claims.md §1 ("Entropy is a supermartingale: E[H(p_{t+1}) | p_t] ≤ H(p_t),
- *   Jensen") and pitfall 3 (means preserved ≠ functionals preserved).
+ *   docs/theory.md#entropy-supermartingale ("Entropy is a supermartingale: E[H(p_{t+1}) | p_t]
+ *   ≤ H(p_t), Jensen") and docs/theory.md#pitfall-mean-vs-typical (means preserved ≠ functionals
+ *   preserved).
  * Why it is false: H is strictly concave, so E[H(p_{t+1}) | p_t] < H(p_t) at every non-delta state
  *   (the plug-in entropy of M samples is biased down by ≈ (|supp| − 1)/(2M)); E[H_T] decreases
  *   strictly in T (properties/categorical-entropy-supermartingale.test.ts), and after T ≥ M/4
@@ -39,7 +40,7 @@ export const claim = defineClaim({
   title: "E[H(p_T)] = H(p_0) under categorical-MLE replace (false: it strictly decreases)",
   citation: {
     source: "misreading of Shumailov et al., Nature 631 (2024)",
-    where: "claims.md §1 (entropy is a supermartingale) and pitfall 3",
+    where: "docs/theory.md#entropy-supermartingale and docs/theory.md#pitfall-mean-vs-typical",
   },
   statement:
     "Refitting empirical frequencies to M samples of the previous fit preserves the expected Shannon entropy.",

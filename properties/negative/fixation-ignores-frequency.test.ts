@@ -3,8 +3,8 @@
  * "the chain is absorbed in a delta with probability 1" as "in a uniformly random delta".
  *
  * Citation: a misreading of Shumailov et al., Nature 631 (2024), §"Discrete distributions with
- *   exact approximation"; ../shared/research/claims.md §1 (fixation probability of symbol i equals
- *   p_{i,0}: a martingale; M = 100, p = 0.2: 0.200); the correct statement is
+ *   exact approximation"; docs/theory.md#categorical-fixation (fixation probability of symbol i
+ *   equals p_{i,0}: a martingale; M = 100, p = 0.2: 0.200); the correct statement is
  *   properties/categorical-fixation-probability.test.ts.
  * Why it is false: the frequency X_t of symbol 1 is a bounded martingale absorbed at 0 or 1, so
  *   P(fixation on symbol 1) = E[X_∞] = X_0 = p_0, not ½; with p_0 ∈ [0.05, 0.3] the gap is ≥ 0.2.
@@ -30,7 +30,7 @@ export const claim = defineClaim({
   title: "Two-symbol categorical MLE fixes on either symbol with probability ½ (false: p_0)",
   citation: {
     source: "misreading of Shumailov et al., Nature 631 (2024)",
-    where: "claims.md §1 (fixation probability = initial frequency)",
+    where: "docs/theory.md#categorical-fixation (fixation probability = initial frequency)",
   },
   statement:
     "Refitting a two-symbol categorical by empirical frequencies, the chain ends in the delta on symbol 1 with probability ½ whatever the initial frequency.",

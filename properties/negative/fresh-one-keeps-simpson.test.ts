@@ -2,9 +2,9 @@
  * FALSE variant (must be refuted): "one fresh real sample per generation keeps E[Σp²] at its
  * initial value" — reading "fresh data prevents collapse" as "fresh data freezes the distribution".
  *
- * Citation: a misreading of claims.md §4 (fresh real data prevents collapse) and of Bertrand et
- *   al., ICLR 2024 / Alemohammad et al. 2023; the correct statement is
- *   properties/fresh-data-simpson-recursion.test.ts.
+ * Citation: a misreading of docs/theory.md#fresh-data-simpson-recursion (fresh real data
+ *   prevents collapse) and of Bertrand et al., ICLR 2024 / Alemohammad et al. 2023; the correct
+ *   statement is properties/fresh-data-simpson-recursion.test.ts.
  * Why it is false: with n_r fresh and n_s = M − n_r synthetic samples per generation,
  *   E[Σp²_{t+1}] = [M + n_r(n_r + 2n_s − 1)s_0 + n_s(n_s − 1)E[Σp²_t]]/M², whose limit at n_r = 1 is
  *   a_∞ = (M + (2M − 2)s_0)/(3M − 2) ≈ 1/3 + (2/3)s_0 — far above s_0 = Σp_0² for any spread-out
@@ -41,7 +41,7 @@ export const claim = defineClaim({
     "One fresh sample per generation keeps E[Σp²_T] = Σp_0² (false: it rises to ≈ 1/3 + 2s_0/3)",
   citation: {
     source: "misreading of Bertrand et al., ICLR 2024; Alemohammad et al. 2023",
-    where: "claims.md §4 (fresh real data: exact moment recursion)",
+    where: "docs/theory.md#fresh-data-simpson-recursion (fresh real data: exact moment recursion)",
   },
   statement:
     "With one fresh real sample and M − 1 synthetic samples per generation, E[Σ p_{T,i}²] stays at its initial value Σ p_{0,i}².",

@@ -3,10 +3,10 @@
  * replace".
  *
  * Citation: the unbiased-estimator martingale of Shumailov et al., Nature 631 (2024), Theorem 3.1,
- *   carried over to the MLE (as Kazdan et al.'s code fits it); ../shared/research/claims.md
- *   pitfall 1. Why it is false: σ̂² = (1/M)Σ(x − x̄)² has E[σ²_{t+1} | σ²_t] = ((M−1)/M)σ²_t, so
- *   E[σ²_t] = ((M−1)/M)^t σ² decays geometrically (gaussian-mle-variance-decay); the constant holds
- *   for the unbiased estimator only.
+ *   carried over to the MLE (as Kazdan et al.'s code fits it);
+ *   docs/theory.md#pitfall-mle-vs-unbiased. Why it is false: σ̂² = (1/M)Σ(x − x̄)² has
+ *   E[σ²_{t+1} | σ²_t] = ((M−1)/M)σ²_t, so E[σ²_t] = ((M−1)/M)^t σ² decays geometrically
+ *   (gaussian-mle-variance-decay); the constant holds for the unbiased estimator only.
  * Stated as refutable: E[σ²_t] = σ² for gaussian-mle, M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)],
  *   σ ∈ [0.25, 4].
  * Decision rule: meanEquals, one-sample t-test on replicates that each average σ²_t over B = 100
@@ -33,7 +33,7 @@ export const claim = defineClaim({
   title: "Gaussian-MLE replace: E[σ²_t] = σ² (false: it decays as ((M−1)/M)^t)",
   citation: {
     source: "Theorem 3.1 of Shumailov et al., Nature 631 (2024), misapplied to the MLE",
-    where: "claims.md pitfall 1",
+    where: "docs/theory.md#pitfall-mle-vs-unbiased",
   },
   statement:
     "Refitting a Gaussian by maximum likelihood to M of its own samples keeps the expected variance equal to σ².",

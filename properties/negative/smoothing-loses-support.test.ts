@@ -4,9 +4,9 @@
  * every categorical family.
  *
  * Citation: a misreading of Shumailov et al., Nature 631 (2024), §"Discrete distributions with
- *   exact approximation"; ../shared/research/claims.md §1 ("Smoothing (additive/Laplace) is a model
- *   family too: it puts mass back on lost symbols, so the support does not collapse — a family for
- *   which 'support shrinks' must fail").
+ *   exact approximation"; docs/theory.md#smoothing-keeps-support ("Smoothing (additive/Laplace)
+ *   is a model family too: it puts mass back on lost symbols, so the support does not collapse —
+ *   a family for which 'support shrinks' must fail").
  * Why it is false: categorical-smoothed fits p̂_i = (c_i + α)/(M + kα) ≥ α/(M + kα) > 0 for every
  *   symbol, whatever the counts, so |supp p_t| = k at every generation: the support never shrinks
  *   (the sure statement "never grows" holds trivially; "shrinks" fails surely).
@@ -30,7 +30,8 @@ export const claim = defineClaim({
   title: "Categorical-smoothed replace loses support with probability ≥ ½ (false)",
   citation: {
     source: "misreading of Shumailov et al., Nature 631 (2024)",
-    where: "claims.md §1 (smoothing is a family for which 'support shrinks' must fail)",
+    where:
+      "docs/theory.md#smoothing-keeps-support (a family for which 'support shrinks' must fail)",
   },
   statement:
     "Refitting an additively smoothed categorical to M samples of the previous fit, the support after T generations is smaller than k with probability at least ½.",

@@ -2,8 +2,8 @@
  * FALSE variant (must be refuted): "expected tail mass shrinks under categorical-MLE replace".
  *
  * Citation: a careless reading of Shumailov et al., Nature 631 (2024), §"Discrete distributions";
- *   claims.md pitfall 3. Truth: E[p_{i,t}] = p_{i,0} (Wright–Fisher martingale), so the expected
- *   tail mass is preserved; what vanishes is the tail mass of almost every chain.
+ *   docs/theory.md#pitfall-mean-vs-typical. Truth: E[p_{i,t}] = p_{i,0} (Wright–Fisher martingale),
+ *   so the expected tail mass is preserved; what vanishes is the tail mass of almost every chain.
  * Stated as refutable: E[tail mass_T] ≤ ½·tail mass_0 (the median does reach 0 at these T).
  * Decision rule: one-sided t bound, refuted when the lower confidence bound exceeds ½·tail_0.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
@@ -27,7 +27,7 @@ export const claim = defineClaim({
   title: "E[tail mass_T] ≤ ½ tail mass_0 under categorical-MLE replace",
   citation: {
     source: "misreading of Shumailov et al., Nature 631 (2024)",
-    where: "claims.md pitfall 3",
+    where: "docs/theory.md#pitfall-mean-vs-typical",
   },
   statement:
     "The expected tail mass at least halves after T generations of categorical-MLE replace.",

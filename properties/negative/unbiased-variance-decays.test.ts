@@ -3,7 +3,7 @@
  * ((M−1)/M)^t σ² under replace".
  *
  * Citation: a mix-up of the two estimators in Shumailov et al., Nature 631 (2024) (theory:
- *   unbiased; notebook: MLE); ../shared/research/claims.md pitfall 1. Why it is false: with
+ *   unbiased; notebook: MLE); docs/theory.md#pitfall-mle-vs-unbiased. Why it is false: with
  *   σ̂² = (1/(M−1))Σ(x − x̄)², E[σ²_{t+1} | σ²_t] = σ²_t, so E[σ²_t] = σ² for every t (a
  *   martingale), although σ²_t → 0 almost surely (gaussian-variance-vanishes). The geometric decay
  *   holds for the MLE only (gaussian-mle-variance-decay).
@@ -33,7 +33,7 @@ export const claim = defineClaim({
   title: "Gaussian-unbiased replace: E[σ²_t] = ((M−1)/M)^t σ² (false: it is constant)",
   citation: {
     source: "estimator mix-up in Shumailov et al., Nature 631 (2024)",
-    where: "claims.md pitfall 1",
+    where: "docs/theory.md#pitfall-mle-vs-unbiased",
   },
   statement:
     "Refitting a Gaussian with the unbiased variance estimator to M of its own samples multiplies the expected variance by (M−1)/M per generation.",

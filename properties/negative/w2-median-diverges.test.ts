@@ -4,7 +4,8 @@
  * expectation (gaussian-w2-diverges).
  *
  * Citation: a misreading of Shumailov et al., Nature 631 (2024), Theorem 3.1 (E[W₂²] → ∞) as a
- *   statement about typical chains; ../shared/research/claims.md pitfalls 2 and 3. Why it is false:
+ *   statement about typical chains; docs/theory.md#pitfall-heavy-tails and
+ *   docs/theory.md#pitfall-mean-vs-typical. Why it is false:
  *   under replace with the unbiased variance, σ_t → 0 almost surely and μ_t converges almost surely
  *   (its increments σ_t Z/√M are summable), so W₂²_t → σ² + (μ_∞ − μ)² < ∞ almost surely; only
  *   the expectation grows like tσ²/M, driven by rare chains whose variance wanders up.
@@ -29,7 +30,7 @@ export const claim = defineClaim({
   title: "Gaussian-unbiased replace: median W₂²_T ≥ Tσ²/M (false: W₂²_t converges a.s.)",
   citation: {
     source: "misreading of Shumailov et al., Nature 631 (2024), Theorem 3.1",
-    where: "claims.md pitfalls 2–3",
+    where: "docs/theory.md#pitfall-heavy-tails, docs/theory.md#pitfall-mean-vs-typical",
   },
   statement:
     "Refitting a Gaussian (unbiased variance) to M of its own samples, the median squared 2-Wasserstein distance from the truth grows like Tσ²/M.",

@@ -8,7 +8,7 @@ export function scaffoldClaim(id: string): string {
  * Claim: under replace, refitting a Gaussian by its unbiased variance keeps E[σ²_t] = σ².
  *
  * Citation: Shumailov et al., Nature 631 (2024), Theorem 3.1 and its exact 1-D forms
- *   (../shared/research/claims.md §2): σ²_{t+1} = σ²_t·χ²_{M−1}/(M−1), a martingale.
+ *   (docs/theory.md#gaussian-exact-unbiased): σ²_{t+1} = σ²_t·χ²_{M−1}/(M−1), a martingale.
  * Setting: truth N(0, 1); each generation refits to M samples of the previous fit (replace).
  * Decision rule: t-test of the mean of σ²_T over replicate chains; supported once a deviation
  *   of 0.2 would be detected with power 0.9, doubling replicates up to the cap.
@@ -31,7 +31,7 @@ export const claim = defineClaim({
   title: "E[σ²_t] = σ² under gaussian-unbiased replace",
   citation: {
     source: "Shumailov et al., Nature 631 (2024)",
-    where: "Theorem 3.1; claims.md §2 exact forms",
+    where: "Theorem 3.1; docs/theory.md#gaussian-exact-unbiased",
   },
   statement:
     "Refitting a Gaussian by its unbiased variance to M of its own samples keeps the expected variance at σ² in every generation.",

@@ -15,7 +15,7 @@ function fitGaussian(api: string, data: RealData, ddof: 0 | 1): GaussianModel {
 
 /**
  * Gaussian maximum likelihood: μ̂ = x̄, σ̂² = (1/M) Σ (x_i − x̄)². Under replace,
- * E[σ²_t] = ((M−1)/M)^t σ² decays geometrically (claims.md §2, "Exact, MLE").
+ * E[σ²_t] = ((M−1)/M)^t σ² decays geometrically (docs/theory.md#gaussian-exact-mle).
  */
 export function gaussianMle(): Family<RealData, GaussianModel> {
   return {

@@ -88,7 +88,8 @@ export function fitMvGaussian(data: VectorData, ddof = 0, api = "mv-gaussian"): 
  * (default) is the MLE of Kazdan et al.'s code. Under replace, M·Σ_{t+1} | Σ_t ~
  * Wishart_d(M − 1, Σ_t), so E[Σ_{t+1} | Σ_t] = ((M − 1)/(M − ddof))·Σ_t: the MLE's trace decays
  * geometrically, the unbiased one's is a martingale, and ln det Σ_t drifts down by
- * Σ_{i=1}^{d} ψ((M − i)/2) + d·ln(2/(M − ddof)) per generation for both (claims.md §2).
+ * Σ_{i=1}^{d} ψ((M − i)/2) + d·ln(2/(M − ddof)) per generation for both
+ * (docs/theory.md#mv-gaussian).
  */
 export function mvGaussian(options: MvGaussianOptions = {}): Family<VectorData, MvGaussianModel> {
   const ddof = options.ddof ?? 0;

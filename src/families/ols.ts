@@ -177,7 +177,8 @@ export function checkOlsOptions(options: OlsOptions): Required<OlsOptions> {
 
 /**
  * Linear regression by OLS (ridge when λ > 0), refitted to its own relabelled data: the family
- * of Gerstgrasser et al. 2024, Kazdan et al. 2024 and Dohmatob et al. 2024 (claims.md §3).
+ * of Gerstgrasser et al. 2024, Kazdan et al. 2024 and Dohmatob et al. 2024
+ * (docs/theory.md#regression-replace, docs/theory.md#regression-accumulate).
  * The fitted model keeps what it needs to sample: the chain's original design X (D₁'s) for
  * `design: "fixed"` (synthetic rows relabel it, row i ↦ design row i mod rows), nothing for
  * `"fresh"`; and the label-noise variance (`noise`). With fixed design and label noise σ² (the

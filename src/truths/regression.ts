@@ -26,7 +26,8 @@ export function regressionWeights(d: number, seed?: number): Float64Array {
 
 /**
  * Linear regression truth (Gerstgrasser et al. 2024, Kazdan et al. 2024, Dohmatob et al. 2024;
- * claims.md §3): design rows x ~ N(0, I_d), labels y = x·w* + σε, ε ~ N(0, 1), with ‖w*‖ = 1
+ * docs/theory.md#regression-replace): design rows x ~ N(0, I_d), labels y = x·w* + σε,
+ * ε ~ N(0, 1), with ‖w*‖ = 1
  * (see {@link regressionWeights}). Its model (generation 0) is the linear model w = w*,
  * noiseVariance σ², fresh design; real data carries `noiseVariance` σ². Because Σ = I, the
  * excess test error of weights w is exactly ‖w − w*‖² (metric `test-error`).

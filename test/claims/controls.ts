@@ -25,7 +25,7 @@ const zipf = fc.record({
 export const heterozygosityIdentity = defineClaim({
   id: "control-heterozygosity-identity",
   title: "E[H_t] = (1 − 1/M)^t H_0",
-  citation: { source: "Seddik et al. 2024; Wright–Fisher", where: "claims.md §1" },
+  citation: { source: "Seddik et al. 2024; Wright–Fisher", where: "docs/theory.md#heterozygosity" },
   statement:
     "Under categorical-MLE replace, expected heterozygosity decays exactly by (1 − 1/M) per generation.",
   kind: "in-expectation",
@@ -52,14 +52,17 @@ export const heterozygosityIdentity = defineClaim({
 });
 
 /**
- * FALSE (pitfall 3): "the expected tail mass halves by generation T". Under categorical-MLE
- * replace E[p_{i,t}] = p_{i,0} (a martingale), so E[tail mass_T] = tail mass_0; what vanishes is
- * the tail mass of almost every chain, not its mean.
+ * FALSE (docs/theory.md#pitfall-mean-vs-typical): "the expected tail mass halves by generation
+ * T". Under categorical-MLE replace E[p_{i,t}] = p_{i,0} (a martingale), so E[tail mass_T] =
+ * tail mass_0; what vanishes is the tail mass of almost every chain, not its mean.
  */
 export const plantedTailMeanHalves = defineClaim({
   id: "planted-tail-mean-halves",
   title: "E[tail mass_T] ≤ ½ tail mass_0 (false: a martingale)",
-  citation: { source: "a careless reading of Shumailov et al. 2024", where: "claims.md pitfall 3" },
+  citation: {
+    source: "a careless reading of Shumailov et al. 2024",
+    where: "docs/theory.md#pitfall-mean-vs-typical",
+  },
   statement: "Expected tail mass at least halves under categorical-MLE replace.",
   kind: "bound",
   scenario: zipf,
@@ -86,14 +89,18 @@ export const plantedTailMeanHalves = defineClaim({
 });
 
 /**
- * FALSE (pitfall 1): "unbiased-Gaussian E[σ²_t] decays like ((M−1)/M)^t" — that is the MLE's law;
- * with the unbiased estimator E[σ²_t] = σ² for every t. Scenarios keep t ≤ M so the heavy tails
- * of σ²_t (pitfall 2) stay mild.
+ * FALSE (docs/theory.md#pitfall-mle-vs-unbiased): "unbiased-Gaussian E[σ²_t] decays like
+ * ((M−1)/M)^t" — that is the MLE's law; with the unbiased estimator E[σ²_t] = σ² for every t.
+ * Scenarios keep t ≤ M so the heavy tails of σ²_t (docs/theory.md#pitfall-heavy-tails) stay
+ * mild.
  */
 export const plantedUnbiasedDecay = defineClaim({
   id: "planted-unbiased-variance-decay",
   title: "unbiased-Gaussian E[σ²_t] = ((M−1)/M)^t (false: constant)",
-  citation: { source: "confusing the MLE and unbiased estimators", where: "claims.md pitfall 1" },
+  citation: {
+    source: "confusing the MLE and unbiased estimators",
+    where: "docs/theory.md#pitfall-mle-vs-unbiased",
+  },
   statement: "With the unbiased variance estimator, expected variance decays geometrically.",
   kind: "in-expectation",
   scenario: fc.integer({ min: 5, max: 40 }).chain((samples) =>
@@ -129,7 +136,10 @@ export const plantedUnbiasedDecay = defineClaim({
 export const calibrationLogVariance = defineClaim({
   id: "control-calibration-log-variance",
   title: "E[ln σ²_1] = ψ(19/2) − ln(19/2) at M = 20",
-  citation: { source: "Shumailov et al., Nature 631 (2024)", where: "claims.md §2 exact forms" },
+  citation: {
+    source: "Shumailov et al., Nature 631 (2024)",
+    where: "docs/theory.md#gaussian-log-variance",
+  },
   statement: "One unbiased refit of 20 samples shifts E[ln σ²] by ψ(19/2) − ln(19/2).",
   kind: "in-expectation",
   scenario: fc.constant({ samples: 20 }),
@@ -164,7 +174,10 @@ export const calibrationLogVariance = defineClaim({
 export const plantedAccumulateLinear = defineClaim({
   id: "planted-accumulate-linear",
   title: "accumulate test error = t·σ²d/(M−d−1) (false: Σ 1/i²)",
-  citation: { source: "misreading Gerstgrasser et al. 2024", where: "claims.md §3" },
+  citation: {
+    source: "misreading Gerstgrasser et al. 2024",
+    where: "docs/theory.md#regression-accumulate",
+  },
   statement: "Accumulating data makes the OLS test error grow linearly in t.",
   kind: "in-expectation",
   scenario: fc.integer({ min: 2, max: 8 }).chain((d) =>

@@ -1,7 +1,7 @@
 /**
  * Accumulate keeps the Gaussian mean error bounded (Gerstgrasser et al. 2024; Kazdan et al. 2024;
- * claims.md §3): with n = 10 per generation and MLE fits, E‖μ_t − μ_0‖² ≤ (π²/6)σ²/n = 0.1645 for
- * every t, while replace gives 1 − 0.9^t (→ 1).
+ * docs/theory.md#accumulate-gaussian): with n = 10 per generation and MLE fits,
+ * E‖μ_t − μ_0‖² ≤ (π²/6)σ²/n = 0.1645 for every t, while replace gives 1 − 0.9^t (→ 1).
  *
  * Decision rules at α = 1e-6 each (normal approximation, K = 4000 chains):
  * - bound: refuted only if the lower confidence bound of the mean at some checked t exceeds it

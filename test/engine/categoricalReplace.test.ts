@@ -1,5 +1,5 @@
 /**
- * The engine against the Wright–Fisher heterozygosity identity (claims.md §1):
+ * The engine against the Wright–Fisher heterozygosity identity (docs/theory.md#heterozygosity):
  * categorical MLE under replace, E[H_t] = (1 − 1/M)^t H_0 with H = 1 − Σp².
  *
  * Decision rule: z-test of the across-chain mean with the sample variance (H_t ∈ [0, 1], K = 3000

@@ -1,5 +1,6 @@
 /**
- * The engine against the exact 1-D Gaussian replace formulas (../shared/research/claims.md §2).
+ * The engine against the exact 1-D Gaussian replace formulas
+ * (docs/theory.md#gaussian-log-variance).
  *
  * Setting: truth N(0, 1), replace, M samples per generation, K chains. With S_t i.i.d.,
  * σ²_{t+1} = σ²_t S_t, S ~ χ²_{M−1}/(M−1) (unbiased) or χ²_{M−1}/M (MLE), so

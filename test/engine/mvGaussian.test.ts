@@ -1,6 +1,6 @@
 /**
  * The multivariate Gaussian in the engine: model, family, truth, metrics, transforms, specs, and
- * the exact replace formulas of ../shared/research/claims.md §2 (multivariate).
+ * the exact replace formulas of docs/theory.md#mv-gaussian.
  *
  * Generation convention: generation 0 is the truth, generation 1 is fitted to M real samples,
  * generation t+1 to M samples of generation t (replace). With the covariance divided by
@@ -17,8 +17,9 @@
  * Decision rule: z-test of the across-chain mean with the EXACT variance of one chain's value,
  * Bonferroni over every check of a test block, α = 1e-6 per block. The per-chain values are
  * skewed (tr Σ_t to the right, up to 2.6; ln det hardly, |skew| ≤ 0.04); the settings keep
- * t·d/M ≤ 1 (pitfall 2), so the skewness of the K-chain mean is ≤ 0.063 (measured on 2·10⁴
- * chains per setting) and the Edgeworth term at z ≈ 5.5, γ(z² − 1)/6 ≤ 0.31, moves at most 31 %
+ * t·d/M ≤ 1 (docs/theory.md#pitfall-heavy-tails), so the skewness of the K-chain mean is
+ * ≤ 0.063 (measured on 2·10⁴ chains per setting) and the Edgeworth term at z ≈ 5.5,
+ * γ(z² − 1)/6 ≤ 0.31, moves at most 31 %
  * of the tail mass from one side to the other: the two-sided level stays ≈ α.
  * Recovery checks are z-tests at α = 1e-6 per block with exact Wishart moments.
  */

@@ -1,6 +1,6 @@
 /**
- * n-gram language models on real English text (claims.md §6; Suresh et al. 2025, Shumailov et
- * al. 2024).
+ * n-gram language models on real English text (docs/theory.md#ngram-models; Suresh et al. 2025,
+ * Shumailov et al. 2024).
  *
  * Exact checks: counts, add-k probabilities, the context/restart rule, per-context transforms,
  * sentence-level subsampling, the text truth's tokenisation, split and errors.

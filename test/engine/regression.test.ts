@@ -1,5 +1,6 @@
 /**
- * Linear regression refitted on its own relabelled data (../shared/research/claims.md §3:
+ * Linear regression refitted on its own relabelled data (docs/theory.md#regression-replace,
+ * docs/theory.md#regression-accumulate, docs/theory.md#downstream-regression:
  * Gerstgrasser et al. 2024, Kazdan et al. 2024, Dohmatob, Feng & Kempe 2024).
  *
  * Setting: x ~ N(0, I_d), y = x·w* + σε, OLS. Generation 1 is fitted to M real samples (design X),
@@ -445,7 +446,7 @@ describe(`regression truth and linear-model sampling (seed ${SEED}, α = 1e-6 pe
 describe(`replace vs accumulate, fixed design (seed ${SEED}, K=${K}, d=${d}, M=${M}, σ=${SIGMA})`, () => {
   const c = (SIGMA ** 2 * d) / (M - d - 1);
 
-  it("the formulas give claims.md's numbers", () => {
+  it("the formulas give the numbers of docs/theory.md#regression-accumulate", () => {
     expect(replaceMean(10)).toBeCloseTo(1.1236, 4);
     expect(accumulateMean(10)).toBeCloseTo(0.1741, 4);
     expect((Math.PI ** 2 / 6) * c).toBeCloseTo(0.1848, 4);

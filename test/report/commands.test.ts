@@ -84,7 +84,7 @@ describe("collapse list", () => {
         id: "tiny-heterozygosity",
         kind: "in-expectation",
         expect: "supported",
-        citation: "Wright–Fisher; Seddik et al. 2024, claims.md §1",
+        citation: "Wright–Fisher; Seddik et al. 2024, docs/theory.md#heterozygosity",
         title: "E[H_t] = (1 − 1/M)^t H_0 (small budget)",
         file: `${claims.dir}/tiny-true.test.ts`,
       },
@@ -92,14 +92,14 @@ describe("collapse list", () => {
         id: "tiny-planted-decay",
         kind: "in-expectation",
         expect: "refuted",
-        citation: "planted error in Wright–Fisher, claims.md §1",
+        citation: "planted error in Wright–Fisher, docs/theory.md#heterozygosity",
         title: "E[H_t] = (1 − 1/M)^(2t) H_0 (planted false claim, small budget)",
         file: `${claims.dir}/tiny-false.test.ts`,
       },
     ]);
     const text = collapse(["list", claims.dir]);
     expect(text.stdout).toContain("tiny-planted-decay  [in-expectation, planted false claim]");
-    expect(text.stdout).toContain("planted error in Wright–Fisher, claims.md §1");
+    expect(text.stdout).toContain("planted error in Wright–Fisher, docs/theory.md#heterozygosity");
     expect(text.stdout.trim().split("\n").at(-1)).toBe("2 claims");
   });
 });

@@ -25,7 +25,7 @@ import fc from "fast-check";
 export const claim = defineClaim({
   id: "tiny-heterozygosity",
   title: "E[H_t] = (1 − 1/M)^t H_0 (small budget)",
-  citation: { source: "Wright–Fisher; Seddik et al. 2024", where: "claims.md §1" },
+  citation: { source: "Wright–Fisher; Seddik et al. 2024", where: "docs/theory.md#heterozygosity" },
   statement: "Resampling M symbols per generation multiplies expected heterozygosity by 1 − 1/M.",
   kind: "in-expectation",
   scenario: fc.record({
@@ -59,7 +59,7 @@ import fc from "fast-check";
 export const claim = defineClaim({
   id: "tiny-planted-decay",
   title: "E[H_t] = (1 − 1/M)^(2t) H_0 (planted false claim, small budget)",
-  citation: { source: "planted error in Wright–Fisher", where: "claims.md §1" },
+  citation: { source: "planted error in Wright–Fisher", where: "docs/theory.md#heterozygosity" },
   statement: "Heterozygosity decays twice as fast as it does.",
   kind: "in-expectation",
   scenario: fc.record({
