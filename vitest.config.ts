@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -21,6 +22,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default leaves one core idle; the suite is CPU-bound, so use them all.
+    maxWorkers: availableParallelism(),
     globalSetup: ["test/setup/rootSeed.ts"],
     setupFiles: ["test/setup/plugins.ts"],
   },

@@ -36,8 +36,8 @@ import {
   verifyClaim,
 } from "collapse-harness";
 import { configFromSpec, expectModel } from "collapse-harness/engine";
+import { lgamma } from "collapse-harness/theory";
 import fc from "fast-check";
-import { lgamma } from "../src/numeric/index.ts";
 
 /** Chains whose visited states get the exact conditional-expectation check. */
 const EXACT_CHAINS = 400;

@@ -16,7 +16,7 @@
  *   must detect half the drift with power 0.9 (≈ 690·n/t replicates: t ≥ n/15); the martingale
  *   test a 5% bias (≈ 17 000·((1 + 1/n)^t − 1) replicates: t ≤ 0.22·n keeps that ≤ 4 300).
  *   Beyond that θ_t/θ_0 is too heavy-tailed for a mean test at this budget — the pitfall of
- *   "means preserved while typical values collapse" (docs/theory.md#pitfalls).
+ *   "means preserved while typical values collapse" (docs/theory.md#pitfall-mean-vs-typical).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
 import {
@@ -26,8 +26,8 @@ import {
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
+import { digamma, trigamma } from "collapse-harness/theory";
 import fc from "fast-check";
-import { digamma, trigamma } from "../src/numeric/index.ts";
 
 export const claim = defineClaim({
   id: "exponential-mle-log-mean-drift",

@@ -53,8 +53,8 @@ import {
   verifyClaim,
 } from "collapse-harness";
 import { expectModel, synthesize } from "collapse-harness/engine";
+import { binomialPmf, normalSf } from "collapse-harness/theory";
 import fc from "fast-check";
-import { binomialPmf, normalSf } from "../src/numeric/index.ts";
 
 /** Idealisation margins for EM against exact Wright–Fisher counting (below L_T, above 1 − w). */
 const ETA_LOW = 0.12;

@@ -46,8 +46,8 @@ import {
   type Violation,
   verifyClaim,
 } from "collapse-harness";
+import { lgamma } from "collapse-harness/theory";
 import fc from "fast-check";
-import { lgamma } from "../src/numeric/index.ts";
 
 /** ln m(λ): log of E[(det Σ_{t+1}/det Σ_t)^λ] for the MLE covariance (M > d). */
 function logMomentDet(d: number, M: number, lambda: number): number {

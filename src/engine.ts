@@ -2,7 +2,9 @@
  * `collapse-harness/engine`: the simulation engine and its plug-in API.
  *
  * - Chains: {@link runChains} (one thread), {@link runChainsParallel} (worker threads, same
- *   numbers), {@link runReplicates} (per-replicate values for claims), spec strings.
+ *   numbers), {@link runReplicates} (per-replicate values for claims), {@link runChainsUntil} /
+ *   {@link runReplicatesUntil} (chains run to a stopping time), {@link ChainStepper} (one chain, a
+ *   generation at a time), spec strings.
  * - Plug-ins: {@link defineModelKind} (a model kind's operation table), {@link defineTruth},
  *   {@link defineFamily}, {@link defineRegime}, {@link defineTransform}, {@link defineMetric}.
  *   A registered name is usable wherever a built-in's is.
@@ -13,6 +15,7 @@
 
 // Chains
 export { type ChainSpec, configFromSpec } from "./chain/chainSpec.ts";
+export { type ChainProcedure, ChainStepper } from "./chain/chainStepper.ts";
 export { loadPlugins } from "./chain/loadPlugins.ts";
 export {
   type ChainConfig,
@@ -22,6 +25,12 @@ export {
   type UndefinedValue,
 } from "./chain/runChains.ts";
 export { type ParallelConstraints, runChainsParallel } from "./chain/runChainsParallel.ts";
+export {
+  runChainsUntil,
+  type UntilConfig,
+  type UntilConstraints,
+  type UntilResult,
+} from "./chain/runChainsUntil.ts";
 export {
   familyFromSpec,
   regimeFromSpec,
@@ -40,6 +49,9 @@ export {
   type ReplicateRange,
   type ReplicateSpec,
   runReplicates,
+  runReplicatesUntil,
+  type UntilReplicateConstraints,
+  type UntilReplicateSpec,
 } from "./claims/index.ts";
 // Plug-in API
 export {

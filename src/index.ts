@@ -5,6 +5,7 @@
 export type { ChainSpec } from "./chain/chainSpec.ts";
 export { type ChainResult, runChains } from "./chain/runChains.ts";
 export { runChainsParallel } from "./chain/runChainsParallel.ts";
+export type { UntilResult } from "./chain/runChainsUntil.ts";
 export {
   familyFromSpec,
   regimeFromSpec,
@@ -34,6 +35,9 @@ export {
   type ReplicateRange,
   type ReplicateSpec,
   runReplicates,
+  runReplicatesUntil,
+  type UntilReplicateConstraints,
+  type UntilReplicateSpec,
   verifyClaim,
 } from "./claims/index.ts";
 export { METRIC_IDS, type MetricId } from "./metrics/metric.ts";

@@ -11,6 +11,7 @@ const RANK: Record<string, number> = {
   rng: 1,
   numeric: 2,
   sample: 3,
+  theory: 3,
   model: 4,
   truths: 5,
   families: 5,

@@ -1,16 +1,10 @@
-import type { AnyFamily } from "../families/family.ts";
-import { type MetricContext, type MetricId, metricById } from "../metrics/metric.ts";
+import { METRIC_IDS, type MetricContext, type MetricId, metricById } from "../metrics/metric.ts";
 import type { Dataset } from "../model/data.ts";
-import type { AnyModel } from "../model/kinds.ts";
-import { checkRegime, type Regime, startRegime } from "../regimes/regime.ts";
+import { type AnyModel, modelKind } from "../model/kinds.ts";
+import { checkRegime } from "../regimes/regime.ts";
 import { derive, type RootSeed, type StreamKey } from "../rng/index.ts";
-import {
-  checkTransform,
-  synthesize,
-  type Transform,
-  transformSupports,
-} from "../transforms/transform.ts";
-import { type TailSet, type Truth, truthTailSet } from "../truths/truth.ts";
+import { checkTransform, type Transform, transformSupports } from "../transforms/transform.ts";
+import { type TailSet, truthTailSet } from "../truths/truth.ts";
 import { PluginError } from "../util/registry.ts";
 import {
   assertInteger,
@@ -18,12 +12,10 @@ import {
   InvalidParameterError,
   UndefinedQuantityError,
 } from "../util/validate.ts";
+import { type ChainProcedure, ChainStepper } from "./chainStepper.ts";
 
 /** What to simulate: K chains × T generations × M samples per generation. */
-export interface ChainConfig {
-  readonly truth: Truth;
-  readonly family: AnyFamily;
-  readonly regime: Regime;
+export interface ChainConfig extends ChainProcedure {
   /** Sampling transforms applied when a model generates synthetic data. @defaultValue [] */
   readonly transforms?: readonly Transform[];
   /** M: samples per generation. */
@@ -59,6 +51,14 @@ export interface ChainConfig {
    * mutate the model or the data; the chain's values do not depend on whether one is given.
    */
   readonly onFit?: (chain: number, generation: number, model: AnyModel, data: Dataset) => void;
+  /**
+   * Named per-generation observations of the fitted model beyond the registered metrics (e.g.
+   * the weight a mixture puts beyond a threshold): each is computed where metrics are (every
+   * generation, or `recordAt`) and stored in `values[name]` like a metric, so
+   * {@link generationValues} reads it. Must return a number (NaN is refused); names must not
+   * be metric ids. In-process only: functions do not cross to worker threads. @defaultValue {}
+   */
+  readonly observe?: Readonly<Record<string, (model: AnyModel, generation: number) => number>>;
 }
 
 /** Where a metric value is undefined (recorded as NaN in `values`), and why. */
@@ -75,7 +75,9 @@ export interface ChainResult {
   readonly generations: number;
   readonly firstChain: number;
   readonly metrics: readonly MetricId[];
-  /** values[id][c·(T+1) + t]: metric `id` of chain c (relative to firstChain) at generation t. */
+  /** Names of the `observe` functions, also keys of `values`. */
+  readonly observed?: readonly string[];
+  /** values[id][c·(T+1) + t]: metric (or observation) `id` of chain c (relative to firstChain) at generation t. */
   readonly values: Readonly<Record<string, Float64Array>>;
   readonly undefinedValues: readonly UndefinedValue[];
 }
@@ -92,6 +94,22 @@ export function checkChainConfig(config: ChainConfig): void {
   for (const [i, t] of (config.recordAt ?? []).entries()) {
     assertInteger(api, `recordAt[${i}]`, t, 0, config.generations);
   }
+  for (const name of Object.keys(config.observe ?? {})) {
+    if (
+      (METRIC_IDS as readonly string[]).includes(name) ||
+      (config.metrics as readonly string[]).includes(name)
+    ) {
+      throw new InvalidParameterError(api, "observe", "names must not be metric ids", name);
+    }
+    if (typeof config.observe?.[name] !== "function") {
+      throw new InvalidParameterError(
+        api,
+        `observe.${name}`,
+        "must be a function of (model, generation)",
+        config.observe?.[name],
+      );
+    }
+  }
   const { truth, family } = config;
   if (family.dataKind !== truth.dataKind) {
     throw new InvalidParameterError(
@@ -102,6 +120,17 @@ export function checkChainConfig(config: ChainConfig): void {
     );
   }
   family.check?.(truth, config.samples);
+  if (config.initialModel !== undefined) {
+    const start = modelKind(config.initialModel.kind);
+    if (start.dataKind !== family.dataKind) {
+      throw new InvalidParameterError(
+        api,
+        "initialModel",
+        `draws ${start.dataKind} data but family "${family.id}" fits ${family.dataKind} data`,
+        config.initialModel.kind,
+      );
+    }
+  }
   checkRegime(config.regime, config.samples);
   for (const t of config.transforms ?? []) {
     checkTransform(t);
@@ -140,9 +169,8 @@ export function checkChainConfig(config: ChainConfig): void {
  */
 export function runChains(config: ChainConfig): ChainResult {
   checkChainConfig(config);
-  const { truth, family, regime, samples: M, generations: T, chains: K, seed } = config;
+  const { truth, generations: T, chains: K, seed } = config;
   const keys = config.streamKeys ?? [];
-  const transforms = config.transforms ?? [];
   const firstChain = config.firstChain ?? 0;
   const mcSamples = config.mcSamples ?? 4000;
   const metrics = config.metrics.map(metricById);
@@ -157,9 +185,10 @@ export function runChains(config: ChainConfig): ChainResult {
   };
   const values: Record<string, Float64Array> = {};
   const recorded = config.recordAt === undefined ? undefined : new Set(config.recordAt);
-  for (const m of metrics) {
-    values[m.id] = new Float64Array(K * (T + 1));
-    if (recorded !== undefined) values[m.id].fill(Number.NaN);
+  const observations = Object.entries(config.observe ?? {});
+  for (const id of [...metrics.map((m) => m.id), ...observations.map(([name]) => name)]) {
+    values[id] = new Float64Array(K * (T + 1));
+    if (recorded !== undefined) values[id].fill(Number.NaN);
   }
   const undefinedValues: UndefinedValue[] = [];
 
@@ -201,40 +230,25 @@ export function runChains(config: ChainConfig): ChainResult {
         }
         values[metric.id][c * (T + 1) + t] = v;
       }
-    };
-    record(truth.model, 0);
-    if (T === 0) {
-      config.onProgress?.(c + 1, K);
-      continue;
-    }
-    let data: Dataset = truth.sampleReal(stream, M);
-    const run = startRegime(regime, data, M, stream);
-    for (let t = 1; t <= T; t++) {
-      const model = family.fit(data, stream);
-      if (model?.kind !== family.modelKind) {
-        throw new PluginError(
-          `family "${family.id}"`,
-          "fit()",
-          `must return a ${family.modelKind} model (its declared modelKind)`,
-          model?.kind,
-        );
-      }
-      record(model, t);
-      config.onFit?.(chainIndex, t, model, data);
-      if (t < T) {
-        data = run.next(
-          (n) => synthesize(model, transforms, stream, n),
-          (n) => truth.sampleReal(stream, n),
-        );
-        if (data?.kind !== family.dataKind) {
-          throw new PluginError(
-            `regime "${regime.kind}"`,
-            "next()",
-            `must return ${family.dataKind} data (what family "${family.id}" fits)`,
-            data?.kind,
+      for (const [name, observe] of observations) {
+        const v = observe(model, t);
+        if (typeof v !== "number" || Number.isNaN(v)) {
+          throw new InvalidParameterError(
+            "runChains",
+            `observe.${name}`,
+            `must return a number, not NaN — on a ${model.kind} model at chain ${chainIndex}, generation ${t}`,
+            v,
           );
         }
+        values[name][c * (T + 1) + t] = v;
       }
+    };
+    const chain = new ChainStepper(config, stream);
+    record(chain.model, 0);
+    for (let t = 1; t <= T; t++) {
+      const model = chain.step();
+      record(model, t);
+      config.onFit?.(chainIndex, t, model, chain.data as Dataset);
     }
     config.onProgress?.(c + 1, K);
   }
@@ -243,6 +257,7 @@ export function runChains(config: ChainConfig): ChainResult {
     generations: T,
     firstChain,
     metrics: metrics.map((m) => m.id),
+    ...(observations.length > 0 ? { observed: observations.map(([name]) => name) } : {}),
     values,
     undefinedValues,
   };
@@ -270,7 +285,8 @@ export function concatChainResults(parts: readonly ChainResult[]): ChainResult {
   }
   const K = next - sorted[0].firstChain;
   const values: Record<string, Float64Array> = {};
-  for (const id of metrics) {
+  const observed = sorted[0].observed;
+  for (const id of [...metrics, ...(observed ?? [])]) {
     const out = new Float64Array(K * (T + 1));
     let offset = 0;
     for (const p of sorted) {
@@ -284,6 +300,7 @@ export function concatChainResults(parts: readonly ChainResult[]): ChainResult {
     generations: T,
     firstChain: sorted[0].firstChain,
     metrics,
+    ...(observed === undefined ? {} : { observed }),
     values,
     undefinedValues: sorted.flatMap((p) => p.undefinedValues),
   };

@@ -22,7 +22,7 @@ export function generationValues(result: ChainResult, metric: string, t: number)
     throw new InvalidParameterError(
       "generationValues",
       "metric",
-      `must be one of ${result.metrics.join(", ")}`,
+      `must be one of ${[...result.metrics, ...(result.observed ?? [])].join(", ")}`,
       metric,
     );
   }

@@ -35,6 +35,9 @@ export {
   type ReplicateConstraints,
   type ReplicateSpec,
   runReplicates,
+  runReplicatesUntil,
+  type UntilReplicateConstraints,
+  type UntilReplicateSpec,
 } from "./replicates.ts";
 export { DEFAULT_ROOT_SEED, resolveRootSeed } from "./rootSeed.ts";
 export {

@@ -1,5 +1,7 @@
 import { type ChainSpec, configFromSpec } from "../chain/chainSpec.ts";
 import { type ChainResult, runChains } from "../chain/runChains.ts";
+import { runChainsUntil, type UntilResult } from "../chain/runChainsUntil.ts";
+import type { AnyModel } from "../model/kinds.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import type { ReplicateRange } from "./defineClaim.ts";
 
@@ -14,6 +16,16 @@ export interface ReplicateConstraints {
    * value nearly normal, so a z- or t-test on replicates is well calibrated. @defaultValue 1
    */
   batch?: number;
+  /**
+   * Named observations of each fitted model beyond the registered metrics, read back with
+   * `generationValues(result, name, t)` like a metric (see `ChainConfig.observe`). @defaultValue {}
+   */
+  observe?: Readonly<Record<string, (model: AnyModel, generation: number) => number>>;
+  /**
+   * Start every chain from this model instead of the truth (see `ChainConfig.initialModel`).
+   * @defaultValue the truth
+   */
+  initialModel?: AnyModel;
 }
 
 /**
@@ -28,13 +40,55 @@ export function runReplicates(
 ): ChainResult {
   const batch = constraints.batch ?? 1;
   assertInteger("runReplicates", "batch", batch, 1);
-  return runChains(
-    configFromSpec({
+  return runChains({
+    ...configFromSpec({
       ...spec,
       seed: range.seed,
       firstChain: range.first * batch,
       chains: range.count * batch,
     }),
+    ...(constraints.observe === undefined ? {} : { observe: constraints.observe }),
+    ...(constraints.initialModel === undefined ? {} : { initialModel: constraints.initialModel }),
+  });
+}
+
+/** A replicate spec for {@link runReplicatesUntil}: no metrics, no fixed horizon. */
+export type UntilReplicateSpec = Omit<ReplicateSpec, "generations" | "metrics" | "recordAt">;
+
+/** Options of {@link runReplicatesUntil}. */
+export interface UntilReplicateConstraints {
+  /** The chain stops after the first fit where this returns true. */
+  stop: (model: AnyModel, generation: number) => boolean;
+  /** Last generation fitted when `stop` never holds (≤ 1e7). */
+  maxGenerations: number;
+  /** Start every chain from this model instead of the truth. @defaultValue the truth */
+  initialModel?: AnyModel;
+}
+
+/**
+ * One chain per replicate, each run until `stop` holds (or `maxGenerations`): per replicate, the
+ * stopping generation, whether `stop` held, and the last model. Chain i uses the same stream as
+ * in {@link runReplicates}, so looks that add replicates reuse the earlier ones exactly.
+ */
+export function runReplicatesUntil(
+  spec: UntilReplicateSpec,
+  range: ReplicateRange,
+  constraints: UntilReplicateConstraints,
+): UntilResult {
+  const config = configFromSpec({
+    ...spec,
+    generations: constraints.maxGenerations,
+    metrics: [],
+    seed: range.seed,
+    firstChain: range.first,
+    chains: range.count,
+  });
+  return runChainsUntil(
+    {
+      ...config,
+      ...(constraints.initialModel === undefined ? {} : { initialModel: constraints.initialModel }),
+    },
+    { stop: constraints.stop, maxGenerations: constraints.maxGenerations },
   );
 }
 

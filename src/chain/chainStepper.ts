@@ -1,0 +1,100 @@
+import type { AnyFamily } from "../families/family.ts";
+import type { Dataset } from "../model/data.ts";
+import type { AnyModel } from "../model/kinds.ts";
+import { type Regime, type RegimeRun, startRegime } from "../regimes/regime.ts";
+import type { RandomStream } from "../rng/index.ts";
+import { synthesize, type Transform } from "../transforms/transform.ts";
+import type { Truth } from "../truths/truth.ts";
+import { PluginError } from "../util/registry.ts";
+
+/** What one chain needs: the parts of a chain configuration that drive the fits. */
+export interface ChainProcedure {
+  readonly truth: Truth;
+  readonly family: AnyFamily;
+  readonly regime: Regime;
+  readonly transforms?: readonly Transform[];
+  readonly samples: number;
+  /**
+   * Where the chain starts instead of the truth: generation 1 is fitted to the training set the
+   * regime builds from this model's samples (real data enters only through the regime, e.g.
+   * `fresh`). For chains started away from the truth, as in contraction results. @defaultValue
+   * the truth (generation 1 is fitted to M real samples)
+   */
+  readonly initialModel?: AnyModel;
+}
+
+/**
+ * One chain, advanced a generation at a time — the procedure {@link runChains} runs for every
+ * chain: generation 1 is fitted to M real samples (or to the regime's training set from
+ * `initialModel`), generation t + 1 to the training set the regime builds from generation t's
+ * samples. Draws happen only when a generation is fitted, so stopping early consumes the stream
+ * exactly as far as a shorter chain would.
+ */
+export class ChainStepper {
+  /** The last fitted generation (0 before the first {@link step}). */
+  generation = 0;
+  /** The model at {@link generation}: the truth's (or `initialModel`) at 0. */
+  model: AnyModel;
+  /** The training set the current model was fitted to (undefined at generation 0). */
+  data: Dataset | undefined;
+  private run: RegimeRun | undefined;
+
+  constructor(
+    private readonly procedure: ChainProcedure,
+    private readonly stream: RandomStream,
+  ) {
+    this.model = procedure.initialModel ?? procedure.truth.model;
+  }
+
+  /** Fits the next generation and returns its model. */
+  step(): AnyModel {
+    const { truth, family, regime, samples: M } = this.procedure;
+    const transforms = this.procedure.transforms ?? [];
+    const stream = this.stream;
+    let data: Dataset;
+    if (this.run === undefined) {
+      if (this.procedure.initialModel === undefined) {
+        data = truth.sampleReal(stream, M);
+        this.run = startRegime(regime, data, M, stream);
+      } else {
+        const start = this.procedure.initialModel;
+        // The regime starts from an empty real set: every point comes through next().
+        this.run = startRegime(regime, synthesize(start, [], stream, 0), M, stream);
+        data = this.nextData(start, transforms);
+      }
+    } else {
+      data = this.nextData(this.model, transforms);
+    }
+    const model = family.fit(data, stream);
+    if (model?.kind !== family.modelKind) {
+      throw new PluginError(
+        `family "${family.id}"`,
+        "fit()",
+        `must return a ${family.modelKind} model (its declared modelKind)`,
+        model?.kind,
+      );
+    }
+    this.generation++;
+    this.model = model;
+    this.data = data;
+    return model;
+  }
+
+  private nextData(model: AnyModel, transforms: readonly Transform[]): Dataset {
+    const { truth, family, regime } = this.procedure;
+    const stream = this.stream;
+    const data = (this.run as RegimeRun).next(
+      (n) => synthesize(model, transforms, stream, n),
+      (n) => truth.sampleReal(stream, n),
+    );
+    if (data?.kind !== family.dataKind) {
+      throw new PluginError(
+        `regime "${regime.kind}"`,
+        "next()",
+        `must return ${family.dataKind} data (what family "${family.id}" fits)`,
+        data?.kind,
+      );
+    }
+    return data;
+  }
+}
