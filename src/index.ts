@@ -18,6 +18,16 @@ export {
   type MetricSummary,
   summarizeMetric,
 } from "./chain/summarize.ts";
+export { choiceOf } from "./claims/arbitraries/choiceOf.ts";
+export {
+  type LogUniformRealConstraints,
+  logUniformReal,
+} from "./claims/arbitraries/logUniformReal.ts";
+export {
+  type UniformIntegerConstraints,
+  uniformInteger,
+} from "./claims/arbitraries/uniformInteger.ts";
+export { type UniformRealConstraints, uniformReal } from "./claims/arbitraries/uniformReal.ts";
 export {
   batchMeans,
   type Citation,

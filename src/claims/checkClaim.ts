@@ -3,13 +3,20 @@ import fc from "fast-check";
 import { deriveSeed } from "../rng/index.ts";
 import {
   type Check,
+  checkObservations,
   describeEvidence,
   evaluateScenarioWithData,
   type Observations,
   type Outcome,
   type ScenarioVerdict,
 } from "../verdict/index.ts";
-import type { Citation, Claim, ClaimKind, ClaimScenario } from "./defineClaim.ts";
+import {
+  type Citation,
+  type Claim,
+  ClaimDefinitionError,
+  type ClaimKind,
+  type ClaimScenario,
+} from "./defineClaim.ts";
 import { DEFAULT_ROOT_SEED } from "./rootSeed.ts";
 
 /** One evaluated scenario: the setting, its simulation seed and its verdict. */
@@ -80,6 +87,44 @@ export function fastCheckSeed(rootSeed: number, claimId: string): number {
   return Number.parseInt(hex.slice(0, 8), 16) | 0;
 }
 
+/**
+ * The simulate contract: every observation a (non-`sure`) check reads holds one value per
+ * replicate of the range asked for — otherwise every test's n would be wrong.
+ */
+function checkObservationLengths(
+  id: string,
+  checks: readonly Check[],
+  observed: Observations,
+  first: number,
+  count: number,
+  setting: unknown,
+): void {
+  if (typeof observed !== "object" || observed === null) {
+    throw new ClaimDefinitionError(
+      id,
+      `simulate must return an object of observations, got ${String(observed)}`,
+    );
+  }
+  for (const check of checks) {
+    if (check.rule === "sure") continue;
+    for (const name of checkObservations(check)) {
+      const values = observed[name];
+      if (values === undefined) {
+        throw new ClaimDefinitionError(
+          id,
+          `simulate returned no observation "${name}" (a ${check.rule} check reads it; returned: ${Object.keys(observed).join(", ") || "none"}) for ${fc.stringify(setting)}`,
+        );
+      }
+      if (values.length !== count) {
+        throw new ClaimDefinitionError(
+          id,
+          `observation "${name}" must hold one value per replicate: replicates ${first}…${first + count - 1} (${count}) were asked for, ${values.length} values returned, for ${fc.stringify(setting)}`,
+        );
+      }
+    }
+  }
+}
+
 function plain(value: unknown): unknown {
   try {
     return JSON.parse(JSON.stringify(value)) as unknown;
@@ -92,7 +137,9 @@ function plain(value: unknown): unknown {
  * Checks a claim as a fast-check property: each random scenario (setting + seed) is simulated
  * and decided (see evaluateScenario) at α/scenarios; the property fails on a refuted scenario,
  * or on an inconclusive one in strict mode, and fast-check shrinks it to a minimal failing
- * setting. Deterministic given the root seed (or the replay seed and path).
+ * setting. Once a scenario is refuted, only refuted scenarios count as failures, so the
+ * counterexample reported for a refutation is always refuted (and replays as refuted).
+ * Deterministic given the root seed (or the replay seed and path).
  */
 export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}): ClaimReport {
   const started = performance.now();
@@ -120,7 +167,11 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     const seed = deriveSeed(value.seed, "claim", claim.id, "fast-check", fcSeed >>> 0);
     const { verdict, observations } = evaluateScenarioWithData(
       checks,
-      (first, count) => claim.simulate(value.setting, { seed, first, count }),
+      (first, count) => {
+        const observed = claim.simulate(value.setting, { seed, first, count });
+        checkObservationLengths(claim.id, checks, observed, first, count, value.setting);
+        return observed;
+      },
       {
         alpha: alphaScenario,
         replicates: claim.budget.replicates,
@@ -136,6 +187,11 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     return { record, checks, observations };
   };
 
+  // What counts as a counterexample. A refuted scenario always does; in strict mode an
+  // inconclusive one does too, but only until a refuted one is met: from then on (shrinking
+  // included) inconclusive scenarios are "not a counterexample", so shrinking can never trade a
+  // refutation for a smaller setting where the test merely ran out of replicates.
+  let worst: "none" | "inconclusive" | "refuted" = "none";
   const property = fc.property(arbitrary, (value) => {
     const { record, checks, observations } = evaluate(value);
     if (failures === 0) {
@@ -145,16 +201,24 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
       }
       runsBeforeFailure++;
     }
-    const ok =
-      record.verdict.outcome === "supported" ||
-      (record.verdict.outcome === "inconclusive" && !strict);
-    if (record.verdict.outcome === "inconclusive" && !strict && failures === 0) {
+    const outcome = record.verdict.outcome;
+    if (outcome === "inconclusive" && !strict && failures === 0) {
       warnings.push(
         `inconclusive at the cap (${record.verdict.replicates} replicates): ${record.scenario}; ${record.verdict.evidence
           .filter((e) => e.outcome === "inconclusive")
           .map(describeEvidence)
           .join("; ")}`,
       );
+    }
+    let ok: boolean;
+    if (outcome === "supported") ok = true;
+    else if (outcome === "refuted") {
+      worst = "refuted";
+      ok = false;
+    } else if (!strict || worst === "refuted") ok = true;
+    else {
+      worst = "inconclusive";
+      ok = false;
     }
     if (!ok) failures++;
     return ok;

@@ -139,8 +139,12 @@ export function defineClaim<S>(definition: ClaimDefinition<S>): Claim<S> {
     maxReplicates: b.maxReplicates ?? 3200,
     strict: b.strict ?? true,
   };
-  if (!(budget.alpha > 0 && budget.alpha < 0.5))
-    fail(`budget.alpha must be in (0, 0.5), got ${budget.alpha}`);
+  if (typeof budget.alpha !== "number" || !(budget.alpha > 0 && budget.alpha < 0.5)) {
+    fail(`budget.alpha must be in (0, 0.5), got ${JSON.stringify(budget.alpha)}`);
+  }
+  if (typeof budget.strict !== "boolean") {
+    fail(`budget.strict must be true or false, got ${JSON.stringify(budget.strict)}`);
+  }
   if (!Number.isSafeInteger(budget.scenarios) || budget.scenarios < 1) {
     fail(`budget.scenarios must be an integer >= 1, got ${budget.scenarios}`);
   }

@@ -197,6 +197,25 @@ export function greaterThan(
   smaller: string,
   options: { method?: "paired-t" | "sign" } = {},
 ): Check {
+  if (typeof greater !== "string" || greater === "") {
+    throw new InvalidParameterError("greaterThan", "greater", "must name an observation", greater);
+  }
+  if (smaller === greater) {
+    throw new InvalidParameterError(
+      "greaterThan",
+      "smaller",
+      `must differ from greater ("${greater}"): an observation is never greater than itself`,
+      smaller,
+    );
+  }
+  if (options.method !== undefined && options.method !== "paired-t" && options.method !== "sign") {
+    throw new InvalidParameterError(
+      "greaterThan",
+      "method",
+      'must be "paired-t" or "sign"',
+      options.method,
+    );
+  }
   return { rule: "ordering", greater, smaller, method: options.method };
 }
 
