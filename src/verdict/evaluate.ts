@@ -4,6 +4,7 @@ import type { Evidence, Outcome } from "./evidence.ts";
 import {
   boundRule,
   meanEqualsRule,
+  meanWithinRule,
   orderingRule,
   probabilityRule,
   sureRule,
@@ -96,6 +97,12 @@ function decideRule(check: Check, obs: Observations, n: number, alpha: number): 
         alpha,
         variance: check.variance,
         precision: check.precision ?? 0.01,
+      });
+    case "mean-within":
+      return meanWithinRule(values(obs, check.observation, check), check.expected, {
+        alpha,
+        tolerance: check.tolerance,
+        variance: check.variance,
       });
     case "bound":
       return boundRule(values(obs, check.observation, check), check.bound, check.direction, {
