@@ -35,3 +35,6 @@ export {
   studentTSf,
   trigamma,
 } from "../numeric/index.ts";
+// Absorption times: Wright–Fisher diffusion approximation and exact finite-M values
+export { wrightFisherDiffusionAbsorptionTime } from "./wrightFisherDiffusionAbsorptionTime.ts";
+export { wrightFisherMeanAbsorptionTime } from "./wrightFisherMeanAbsorptionTime.ts";
