@@ -60,8 +60,10 @@ export interface ClaimReport {
   /** Scenarios evaluated before any failure (shrink steps excluded). */
   readonly scenarios: readonly ScenarioRecord[];
   readonly counterexample?: Counterexample;
-  /** Inconclusive scenarios tolerated in non-strict mode. */
+  /** Inconclusive scenarios tolerated in non-strict mode, and a budget that ended the run. */
   readonly warnings: readonly string[];
+  /** The budget that ended the run early, if one did (see ClaimBudget). */
+  readonly endedBy?: "time" | "shrinks";
   /** The claim's report tables (e.g. the collapse matrix), when it defines `tables`. */
   readonly tables?: Readonly<Record<string, unknown>>;
   readonly durationMs: number;
@@ -159,10 +161,10 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
   let failures = 0;
   let runsBeforeFailure = 0;
 
-  const evaluate = (value: {
-    setting: S;
-    seed: number;
-  }): { record: ScenarioRecord; checks: readonly Check[]; observations: Observations } => {
+  const evaluate = (
+    value: { setting: S; seed: number },
+    deadline?: number,
+  ): { record: ScenarioRecord; checks: readonly Check[]; observations: Observations } => {
     const checks = claim.checks(value.setting);
     const seed = deriveSeed(value.seed, "claim", claim.id, "fast-check", fcSeed >>> 0);
     const { verdict, observations } = evaluateScenarioWithData(
@@ -176,6 +178,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
         alpha: alphaScenario,
         replicates: claim.budget.replicates,
         maxReplicates: claim.budget.maxReplicates,
+        ...(deadline === undefined ? {} : { deadline }),
       },
     );
     const record: ScenarioRecord = {
@@ -192,8 +195,29 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
   // included) inconclusive scenarios are "not a counterexample", so shrinking can never trade a
   // refutation for a smaller setting where the test merely ran out of replicates.
   let worst: "none" | "inconclusive" | "refuted" = "none";
+  // Budgets: once one is spent, nothing more is simulated — every remaining scenario or shrink
+  // candidate passes unevaluated, so fast-check ends at once with what it has.
+  const deadline = started + claim.budget.timeLimitMs;
+  let endedBy: "time" | "shrinks" | undefined;
+  // The record of every evaluated value, so the counterexample is reported as it was decided
+  // (re-running it could differ if the deadline cut its looks short).
+  const records = new WeakMap<object, ScenarioRecord>();
+  let shrinkSteps = 0;
   const property = fc.property(arbitrary, (value) => {
-    const { record, checks, observations } = evaluate(value);
+    if (endedBy !== undefined) return true;
+    if (failures > 0 && !options.replay) {
+      if (shrinkSteps >= claim.budget.maxShrinks) {
+        endedBy = "shrinks";
+        return true;
+      }
+      shrinkSteps++;
+    }
+    if (!options.replay && performance.now() > deadline) {
+      endedBy = "time";
+      return true;
+    }
+    const { record, checks, observations } = evaluate(value, options.replay ? undefined : deadline);
+    records.set(value, record);
     if (failures === 0) {
       evaluated.push(record);
       if (claim.tables) {
@@ -240,7 +264,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     // Re-evaluating the counterexample also surfaces, as is, an error the simulation or a
     // check threw (a bug, not a verdict).
     const [value] = details.counterexample;
-    const { record } = evaluate(value);
+    const record = records.get(value) ?? evaluate(value).record;
     counterexample = {
       ...record,
       fcSeed: details.seed,
@@ -265,7 +289,16 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     status,
     scenarios: evaluated.slice(0, runsBeforeFailure),
     counterexample,
-    warnings,
+    warnings:
+      endedBy === undefined
+        ? warnings
+        : [
+            ...warnings,
+            endedBy === "time"
+              ? `the time budget (${claim.budget.timeLimitMs} ms) ended the run after ${runsBeforeFailure} of ${numRuns} scenarios${counterexample ? ` (${details.numShrinks} shrinks)` : ""}: the evidence so far is reported; a rerun may differ`
+              : `the shrink budget (${claim.budget.maxShrinks} scenarios) ended shrinking: the last counterexample found is reported`,
+          ],
+    ...(endedBy === undefined ? {} : { endedBy }),
     ...(claim.tables ? { tables: claim.tables(forTables) } : {}),
     durationMs: performance.now() - started,
   };
