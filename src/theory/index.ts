@@ -35,3 +35,24 @@ export {
   studentTSf,
   trigamma,
 } from "../numeric/index.ts";
+
+// Discrete: categorical, Wright–Fisher, Suresh, Seddik, tail of tails, n-gram
+export { categoricalEntropy } from "./categoricalEntropy.ts";
+export { expectedResampledEntropy } from "./expectedResampledEntropy.ts";
+export { freshDataSimpsonRecursion } from "./freshDataSimpsonRecursion.ts";
+export { freshSymbolCoverageBound } from "./freshSymbolCoverageBound.ts";
+export { memorizerTestError } from "./memorizerTestError.ts";
+export { seddikSegregatingBounds } from "./seddikSegregatingBounds.ts";
+export { simpsonIndex } from "./simpsonIndex.ts";
+export {
+  type ForgettingBand,
+  type ForgettingBandConstraints,
+  sureshForgettingBand,
+} from "./sureshForgettingBand.ts";
+export { sureshGk } from "./sureshGk.ts";
+export { type ProbabilityBounds, sureshSurvivalBounds } from "./sureshSurvivalBounds.ts";
+export { sureshUnigramSurvivorBound } from "./sureshUnigramSurvivorBound.ts";
+export { type TruncatedError, truncatedMemorizerTestError } from "./truncatedMemorizerTestError.ts";
+export { unigramExpectedSurvivors } from "./unigramExpectedSurvivors.ts";
+export { wrightFisherSegregatingBound } from "./wrightFisherSegregatingBound.ts";
+export { wrightFisherSegregatingHorizon } from "./wrightFisherSegregatingHorizon.ts";
