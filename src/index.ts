@@ -19,6 +19,10 @@ export {
   summarizeMetric,
 } from "./chain/summarize.ts";
 export {
+  type CategoricalTruthConstraints,
+  categoricalTruthArbitrary,
+} from "./claims/categoricalTruthArbitrary.ts";
+export {
   batchMeans,
   type Citation,
   type Claim,

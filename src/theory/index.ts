@@ -41,6 +41,7 @@ export { categoricalEntropy } from "./categoricalEntropy.ts";
 export { expectedResampledEntropy } from "./expectedResampledEntropy.ts";
 export { freshDataSimpsonRecursion } from "./freshDataSimpsonRecursion.ts";
 export { freshSymbolCoverageBound } from "./freshSymbolCoverageBound.ts";
+export { memorizerHorizon } from "./memorizerHorizon.ts";
 export { memorizerTestError } from "./memorizerTestError.ts";
 export { seddikSegregatingBounds } from "./seddikSegregatingBounds.ts";
 export { simpsonIndex } from "./simpsonIndex.ts";

@@ -47,6 +47,7 @@ export interface DiscreteFixture {
     excess: number;
     method: string;
   }[];
+  memorizerHorizon: { p: Vector; k: number; level: number; T: number }[];
   seddikSegregatingBounds: {
     n: number;
     p0: number;
