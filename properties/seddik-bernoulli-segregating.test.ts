@@ -61,10 +61,7 @@ export const claim = defineClaim({
         samples: s.n,
       },
       range,
-      {
-        stop: absorbed,
-        maxGenerations: s.k,
-      },
+      { stop: absorbed, maxGenerations: s.k },
     );
     // Not stopped = ran all k fits without absorption: still segregating at k.
     return { segregating: Float64Array.from(r.stopped, (stopped) => 1 - stopped) };

@@ -73,10 +73,7 @@ export const claim = defineClaim({
         samples: s.n,
       },
       range,
-      {
-        stop: absorbed,
-        maxGenerations: Math.max(s.kLower, s.kUpper),
-      },
+      { stop: absorbed, maxGenerations: Math.max(s.kLower, s.kUpper) },
     );
     // Alive at k unless the chain was absorbed at 0 by fit k.
     const aliveAt = (k: number) =>
@@ -87,18 +84,13 @@ export const claim = defineClaim({
       );
     return { aliveLower: aliveAt(s.kLower), aliveUpper: aliveAt(s.kUpper) };
   },
-  checks: (s) => [
-    probabilityAtLeast("aliveLower", sureshSurvivalBounds(s.n, s.m / s.n, s.kLower).lower, {
-      margin: 0.03,
-    }),
-    probabilityAtMost(
-      "aliveUpper",
-      Math.min(1, sureshSurvivalBounds(s.n, s.m / s.n, s.kUpper).upper),
-      {
-        margin: 0.03,
-      },
-    ),
-  ],
+  checks: (s) => {
+    const bounds = (k: number) => sureshSurvivalBounds(s.n, s.m / s.n, k);
+    return [
+      probabilityAtLeast("aliveLower", bounds(s.kLower).lower, { margin: 0.03 }),
+      probabilityAtMost("aliveUpper", Math.min(1, bounds(s.kUpper).upper), { margin: 0.03 }),
+    ];
+  },
 });
 
 verifyClaim(claim);
