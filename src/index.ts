@@ -29,6 +29,10 @@ export {
 } from "./claims/arbitraries/uniformInteger.ts";
 export { type UniformRealConstraints, uniformReal } from "./claims/arbitraries/uniformReal.ts";
 export {
+  type CategoricalTruthConstraints,
+  categoricalTruthArbitrary,
+} from "./claims/categoricalTruthArbitrary.ts";
+export {
   batchMeans,
   type Citation,
   type Claim,
