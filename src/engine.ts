@@ -21,6 +21,8 @@ export {
   type ChainConfig,
   type ChainResult,
   checkChainConfig,
+  estimateRun,
+  RUN_LIMITS,
   runChains,
   type UndefinedValue,
 } from "./chain/runChains.ts";

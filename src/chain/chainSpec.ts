@@ -29,6 +29,8 @@ export interface ChainSpec {
    * threads. @defaultValue []
    */
   readonly plugins?: readonly string[];
+  /** Run even above the size limits (see RUN_LIMITS in runChains). @defaultValue false */
+  readonly allowLarge?: boolean;
 }
 
 /** Builds the runnable configuration of a spec (validating every part). */
@@ -48,5 +50,6 @@ export function configFromSpec(spec: ChainSpec): ChainConfig {
     mcSamples: spec.mcSamples,
     firstChain: spec.firstChain,
     recordAt: spec.recordAt,
+    allowLarge: spec.allowLarge,
   };
 }

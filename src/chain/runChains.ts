@@ -3,7 +3,12 @@ import type { Dataset } from "../model/data.ts";
 import { type AnyModel, modelKind } from "../model/kinds.ts";
 import { checkRegime } from "../regimes/regime.ts";
 import { derive, type RootSeed, type StreamKey } from "../rng/index.ts";
-import { checkTransform, type Transform, transformSupports } from "../transforms/transform.ts";
+import {
+  checkTransform,
+  type Transform,
+  transformFraction,
+  transformSupports,
+} from "../transforms/transform.ts";
 import { type TailSet, truthTailSet } from "../truths/truth.ts";
 import { PluginError } from "../util/registry.ts";
 import {
@@ -59,6 +64,41 @@ export interface ChainConfig extends ChainProcedure {
    * be metric ids. In-process only: functions do not cross to worker threads. @defaultValue {}
    */
   readonly observe?: Readonly<Record<string, (model: AnyModel, generation: number) => number>>;
+  /**
+   * Run even when the estimated memory or work exceeds {@link RUN_LIMITS} (CLI `--allow-large`).
+   * @defaultValue false
+   */
+  readonly allowLarge?: boolean;
+}
+
+/**
+ * Limits a run must stay under unless `allowLarge` is set: the bytes of the per-chain ×
+ * generation value arrays it returns, the values a single training set can hold (accumulate
+ * pools grow by M per generation; sampling filters oversample by 1/fraction), and the draws of
+ * the whole run (K·T·M, oversampling included) — about an hour at numpy's speed.
+ */
+export const RUN_LIMITS = {
+  resultBytes: 2 ** 31,
+  trainingSetValues: 2 ** 28,
+  draws: 1e11,
+} as const;
+
+/** The estimates {@link checkChainConfig} compares with {@link RUN_LIMITS}. */
+export function estimateRun(config: ChainConfig): {
+  resultBytes: number;
+  trainingSetValues: number;
+  draws: number;
+} {
+  const { samples: M, generations: T, chains: K } = config;
+  const series = config.metrics.length + Object.keys(config.observe ?? {}).length;
+  let oversampling = 1;
+  for (const t of config.transforms ?? []) oversampling /= transformFraction(t);
+  const pooled = config.regime.kind === "accumulate" ? T : 1;
+  return {
+    resultBytes: 8 * K * (T + 1) * series,
+    trainingSetValues: M * Math.max(pooled, oversampling),
+    draws: K * T * M * oversampling,
+  };
 }
 
 /** Where a metric value is undefined (recorded as NaN in `values`), and why. */
@@ -93,6 +133,25 @@ export function checkChainConfig(config: ChainConfig): void {
   assertProbability(api, "tailQ", config.tailQ ?? 0.05);
   for (const [i, t] of (config.recordAt ?? []).entries()) {
     assertInteger(api, `recordAt[${i}]`, t, 0, config.generations);
+  }
+  if (!config.allowLarge) {
+    const estimate = estimateRun(config);
+    const over = (
+      [
+        ["resultBytes", "chains × (generations + 1) × metrics × 8 bytes of results", "chains"],
+        ["trainingSetValues", "values in one training set", "samples"],
+        ["draws", "random draws in the whole run", "samples"],
+      ] as const
+    ).find(([key]) => estimate[key] > RUN_LIMITS[key]);
+    if (over !== undefined) {
+      const [key, what, parameter] = over;
+      throw new InvalidParameterError(
+        api,
+        parameter,
+        `gives an estimated ${estimate[key].toExponential(2)} ${what}, above the limit ${RUN_LIMITS[key].toExponential(2)} (samples ${config.samples}, generations ${config.generations}, chains ${config.chains}); pass allowLarge: true (CLI --allow-large) to run it anyway`,
+        (config as unknown as Record<string, number>)[parameter],
+      );
+    }
   }
   for (const name of Object.keys(config.observe ?? {})) {
     if (

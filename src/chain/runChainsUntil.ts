@@ -50,7 +50,13 @@ export function runChainsUntil(config: UntilConfig, constraints: UntilConstraint
     );
   }
   assertInteger(api, "maxGenerations", constraints.maxGenerations, 1, 1e7);
-  checkChainConfig({ ...config, generations: constraints.maxGenerations, metrics: [] });
+  // maxGenerations is a cap, not the work done (chains stop at `stop`): no size guard on it.
+  checkChainConfig({
+    ...config,
+    generations: constraints.maxGenerations,
+    metrics: [],
+    allowLarge: true,
+  });
   const K = config.chains;
   const firstChain = config.firstChain ?? 0;
   const generation = new Int32Array(K);

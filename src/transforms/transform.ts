@@ -129,6 +129,13 @@ export function checkTransform(t: Transform): Transform {
   return t;
 }
 
+/** The share of drawn samples a filter transform keeps (1 for distribution-level transforms). */
+export function transformFraction(t: Transform): number {
+  const entry = transformRegistry.get(t.kind);
+  if (entry.filter === undefined) return 1;
+  return entry.filter.fraction(resolveParams(t.kind, entry.params, paramsOf(t)));
+}
+
 /** Whether a transform applies to a model kind: the kind has every operation it requires. */
 export function transformSupports(t: Transform, kind: string): boolean {
   return hasOperations(kind, transformRegistry.get(t.kind).requires);

@@ -79,7 +79,13 @@ export const BUILTIN_TRUTHS = [
     name: "mv-gaussian",
     description: "N(0, sd²·[(1−rho)I + rho·11ᵀ]) in dim dimensions (identity by default)",
     params: {
-      dim: { type: "integer", required: true, description: "dimension d >= 1" },
+      dim: {
+        type: "integer",
+        required: true,
+        min: 1,
+        max: 1000,
+        description: "dimension d >= 1 (fits cost d³ per generation)",
+      },
       rho: { type: "number", default: 0, description: "equicorrelation in (−1/(d−1), 1)" },
       sd: { type: "number", default: 1, description: "common standard deviation > 0" },
     },
@@ -89,7 +95,13 @@ export const BUILTIN_TRUTHS = [
     name: "regression",
     description: "linear regression y = x·w* + σε, x ~ N(0, I_d), ‖w*‖ = 1",
     params: {
-      d: { type: "integer", required: true, description: "dimension >= 1" },
+      d: {
+        type: "integer",
+        required: true,
+        min: 1,
+        max: 2000,
+        description: "dimension (fits cost d³ per generation)",
+      },
       sigma: { type: "number", required: true, description: "label noise sd > 0" },
       seed: {
         type: "integer",

@@ -184,7 +184,7 @@ describe("named errors", () => {
 
   it("specs: required dim, unknown parameters, a Gaussian family on vector data", () => {
     expect(() => truthFromSpec("mv-gaussian")).toThrow(
-      'truth "mv-gaussian": dim is required (dimension d >= 1), got undefined',
+      'truth "mv-gaussian": dim is required (dimension d >= 1 (fits cost d³ per generation)), got undefined',
     );
     expect(() => familyFromSpec("mv-gaussian:bias=1")).toThrow(
       'family "mv-gaussian": parameter must be one of: ddof, got "bias"',

@@ -1,0 +1,54 @@
+/** Size guards: runs too large for the machine are refused up front, naming what to change. */
+import { describe, expect, it } from "vitest";
+import { type ChainSpec, configFromSpec } from "../../src/chain/chainSpec.ts";
+import { checkChainConfig, estimateRun, RUN_LIMITS } from "../../src/chain/runChains.ts";
+import { truthFromSpec } from "../../src/chain/specs.ts";
+
+const spec: ChainSpec = {
+  truth: "gaussian",
+  family: "gaussian-mle",
+  regime: "replace",
+  samples: 100,
+  generations: 10,
+  chains: 10,
+  seed: 1,
+  metrics: ["variance"],
+};
+const check = (s: Partial<ChainSpec>) => () => checkChainConfig(configFromSpec({ ...spec, ...s }));
+
+describe("run size limits", () => {
+  it("estimates what the run holds and draws", () => {
+    const e = estimateRun(
+      configFromSpec({ ...spec, regime: "accumulate", transforms: ["select:fraction=0.25"] }),
+    );
+    // 8 bytes × 10 chains × 11 generations × 1 metric; pool of T·M = 1000 values (the
+    // oversampled set is 400); draws 10·10·100 × 4.
+    expect(e).toEqual({ resultBytes: 880, trainingSetValues: 1000, draws: 40_000 });
+  });
+
+  it("refuses too many results, too large a training set, too many draws — naming the parameter, the estimate and the override", () => {
+    expect(check({ chains: 1e9, generations: 10 })).toThrow(
+      /runChains: chains .*8\.80e\+10 chains × \(generations \+ 1\) × metrics × 8 bytes of results, above the limit 2\.15e\+9.*allowLarge: true \(CLI --allow-large\)/,
+    );
+    expect(check({ samples: 1e6, generations: 1000, regime: "accumulate", chains: 1 })).toThrow(
+      /runChains: samples .*1\.00e\+9 values in one training set/,
+    );
+    expect(check({ samples: 1000, transforms: ["select:fraction=1e-6"] })).toThrow(
+      /runChains: samples .*1\.00e\+9 values in one training set/,
+    );
+    expect(check({ samples: 1e8, generations: 1e4, chains: 10, metrics: [] })).toThrow(
+      /runChains: samples .*random draws in the whole run, above the limit 1\.00e\+11/,
+    );
+  });
+
+  it("allowLarge lifts the guard; ordinary runs are far below it", () => {
+    expect(check({ chains: 1e9, generations: 10, allowLarge: true })).not.toThrow();
+    const ordinary = estimateRun(configFromSpec({ ...spec, chains: 1000, generations: 500 }));
+    expect(ordinary.resultBytes).toBeLessThan(RUN_LIMITS.resultBytes / 100);
+  });
+
+  it("dimensions have documented maxima", () => {
+    expect(() => truthFromSpec("mv-gaussian:dim=5000")).toThrow(/mv-gaussian.*dim.*1000/);
+    expect(() => truthFromSpec("regression:d=1000000,sigma=1")).toThrow(/regression.*d.*2000/);
+  });
+});
