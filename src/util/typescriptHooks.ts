@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const TYPESCRIPT = /\.m?ts$/;
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 type Transform = (code: string, file: string) => Promise<string>;
 let transform: Promise<Transform> | undefined;
@@ -71,7 +72,9 @@ async function loadTransform(): Promise<Transform> {
     return async (code, file) => {
       const r = await transform(file, code, { lang: "ts", sourceType: "module", sourcemap: true });
       if (r.errors.length > 0) {
-        throw new SyntaxError(`${file}: ${r.errors.map((e) => e.message).join("; ")}`);
+        // Plain text: oxc colours its messages for a terminal (ESC [ … m).
+        const text = r.errors.map((e) => e.message.replace(ANSI_COLOUR, "")).join("; ");
+        throw new SyntaxError(`${file}: ${text}`);
       }
       return withInlineMap(r.code, r.map);
     };
