@@ -1,17 +1,33 @@
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { importModule } from "../util/importModule.ts";
+import { projectConfig } from "../util/projectConfig.ts";
 import { InvalidParameterError } from "../util/validate.ts";
+
+/** Whether a plug-in module names a file (`./x.ts`, `../x.ts`, absolute) rather than a package. */
+function isPath(m: string): boolean {
+  return m.startsWith(".") || isAbsolute(m);
+}
+
+/**
+ * The specifier to import a plug-in module by: a file URL for a path (resolved against `cwd`),
+ * the package name otherwise.
+ */
+export function pluginSpecifier(m: string, cwd: string = process.cwd()): string {
+  return isPath(m) ? pathToFileURL(resolve(cwd, m)).href : m;
+}
 
 /**
  * Imports plug-in modules, each of which registers its definitions when loaded (a module is
  * loaded once per thread, so loading twice is harmless). A path (`./plugins/exp.ts`, absolute,
  * or anything with a `/` that starts with `.`) is resolved against `cwd`; anything else is a
- * package name resolved by Node.
+ * package name resolved by Node. `load` imports one specifier (vitest's setup file passes its
+ * own `import`, so plug-ins load through vitest's module graph). @defaultValue importModule
  */
 export async function loadPlugins(
   modules: readonly string[] = [],
   cwd: string = process.cwd(),
+  load: (specifier: string) => Promise<unknown> = importModule,
 ): Promise<void> {
   for (const m of modules) {
     if (typeof m !== "string" || m.trim() === "") {
@@ -22,10 +38,8 @@ export async function loadPlugins(
         m,
       );
     }
-    const isPath = m.startsWith(".") || isAbsolute(m);
-    const specifier = isPath ? pathToFileURL(resolve(cwd, m)).href : m;
     try {
-      await import(specifier);
+      await load(pluginSpecifier(m, cwd));
     } catch (error) {
       if (
         (error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" &&
@@ -49,23 +63,13 @@ export async function loadPlugins(
  * ["./plugins/exponential.ts"] }` (paths relative to the project root). @defaultValue []
  */
 export function projectPlugins(root: string = process.cwd()): string[] {
-  const file = join(root, "package.json");
-  if (!existsSync(file)) return [];
-  const config = (JSON.parse(readFileSync(file, "utf8")) as { collapse?: { plugins?: unknown } })
-    .collapse;
-  const plugins = config?.plugins ?? [];
-  if (!Array.isArray(plugins) || plugins.some((p) => typeof p !== "string")) {
-    throw new InvalidParameterError(
-      `${file}: collapse`,
-      "plugins",
-      "must be a list of module paths or package names",
-      plugins,
-    );
-  }
-  return plugins;
+  return [...projectConfig(root).plugins];
 }
 
 /** Loads the project's registered plug-ins ({@link projectPlugins}), resolved from its root. */
-export async function loadProjectPlugins(root: string = process.cwd()): Promise<void> {
-  await loadPlugins(projectPlugins(root), root);
+export async function loadProjectPlugins(
+  root: string = process.cwd(),
+  load: (specifier: string) => Promise<unknown> = importModule,
+): Promise<void> {
+  await loadPlugins(projectPlugins(root), root, load);
 }

@@ -36,7 +36,11 @@ export async function runChainsParallel(
   const chunk = constraints.chunk ?? Math.max(1, Math.ceil(K / (4 * workers)));
   assertInteger("runChainsParallel", "chunk", chunk, 1);
   const pool = new Tinypool({
-    filename: new URL("./chainWorker.mjs", import.meta.url).href,
+    // Sources: a .mjs entry that registers tsx in the worker; built: the compiled task itself.
+    filename: new URL(
+      import.meta.url.endsWith(".ts") ? "./chainWorker.mjs" : "./chainWorker.js",
+      import.meta.url,
+    ).href,
     minThreads: 1,
     maxThreads: workers,
   });

@@ -1,44 +1,24 @@
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { Command, InvalidArgumentError, Option } from "commander";
+/**
+ * The `collapse` command line. This module and the command definitions load only commander:
+ * each command imports what it runs when it runs, so `collapse --help` starts in a tenth of a
+ * second and no command pays for another's dependencies (vitest, zod, vega, the engine).
+ */
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
 import { ReportError } from "../report/errors.ts";
 import { InvalidParameterError } from "../util/validate.ts";
-import { addClaimCommands } from "./claimCommands.ts";
-import { formatPlugins } from "./plugins.ts";
+import { addClaimCommands, suiteOption } from "./claimCommands.ts";
+import { collect, integer, number, seed } from "./options.ts";
 import { addReportCommands } from "./reportCommands.ts";
-import { formatCsv, formatJson, formatTable, simulate } from "./simulate.ts";
 
-function integer(name: string, min: number) {
-  return (raw: string): number => {
-    const v = Number(raw);
-    if (raw.trim() === "" || !Number.isSafeInteger(v) || v < min) {
-      throw new InvalidArgumentError(
-        `${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`,
-      );
-    }
-    return v;
-  };
+/** The harness's version, from its package.json. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return String(pkg.version);
 }
 
-function number(name: string) {
-  return (raw: string): number => {
-    const v = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(v)) {
-      throw new InvalidArgumentError(`${name} must be a finite number, got ${JSON.stringify(raw)}`);
-    }
-    return v;
-  };
-}
-
-function seed(raw: string): number | string {
-  const v = Number(raw);
-  return /^\d+$/.test(raw) && Number.isSafeInteger(v) ? v : raw;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
+/** `collapse simulate --help` lists the registered plug-ins (the project's too); loaded only for that help. */
+let pluginsHelp: (() => string) | undefined;
 
 /** The `collapse` command line (`argv`: the full process argv, recorded in reports). */
 export function buildProgram(argv: readonly string[] = process.argv): Command {
@@ -46,10 +26,22 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     .description(
       "Model-collapse research harness: simulate recursive training and verify collapse claims.",
     )
-    .showHelpAfterError();
+    .version(version(), "-V, --version", "print the collapse-harness version")
+    .helpOption("-h, --help", "show help (each command has its own: collapse <command> --help)")
+    .helpCommand("help [command]", "show help for a command")
+    // Usage errors are named and exit 2, like every other bad input; 1 means claims failed.
+    .exitOverride()
+    .configureOutput({
+      outputError: (message, write) =>
+        write(`collapse: UsageError: ${message.replace(/^error: /, "")}`),
+    })
+    .showHelpAfterError(
+      "(collapse --help lists the commands, collapse <command> --help the options)",
+    );
 
   program
     .command("simulate")
+    .summary("run chains of recursive training and print per-generation metric summaries")
     .description(
       "run K chains × T generations × M samples and print per-generation metric summaries",
     )
@@ -104,6 +96,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     .addOption(new Option("--json", "print one JSON object").conflicts("csv"))
     .addOption(new Option("--csv", "print one CSV row per generation × metric"))
     .action(async (o) => {
+      const { formatCsv, formatJson, formatTable, simulate } = await import("./simulate.ts");
       const result = await simulate({
         truth: o.truth,
         family: o.family,
@@ -124,13 +117,14 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       const text = o.json ? formatJson(result) : o.csv ? formatCsv(result) : formatTable(result);
       process.stdout.write(`${text}\n`);
     })
-    .addHelpText("after", () => `\n${formatPlugins()}`);
+    .addHelpText("after", () => (pluginsHelp ? `\n${pluginsHelp()}` : ""));
   program
     .command("calibrate")
+    .summary("measure claims' false-alarm rate (or power) over many root seeds")
     .description(
       "run claims over many fresh root seeds and print each claim's observed failure rate with its 95% interval against the nominal α (the false-alarm rate of a true claim, the power of a false one)",
     )
-    .argument("[files...]", "claim files (default: properties/)", ["properties"])
+    .argument("[files...]", "claim files (default: the suite's claims folder)")
     .option("--seeds <n>", "number of root seeds", integer("--seeds", 1), 200)
     .option(
       "--alpha <a>",
@@ -149,49 +143,60 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       integer("--scenarios", 1),
     )
     .option("-t, --test-name <pattern>", "only claims whose test name matches (vitest -t)")
-    .action((files: string[], o) => {
-      const code = runVitest(files, o.testName, {
-        COLLAPSE_CALIBRATE: `${o.seeds}:${o.alpha ?? ""}:${o.scenarios ?? ""}`.replace(/:+$/, ""),
-        COLLAPSE_SEED: String(o.firstSeed),
-      });
-      process.exitCode = code;
+    .addOption(suiteOption())
+    .action(async (files: string[], o) => {
+      const { calibrate } = await import("./claimActions.ts");
+      process.exitCode = calibrate(files, o);
     });
   addReportCommands(program, () => ["collapse", ...argv.slice(2)]);
   addClaimCommands(program);
   return program;
 }
 
-/** Runs the project's vitest on files with extra environment; returns its exit code. */
-export function runVitest(
-  files: string[],
-  testName: string | undefined,
-  env: Record<string, string>,
-): number {
-  const require = createRequire(import.meta.url);
-  const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
-  const args = [vitest, "run", ...files, ...(testName ? ["-t", testName] : [])];
-  const r = spawnSync(process.execPath, args, {
-    stdio: "inherit",
-    env: { ...process.env, ...env },
-  });
-  return r.status ?? 1;
+/** Whether argv asks for `collapse simulate`'s help (which lists the registered plug-ins). */
+function asksSimulateHelp(args: readonly string[]): boolean {
+  return (
+    (args[0] === "simulate" && args.some((a) => a === "--help" || a === "-h")) ||
+    (args[0] === "help" && args[1] === "simulate")
+  );
 }
 
-/** Entry point: named errors become one-line messages and exit code 2. */
+/** A named error: `collapse: <name>: <message>`, or the message alone when it names its API. */
+function namedError(e: unknown): { text: string; exitCode: number } | undefined {
+  if (e instanceof InvalidParameterError) return { text: `collapse: ${e.message}`, exitCode: 2 };
+  if (e instanceof ReportError) {
+    return { text: `collapse: ${e.name}: ${e.message}`, exitCode: e.exitCode };
+  }
+  return undefined;
+}
+
+/**
+ * Entry point. Exit codes: 0 success (and --help, --version); 1 claims failed; 2 a named error
+ * (a usage error — unknown option, missing or malformed value, unknown command — included).
+ */
 export async function main(argv: string[]): Promise<void> {
+  // Stack traces of claim files and plug-ins point into their TypeScript sources.
+  process.setSourceMapsEnabled(true);
+  if (asksSimulateHelp(argv.slice(2))) {
+    const [{ formatPlugins }, { loadProjectPlugins }, { findProjectRoot }] = await Promise.all([
+      import("./plugins.ts"),
+      import("../chain/loadPlugins.ts"),
+      import("../util/findProjectRoot.ts"),
+    ]);
+    await loadProjectPlugins(findProjectRoot());
+    pluginsHelp = formatPlugins;
+  }
   try {
     await buildProgram(argv).parseAsync(argv);
   } catch (e) {
-    if (e instanceof InvalidParameterError) {
-      process.stderr.write(`collapse: ${e.message}\n`);
-      process.exitCode = 2;
+    if (e instanceof CommanderError) {
+      // --help and --version end here with 0; a usage error was printed by outputError.
+      process.exitCode = e.exitCode === 0 ? 0 : 2;
       return;
     }
-    if (e instanceof ReportError) {
-      process.stderr.write(`collapse: ${e.name}: ${e.message}\n`);
-      process.exitCode = e.exitCode;
-      return;
-    }
-    throw e;
+    const named = namedError(e);
+    if (named === undefined) throw e;
+    process.stderr.write(`${named.text}\n`);
+    process.exitCode = named.exitCode;
   }
 }

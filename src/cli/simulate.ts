@@ -1,10 +1,12 @@
-import cliProgress from "cli-progress";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type cliProgress from "cli-progress";
 import { type ChainSpec, configFromSpec } from "../chain/chainSpec.ts";
 import { loadPlugins, projectPlugins } from "../chain/loadPlugins.ts";
 import { checkChainConfig } from "../chain/runChains.ts";
 import { runChainsParallel } from "../chain/runChainsParallel.ts";
 import { type MetricSummary, summarizeMetric } from "../chain/summarize.ts";
 import { METRIC_IDS, type MetricId, metricById, metricRegistry } from "../metrics/metric.ts";
+import { findProjectRoot } from "../util/findProjectRoot.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 
 /** Options of `collapse simulate`, as strings and numbers from the command line. */
@@ -69,9 +71,18 @@ export interface SimulateResult {
   readonly undefinedValues: number;
 }
 
-/** The project's plug-ins (package.json `collapse.plugins`), then those given by --plugin. */
+/**
+ * The project's plug-ins (package.json `collapse.plugins`, paths relative to the project root,
+ * re-expressed relative to the working directory like --plugin's), then those given by --plugin.
+ */
 function withProjectPlugins(given: readonly string[] = []): string[] {
-  return [...new Set([...projectPlugins(), ...given])];
+  const root = findProjectRoot();
+  const project = projectPlugins(root).map((m) => {
+    if (!m.startsWith(".") && !isAbsolute(m)) return m;
+    const path = relative(process.cwd(), resolve(root, m)).split(sep).join("/");
+    return path.startsWith("../") ? path : `./${path}`;
+  });
+  return [...new Set([...project, ...given])];
 }
 
 /** Builds and validates the chain spec from CLI options. */
@@ -133,15 +144,17 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   const spec = simulateSpec(o);
   let bar: cliProgress.SingleBar | undefined;
   const started = performance.now();
-  const onProgress = o.progress
+  // Loaded only where a bar may be drawn (a terminal, not CI).
+  const bars = o.progress ? (await import("cli-progress")).default : undefined;
+  const onProgress = bars
     ? (done: number, total: number) => {
         if (bar === undefined && performance.now() - started > 1000) {
-          bar = new cliProgress.SingleBar(
+          bar = new bars.SingleBar(
             {
               format: "chains {bar} {value}/{total} | {eta_formatted} left",
               stream: process.stderr,
             },
-            cliProgress.Presets.shades_classic,
+            bars.Presets.shades_classic,
           );
           bar.start(total, done);
         }

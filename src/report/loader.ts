@@ -2,12 +2,19 @@
  * Finding claim files and loading claims outside vitest: property files are imported in
  * register-only mode (verifyClaim records the claim and declares no test), so the CLI can list
  * claims, resolve claim ids to files and replay counterexamples.
+ *
+ * Everything is relative to the user's project — the nearest package.json above the working
+ * directory — and its claims folder (package.json `collapse.claims`, default `properties/`). The
+ * harness's own catalog is a second suite, `builtin`, which a user opts into.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Claim } from "../claims/defineClaim.ts";
 import { registeredClaims, setRegisterOnly } from "../claims/registry.ts";
+import { findProjectRoot } from "../util/findProjectRoot.ts";
+import { importModule } from "../util/importModule.ts";
+import { projectConfig } from "../util/projectConfig.ts";
 import {
   ClaimFileError,
   DuplicateClaimError,
@@ -15,16 +22,40 @@ import {
   UnknownClaimError,
 } from "./errors.ts";
 
-/** The project root (the folder of the harness's package.json). */
-export const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/[/\\]$/, "");
+/** The harness's own package root (its bundled claims are the `builtin` suite). */
+export const HARNESS_ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/[/\\]$/, "");
 
-/** The default folder of claim files. */
-export const DEFAULT_CLAIMS_FOLDER = "properties";
+/** The claim suites: the project's own claims, or the harness's bundled catalog. */
+export const SUITES = ["project", "builtin"] as const;
+export type Suite = (typeof SUITES)[number];
+
+/** The project the CLI acts on: the nearest package.json above the working directory. */
+export function projectRoot(cwd: string = process.cwd()): string {
+  return findProjectRoot(cwd);
+}
+
+/**
+ * The folder of a suite's claim files: the project's claims folder (package.json
+ * `collapse.claims`, default `properties/`), or the harness's bundled `properties/`.
+ */
+export function suiteFolder(suite: Suite, root: string = projectRoot()): string {
+  return suite === "builtin"
+    ? join(HARNESS_ROOT, "properties")
+    : join(root, projectConfig(root).claims);
+}
+
+/**
+ * The project folder whose `collapse.plugins` a suite's claims use: the project's for its own
+ * claims, the harness's for the bundled ones.
+ */
+export function suitePluginRoot(suite: Suite, root: string = projectRoot()): string {
+  return suite === "builtin" ? HARNESS_ROOT : root;
+}
 
 const CLAIM_FILE = /\.test\.ts$/;
 
 /** A path relative to the project root, with POSIX separators. */
-export function projectPath(file: string, root = PROJECT_ROOT): string {
+export function projectPath(file: string, root: string = projectRoot()): string {
   return relative(root, file).split(sep).join("/");
 }
 
@@ -76,6 +107,7 @@ const loadedFiles = new Map<string, string[]>();
  * file fails to load.
  */
 export async function loadClaims(files: readonly string[]): Promise<Map<string, LoadedClaim>> {
+  const root = projectRoot();
   const byId = new Map<string, LoadedClaim>();
   setRegisterOnly(true);
   try {
@@ -84,9 +116,9 @@ export async function loadClaims(files: readonly string[]): Promise<Map<string, 
       if (ids === undefined) {
         const before = new Map(registeredClaims());
         try {
-          await import(pathToFileURL(file).href);
+          await importModule(pathToFileURL(file).href);
         } catch (e) {
-          throw new ClaimFileError(projectPath(file), e);
+          throw new ClaimFileError(projectPath(file, root), e);
         }
         ids = [...registeredClaims()].filter(([id, r]) => before.get(id) !== r).map(([id]) => id);
         loadedFiles.set(file, ids);
@@ -94,7 +126,10 @@ export async function loadClaims(files: readonly string[]): Promise<Map<string, 
       for (const id of ids) {
         const prior = byId.get(id);
         if (prior !== undefined) {
-          throw new DuplicateClaimError(id, [projectPath(prior.file), projectPath(file)]);
+          throw new DuplicateClaimError(id, [
+            projectPath(prior.file, root),
+            projectPath(file, root),
+          ]);
         }
         const r = registeredClaims().get(id);
         if (r !== undefined) byId.set(id, { claim: r.claim, expect: r.expect, file });

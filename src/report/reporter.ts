@@ -1,11 +1,14 @@
 /**
  * The vitest reporter behind `collapse verify` and `collapse report --merge`: it collects each
- * claim test's `task.meta.collapse` (the ClaimReport verifyClaim stores), its state, errors and
- * duration, and the files that failed to load. Nothing here depends on scheduling: the body is
- * built from the collected data sorted by claim id (see buildBody).
+ * claim test's `task.meta.collapse` (the ClaimReport verifyClaim stores: verdicts, evidence,
+ * scenarios, counterexample), its state, errors and duration, and the files that failed to
+ * load. Nothing here depends on scheduling: the body is built from the collected data sorted by
+ * claim id (see buildBody). Exported by `collapse-harness/vitest`; with `outputFile` it writes
+ * the collected run as JSON at the end of a plain `vitest run`.
  */
-import { posix, sep } from "node:path";
-import cliProgress from "cli-progress";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, posix, resolve, sep } from "node:path";
+import type cliProgress from "cli-progress";
 import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from "vitest/node";
 
 /** One test as the reporter saw it. */
@@ -39,8 +42,14 @@ export interface CollectedRun {
 
 /** Options of {@link CollapseReporter}. */
 export interface CollapseReporterOptions {
-  /** Show a progress bar on stderr (only meaningful on a TTY, outside CI). */
+  /** Show a progress bar on stderr (only meaningful on a TTY, outside CI). @defaultValue false */
   readonly progress?: boolean;
+  /**
+   * Write the collected run ({@link CollectedRun}: each claim test's state, errors, duration
+   * and `task.meta.collapse` evidence) to this JSON file when the run ends, relative to the
+   * vitest root. @defaultValue undefined (nothing written)
+   */
+  readonly outputFile?: string;
 }
 
 function posixPath(p: string): string {
@@ -58,7 +67,9 @@ function message(e: { message?: unknown; name?: unknown }, root: string): string
 /** Collects claim results from a vitest run (or a blob merge). */
 export class CollapseReporter implements Reporter {
   readonly #progress: boolean;
+  readonly #outputFile: string | undefined;
   #root = "";
+  #cliProgress: typeof cliProgress | undefined;
   #bar: cliProgress.SingleBar | undefined;
   #total = 0;
   #done = 0;
@@ -67,10 +78,13 @@ export class CollapseReporter implements Reporter {
 
   constructor(options: CollapseReporterOptions = {}) {
     this.#progress = options.progress ?? false;
+    this.#outputFile = options.outputFile;
   }
 
-  onInit(vitest: Vitest): void {
+  async onInit(vitest: Vitest): Promise<void> {
     this.#root = vitest.config.root;
+    // Loaded only for a bar: most runs (CI, pipes) never draw one.
+    if (this.#progress) this.#cliProgress = (await import("cli-progress")).default;
   }
 
   onTestRunStart(specifications: ReadonlyArray<TestSpecification>): void {
@@ -79,14 +93,15 @@ export class CollapseReporter implements Reporter {
 
   /** The bar starts with the first file collected (after vitest's global setup has printed). */
   onTestModuleCollected(_testModule: TestModule): void {
-    if (!this.#progress || this.#bar !== undefined) return;
-    this.#bar = new cliProgress.SingleBar(
+    const bars = this.#cliProgress;
+    if (bars === undefined || this.#bar !== undefined) return;
+    this.#bar = new bars.SingleBar(
       {
         format: "claim files {bar} {value}/{total} | {tests} claim tests done | {last}",
         stream: process.stderr,
         hideCursor: true,
       },
-      cliProgress.Presets.shades_classic,
+      bars.Presets.shades_classic,
     );
     this.#bar.start(Math.max(1, this.#total), 0, { tests: 0, last: "" });
   }
@@ -142,6 +157,11 @@ export class CollapseReporter implements Reporter {
       moduleErrors,
       unhandledErrors: unhandledErrors.map((e) => message(e, root)),
     };
+    if (this.#outputFile !== undefined) {
+      const file = resolve(root, this.#outputFile);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify(this.#result, null, 2)}\n`);
+    }
   }
 
   /** The collected run; throws if the run has not ended. */

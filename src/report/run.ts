@@ -18,11 +18,12 @@ import {
 } from "./errors.ts";
 import {
   claimById,
-  DEFAULT_CLAIMS_FOLDER,
   findClaimFiles,
   loadClaims,
-  PROJECT_ROOT,
   projectPath,
+  projectRoot,
+  type Suite,
+  suiteFolder,
 } from "./loader.ts";
 import { CollapseReporter, type CollectedRun } from "./reporter.ts";
 import {
@@ -34,6 +35,7 @@ import {
   type SimulationPreset,
   validateReport,
 } from "./schema.ts";
+import { vitestConfigFile } from "./vitestConfigFile.ts";
 import {
   bodyDigest,
   lockReportFolder,
@@ -52,13 +54,17 @@ const CLAIM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Resolves `collapse verify` arguments: existing files and folders select claim files; other
- * kebab-case words are claim ids, looked up among the given files (properties/ by default).
- * Throws UnknownClaimError for an id no file defines, NoClaimFilesError for a missing path.
+ * kebab-case words are claim ids, looked up among the given files (by default the suite's:
+ * the project's claims folder, or the harness's bundled claims). Files are returned relative to
+ * the project root. Throws UnknownClaimError for an id no file defines, NoClaimFilesError for a
+ * missing path or a file outside the project.
  */
 export async function resolveSelection(
   args: readonly string[],
   cwd = process.cwd(),
+  suite: Suite = "project",
 ): Promise<Selection> {
+  const root = projectRoot(cwd);
   const paths: string[] = [];
   const ids: string[] = [];
   for (const a of args) {
@@ -67,18 +73,16 @@ export async function resolveSelection(
     else throw new NoClaimFilesError(`no such file or folder: ${a}`);
   }
   const searched =
-    paths.length > 0
-      ? findClaimFiles(paths, cwd)
-      : findClaimFiles([join(PROJECT_ROOT, DEFAULT_CLAIMS_FOLDER)]);
-  const outside = searched.filter((f) => projectPath(f).startsWith("../"));
+    paths.length > 0 ? findClaimFiles(paths, cwd) : findClaimFiles([suiteFolder(suite, root)]);
+  const outside = searched.filter((f) => projectPath(f, root).startsWith("../"));
   if (outside.length > 0) {
     throw new NoClaimFilesError(
-      `claim files must be inside the project (${PROJECT_ROOT}), like properties/: ${outside.join(", ")}`,
+      `claim files must be inside the project (${root}, the folder of the nearest package.json): ${outside.join(", ")}`,
     );
   }
-  if (ids.length === 0) return { files: searched.map((f) => projectPath(f)), claims: [] };
+  if (ids.length === 0) return { files: searched.map((f) => projectPath(f, root)), claims: [] };
   const claims = await loadClaims(searched);
-  const files = new Set(ids.map((id) => projectPath(claimById(claims, id).file)));
+  const files = new Set(ids.map((id) => projectPath(claimById(claims, id).file, root)));
   return { files: [...files].sort(), claims: [...new Set(ids)].sort() };
 }
 
@@ -90,13 +94,17 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Runs vitest in this process over the selection; returns what the reporter collected. */
+/**
+ * Runs vitest in this process over the selection (files relative to the project root), with
+ * the project's vitest config or else the preset's; returns what the reporter collected.
+ */
 export async function runClaims(
   selection: Selection,
   o: { workers?: number; progress: boolean },
 ): Promise<CollectedRun> {
+  const root = projectRoot();
   for (const f of selection.files) {
-    if (!existsSync(join(PROJECT_ROOT, f))) throw new NoClaimFilesError(`no such claim file: ${f}`);
+    if (!existsSync(join(root, f))) throw new NoClaimFilesError(`no such claim file: ${f}`);
   }
   const reporter = new CollapseReporter({ progress: o.progress });
   const testNamePattern =
@@ -109,10 +117,15 @@ export async function runClaims(
   // Loaded on demand: vitest's node API costs a second to import, and most commands never run it.
   const { startVitest } = await import("vitest/node");
   const ctx = await startVitest("test", [], {
-    root: PROJECT_ROOT,
+    root,
+    config: vitestConfigFile(root),
     run: true,
     watch: false,
     include: selection.files.map(globEscape),
+    // The bundled claims live under node_modules/collapse-harness/, which vitest skips by default.
+    ...(selection.files.some((f) => f.split("/").includes("node_modules"))
+      ? { exclude: ["**/.git/**"] }
+      : {}),
     reporters: [reporter],
     ...(testNamePattern ? { testNamePattern } : {}),
     ...(o.workers !== undefined ? { maxWorkers: o.workers } : {}),
@@ -140,8 +153,10 @@ export async function mergeBlobs(folder: string): Promise<{ run: CollectedRun; b
   const reporter = new CollapseReporter({ progress: false });
   const previousExitCode = process.exitCode;
   const { startVitest } = await import("vitest/node");
+  const root = projectRoot();
   const ctx = await startVitest("test", [], {
-    root: PROJECT_ROOT,
+    root,
+    config: vitestConfigFile(root),
     run: true,
     watch: false,
     mergeReports: abs,
@@ -205,10 +220,10 @@ export function runId(started: Date, rootSeed: number): string {
   return `${iso}-seed${rootSeed}`;
 }
 
-/** The default output folder of a run: reports/<run id> (suffixed if it exists). */
-export function defaultOutputFolder(id: string): string {
-  let folder = join(PROJECT_ROOT, "reports", id);
-  for (let i = 2; existsSync(folder); i++) folder = join(PROJECT_ROOT, "reports", `${id}-${i}`);
+/** The default output folder of a run: reports/<run id> in the project (suffixed if it exists). */
+export function defaultOutputFolder(id: string, root: string = projectRoot()): string {
+  let folder = join(root, "reports", id);
+  for (let i = 2; existsSync(folder); i++) folder = join(root, "reports", `${id}-${i}`);
   return folder;
 }
 
@@ -250,7 +265,7 @@ export function assembleReport(
       merged: o.merged,
       bodySha256: "0".repeat(64),
       host: host(),
-      environment: environment(PROJECT_ROOT, body.rootSeed),
+      environment: environment(projectRoot(), body.rootSeed),
     },
   } satisfies Report;
   // The schema is the contract: a report that does not validate is never written. The digest is
@@ -280,8 +295,10 @@ function outputFolder(out: string | undefined, id: string): string {
 
 /** Options of {@link verify}. */
 export interface VerifyOptions {
-  /** Claim files, folders and claim ids (default: properties/). */
+  /** Claim files, folders and claim ids (default: the suite's claims). */
   readonly args: readonly string[];
+  /** Where claim ids and the default selection come from. @defaultValue "project" */
+  readonly suite?: Suite;
   /** Root seed (default: COLLAPSE_SEED, else the harness default). */
   readonly seed?: number;
   /** Output folder (default: reports/<run id>). */
@@ -313,7 +330,7 @@ export async function verify(o: VerifyOptions): Promise<ReportOutcome> {
   process.env.COLLAPSE_SEED = String(rootSeed);
   clearRunModes();
   const id = runId(started, rootSeed);
-  const selection = await resolveSelection(o.args);
+  const selection = await resolveSelection(o.args, process.cwd(), o.suite ?? "project");
   const folder = outputFolder(o.out, id);
   const collected = await runClaims(selection, { workers: o.workers, progress: o.progress });
   const { body, simulationsMs } = bodyOf(collected, rootSeed, selection.claims, o.preset);

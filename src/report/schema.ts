@@ -11,6 +11,7 @@
 import { z } from "zod";
 import { PRNG_ALGORITHM } from "../rng/index.ts";
 import { MalformedReportError, ReportVersionError } from "./errors.ts";
+import { SIMULATION_PRESETS, type SimulationPreset } from "./simulationPresets.ts";
 
 /** `schema` field of every report. */
 export const REPORT_SCHEMA = "collapse-harness/report";
@@ -177,8 +178,7 @@ export const ClaimEntrySchema = z.strictObject({
 });
 export type ClaimEntry = z.infer<typeof ClaimEntrySchema>;
 
-export const SIMULATION_PRESETS = ["standard", "small", "none"] as const;
-export type SimulationPreset = (typeof SIMULATION_PRESETS)[number];
+export { SIMULATION_PRESETS, type SimulationPreset };
 
 export const BodySchema = z.strictObject({
   rootSeed: int.nonnegative(),

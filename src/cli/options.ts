@@ -1,0 +1,86 @@
+/**
+ * Option parsers of the `collapse` command line. Each throws commander's InvalidArgumentError
+ * naming the option and the value; the CLI turns it into a UsageError (exit 2).
+ */
+import { InvalidArgumentError } from "commander";
+
+/** An integer option ≥ `min`. */
+export function integer(name: string, min: number) {
+  return (raw: string): number => {
+    const v = Number(raw);
+    if (raw.trim() === "" || !Number.isSafeInteger(v) || v < min) {
+      throw new InvalidArgumentError(
+        `${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`,
+      );
+    }
+    return v;
+  };
+}
+
+/** A finite number option. */
+export function number(name: string) {
+  return (raw: string): number => {
+    const v = Number(raw);
+    if (raw.trim() === "" || !Number.isFinite(v)) {
+      throw new InvalidArgumentError(`${name} must be a finite number, got ${JSON.stringify(raw)}`);
+    }
+    return v;
+  };
+}
+
+/** A simulation seed: an integer, or any string (hashed like every stream key). */
+export function seed(raw: string): number | string {
+  const v = Number(raw);
+  return /^\d+$/.test(raw) && Number.isSafeInteger(v) ? v : raw;
+}
+
+/** A repeatable option's values. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** A non-negative integer root seed. */
+export function rootSeedOption(raw: string): number {
+  const v = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v)) {
+    throw new InvalidArgumentError(
+      `--seed must be a non-negative integer, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return v;
+}
+
+/** A worker count ≥ 1. */
+export function workersOption(raw: string): number {
+  const v = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < 1) {
+    throw new InvalidArgumentError(`--workers must be an integer >= 1, got ${JSON.stringify(raw)}`);
+  }
+  return v;
+}
+
+/** A counterexample's fast-check seed (32-bit integer). */
+export function fcSeedOption(raw: string): number {
+  const v = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < -(2 ** 31) || v >= 2 ** 32) {
+    throw new InvalidArgumentError(
+      `--seed must be the counterexample's fast-check seed (a 32-bit integer), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return v;
+}
+
+/** A counterexample's fast-check path (`0:1:0`). */
+export function pathOption(raw: string): string {
+  if (!/^\d+(?::\d+)*$/.test(raw.trim())) {
+    throw new InvalidArgumentError(
+      `--path must be fast-check's counterexample path (integers separated by ':'), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return raw.trim();
+}
+
+/** Progress bars only on an interactive terminal, never in CI. */
+export function showProgress(): boolean {
+  return Boolean(process.stderr.isTTY) && !process.env.CI;
+}

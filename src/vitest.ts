@@ -1,0 +1,69 @@
+/**
+ * `collapse-harness/vitest`: the vitest preset for claim files, and the reporter.
+ *
+ * ```ts
+ * // vitest.config.ts
+ * import { collapsePreset } from "collapse-harness/vitest";
+ * import { defineConfig, mergeConfig } from "vitest/config";
+ *
+ * export default mergeConfig(collapsePreset(), defineConfig({ test: { include: ["properties/**\/*.test.ts"] } }));
+ * ```
+ *
+ * The preset brings the root-seed set-up (COLLAPSE_SEED resolved and printed once per run, one
+ * seed for every worker, `random` drawing one), the project plug-ins set-up (package.json
+ * `collapse.plugins`), and timeouts sized for statistical tests. `collapse verify` runs a
+ * project without a vitest config with exactly this preset.
+ */
+import type { ViteUserConfig } from "vitest/config";
+import { CollapseReporter } from "./report/reporter.ts";
+
+export {
+  CollapseReporter,
+  type CollapseReporterOptions,
+  type CollectedModuleError,
+  type CollectedRun,
+  type CollectedTest,
+} from "./report/reporter.ts";
+
+/** Options of {@link collapsePreset}. */
+export interface CollapsePresetConstraints {
+  /**
+   * Per-test timeout in ms: a claim simulates thousands of chains, far beyond vitest's 5 s on a
+   * small machine. @defaultValue 120000
+   */
+  testTimeout?: number;
+  /** Hook and set-up timeout in ms. @defaultValue 60000 */
+  hookTimeout?: number;
+  /**
+   * Also write every claim test's `task.meta.collapse` evidence (verdicts, estimates,
+   * intervals, counterexample) to this JSON file, relative to the vitest root, next to vitest's
+   * default reporter. @defaultValue undefined (no file)
+   */
+  evidence?: string;
+}
+
+/** Built files end in .js, sources in .ts: the set-up files sit next to this module. */
+const EXTENSION = import.meta.url.endsWith(".ts") ? ".ts" : ".js";
+
+function sibling(path: string): string {
+  return decodeURIComponent(new URL(`${path}${EXTENSION}`, import.meta.url).pathname);
+}
+
+/**
+ * The vitest configuration claim files need; merge your own settings over it with vitest's
+ * `mergeConfig`.
+ */
+export function collapsePreset(constraints: CollapsePresetConstraints = {}): ViteUserConfig {
+  const { testTimeout = 120_000, hookTimeout = 60_000, evidence } = constraints;
+  return {
+    test: {
+      globalSetup: [sibling("./claims/vitestGlobalSetup")],
+      setupFiles: [sibling("./claims/vitestSetup")],
+      testTimeout,
+      hookTimeout,
+      ...(evidence !== undefined
+        ? { reporters: ["default", new CollapseReporter({ outputFile: evidence })] }
+        : {}),
+    },
+  };
+}

@@ -1,0 +1,292 @@
+/**
+ * The package as a stranger gets it: build and pack the harness, install the tarball into a
+ * fresh project that has only package.json, fast-check and vitest, write one claim there that
+ * defines its own model family through the public plug-in API, and use it the way the README's
+ * "Use it in your own project" section says: `tsc --noEmit`, `npx vitest run`, `npx collapse
+ * list`, `npx collapse verify`, `npx collapse new`.
+ *
+ * The install is from npm's cache (`--prefer-offline`; the peers pinned to the versions this
+ * repository's lockfile holds, so nothing needs the network when the cache is warm, as after
+ * `npm ci`). The claim is true (Wright–Fisher variance of a fitted frequency), with a small
+ * budget; its decision rule has α = 1e-6 per run at a fixed root seed, so a false alarm here has
+ * probability ≤ 1e-6.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseReport } from "../../src/report/index.ts";
+import { childEnv, type Ran, ROOT } from "../report/fixtures.ts";
+
+/**
+ * The files of the README's "Use it in your own project" section: fenced blocks tagged
+ * `file=<path>` (indented in its numbered list), and the package.json its `echo` writes.
+ */
+function readmeSteps(): { files: Map<string, string>; commands: string } {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const start = readme.indexOf("## Use it in your own project");
+  const end = readme.indexOf("\n## ", start + 1);
+  expect(start, "README section").toBeGreaterThanOrEqual(0);
+  const section = readme.slice(start, end);
+  const files = new Map<string, string>();
+  for (const m of section.matchAll(/^( *)```\w+ file=(\S+)\n([\s\S]*?)^\1```$/gm)) {
+    const indent = m[1].length;
+    files.set(m[2], m[3].replace(new RegExp(`^ {0,${indent}}`, "gm"), ""));
+  }
+  const echo = /echo '(.+)' > package\.json/.exec(section);
+  if (echo) files.set("package.json", `${echo[1]}\n`);
+  return { files, commands: section };
+}
+
+const CLAIM_FILE = "properties/coin-frequency-drift.test.ts";
+
+const work = mkdtempSync(join(tmpdir(), "collapse-package-"));
+const project = join(work, "my-hypotheses");
+
+/** The environment of a child npm/npx: the test worker's and npm's own script variables removed. */
+function env(): NodeJS.ProcessEnv {
+  const keep = new Set(["npm_config_cache", "npm_config_userconfig", "npm_config_registry"]);
+  const e = childEnv();
+  for (const k of Object.keys(e)) if (k.startsWith("npm_") && !keep.has(k)) delete e[k];
+  return e;
+}
+
+function run(command: string, args: readonly string[], cwd: string): Ran {
+  const r = spawnSync(command, args, { cwd, encoding: "utf8", env: env(), timeout: 240_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function ok(r: Ran): Ran {
+  expect(r.code, `exit ${r.code}\n${r.stdout}\n${r.stderr}`).toBe(0);
+  return r;
+}
+
+function installedVersion(name: string): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "node_modules", name, "package.json"), "utf8"));
+  return pkg.version;
+}
+
+beforeAll(() => {
+  // `npm pack` builds first (prepack: npm run build).
+  const packed = ok(run("npm", ["pack", "--json", "--pack-destination", work], ROOT));
+  const [{ filename }] = JSON.parse(packed.stdout) as { filename: string }[];
+  const { files } = readmeSteps();
+  mkdirSync(join(project, "properties"), { recursive: true });
+  writeFileSync(join(project, "package.json"), files.get("package.json") ?? "");
+  ok(
+    run(
+      "npm",
+      [
+        "install",
+        "--prefer-offline",
+        "--no-audit",
+        "--no-fund",
+        join(work, filename),
+        `fast-check@${installedVersion("fast-check")}`,
+        `vitest@${installedVersion("vitest")}`,
+      ],
+      project,
+    ),
+  );
+  for (const [file, text] of files)
+    if (file !== "package.json") writeFileSync(join(project, file), text);
+}, 480_000);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe("the packed harness in a fresh project", () => {
+  it("the README section has the package.json, vitest.config.ts, tsconfig.json, the claim and the commands", () => {
+    const { files, commands } = readmeSteps();
+    expect([...files.keys()].sort()).toEqual([
+      "package.json",
+      "properties/coin-frequency-drift.test.ts",
+      "tsconfig.json",
+      "vitest.config.ts",
+    ]);
+    expect(JSON.parse(files.get("package.json") ?? "")).toEqual({
+      name: "my-hypotheses",
+      private: true,
+      type: "module",
+    });
+    for (const command of [
+      "npm install ../collapse-harness/collapse-harness-<version>.tgz fast-check vitest",
+      "npx -p typescript tsc --noEmit",
+      "npx vitest run",
+      "npx collapse list",
+      "npx collapse verify",
+      "npx collapse new my-next-claim",
+    ]) {
+      expect(commands).toContain(command);
+    }
+  });
+
+  it("installs the built entry points and the CLI, no sources, tests or TypeScript loader", () => {
+    const installed = join(project, "node_modules", "collapse-harness");
+    for (const f of ["dist/index.js", "dist/index.d.ts", "dist/engine.js", "dist/vitest.js"]) {
+      expect(existsSync(join(installed, f)), f).toBe(true);
+    }
+    for (const f of ["src", "test", "bench", ".ci", "tsconfig.json", "vitest.config.ts"]) {
+      expect(existsSync(join(installed, f)), f).toBe(false);
+    }
+    // One copy of each peer (the user's), and no tsx at run time.
+    for (const dir of ["fast-check", "vitest", "tsx", "mathjs"]) {
+      expect(existsSync(join(installed, "node_modules", dir)), dir).toBe(false);
+    }
+    expect(existsSync(join(project, "node_modules", "tsx"))).toBe(false);
+    const version = ok(run("npx", ["--no", "--", "collapse", "--version"], project));
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version,
+    );
+  });
+
+  it("tsc --noEmit type-checks the claim file and the vitest config", () => {
+    ok(run(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "."], project));
+  });
+
+  it("npx vitest run passes the claim, with the preset's root seed printed once", () => {
+    const r = ok(run("npx", ["--no", "--", "vitest", "run"], project));
+    expect(r.stdout).toContain("coin-frequency-drift");
+    expect(r.stdout.match(/collapse-harness: root seed 20261126 /g)).toHaveLength(1);
+  });
+
+  it("npx collapse list lists that claim only", () => {
+    const r = ok(run("npx", ["--no", "--", "collapse", "list", "--json"], project));
+    expect(JSON.parse(r.stdout)).toEqual([
+      {
+        id: "coin-frequency-drift",
+        kind: "in-expectation",
+        expect: "supported",
+        citation: "Wright–Fisher model, variance of the allele frequency",
+        title: "Bernoulli MLE chain: E[(p_t − p_0)²] = p_0(1 − p_0)(1 − (1 − 1/n)^t)",
+        file: CLAIM_FILE,
+      },
+    ]);
+  });
+
+  it("npx collapse verify writes a report naming that claim with project-relative paths", () => {
+    const out = "reports/e2e";
+    ok(
+      run(
+        "npx",
+        ["--no", "--", "collapse", "verify", "--simulations", "small", "--out", out],
+        project,
+      ),
+    );
+    const text = readFileSync(join(project, out, "report.json"), "utf8");
+    const { body } = parseReport(text, "report.json");
+    expect(body.selection.files).toEqual([CLAIM_FILE]);
+    expect(body.claims.map((c) => [c.id, c.file, c.status, c.passed])).toEqual([
+      ["coin-frequency-drift", CLAIM_FILE, "supported", true],
+    ]);
+    expect(JSON.stringify(body)).not.toContain(work);
+    expect(readFileSync(join(project, out, "report.md"), "utf8")).toContain("coin-frequency-drift");
+    expect(readFileSync(join(project, out, "report.html"), "utf8")).toContain("<svg");
+  });
+
+  it("npx collapse new scaffolds into the project's claims folder", () => {
+    const r = ok(run("npx", ["--no", "--", "collapse", "new", "my-next-claim"], project));
+    expect(r.stdout).toContain("properties/my-next-claim.test.ts");
+    const scaffolded = readFileSync(join(project, "properties/my-next-claim.test.ts"), "utf8");
+    expect(scaffolded).toContain('id: "my-next-claim"');
+    expect(scaffolded).toContain('from "collapse-harness"');
+  });
+});
+
+describe("the packed harness: claims folder, bundled suite, plug-ins", () => {
+  it("package.json collapse.claims names the claims folder of list and new", () => {
+    const pkgFile = join(project, "package.json");
+    const original = readFileSync(pkgFile, "utf8");
+    mkdirSync(join(project, "hypotheses"), { recursive: true });
+    writeFileSync(
+      join(project, "hypotheses/coin-copy.test.ts"),
+      readFileSync(join(project, CLAIM_FILE), "utf8"),
+    );
+    writeFileSync(
+      pkgFile,
+      JSON.stringify({ ...JSON.parse(original), collapse: { claims: "hypotheses" } }),
+    );
+    try {
+      const listed = ok(run("npx", ["--no", "--", "collapse", "list", "--json"], project));
+      expect(JSON.parse(listed.stdout).map((c: { file: string }) => c.file)).toEqual([
+        "hypotheses/coin-copy.test.ts",
+      ]);
+      ok(run("npx", ["--no", "--", "collapse", "new", "third-claim"], project));
+      expect(existsSync(join(project, "hypotheses/third-claim.test.ts"))).toBe(true);
+    } finally {
+      writeFileSync(pkgFile, original);
+    }
+  });
+
+  it("--suite builtin lists and verifies the bundled catalog, paths relative to the project", () => {
+    const listed = ok(
+      run("npx", ["--no", "--", "collapse", "list", "--suite", "builtin", "--json"], project),
+    );
+    const claims = JSON.parse(listed.stdout) as { id: string; file: string }[];
+    expect(claims.length).toBeGreaterThan(40);
+    for (const c of claims) expect(c.file).toMatch(/^node_modules\/collapse-harness\/properties\//);
+    const out = "reports/builtin";
+    const args = ["verify", "--suite", "builtin", "heterozygosity-decay", "--simulations", "none"];
+    ok(run("npx", ["--no", "--", "collapse", ...args, "--out", out], project));
+    const { body } = parseReport(readFileSync(join(project, out, "report.json"), "utf8"), out);
+    expect(body.claims.map((c) => [c.id, c.file, c.passed])).toEqual([
+      [
+        "heterozygosity-decay",
+        "node_modules/collapse-harness/properties/heterozygosity.test.ts",
+        true,
+      ],
+    ]);
+  });
+
+  it("collapse simulate loads a TypeScript plug-in, in worker threads too", () => {
+    mkdirSync(join(project, "plugins"), { recursive: true });
+    writeFileSync(
+      join(project, "plugins/flip.ts"),
+      `import { defineFamily, defineModelKind, defineTruth, fillBinomial } from "collapse-harness/engine";
+
+interface Flip {
+  readonly kind: "flip";
+  readonly p: number;
+}
+
+defineModelKind<Flip>({
+  kind: "flip",
+  description: "Bernoulli(p)",
+  dataKind: "real",
+  sample: (m, stream, n) => ({
+    kind: "real",
+    values: Float64Array.from(fillBinomial(stream, new Int32Array(n), 1, m.p)),
+  }),
+  mean: (m) => m.p,
+});
+
+defineTruth({
+  name: "flip",
+  description: "Bernoulli(p)",
+  params: { p: { type: "number", required: true, min: 0, max: 1, description: "p" } },
+  create: ({ p }) => ({ model: { kind: "flip", p }, summaries: { mean: p } }),
+});
+
+defineFamily({
+  name: "flip-mle",
+  description: "the sample frequency",
+  dataKind: "real",
+  modelKind: "flip",
+  fit: (data): Flip => ({ kind: "flip", p: data.values.reduce((a, b) => a + b, 0) / data.values.length }),
+});
+`,
+    );
+    const args = ["--no", "--", "collapse", "simulate", "--plugin", "./plugins/flip.ts"].concat(
+      ["--truth", "flip:p=0.3", "--family", "flip-mle", "--samples", "20", "--generations", "3"],
+      ["--chains", "8", "--seed", "4", "--metrics", "mean-error", "--json"],
+    );
+    const one = ok(run("npx", args, project));
+    const two = ok(run("npx", [...args, "--workers", "2"], project));
+    const parsed = JSON.parse(one.stdout);
+    expect(parsed.metrics["mean-error"].mean).toHaveLength(4);
+    expect(two.stdout).toBe(one.stdout);
+  });
+});
