@@ -93,6 +93,10 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       integer("--workers", 1),
       1,
     )
+    .option(
+      "--allow-large",
+      "run even when the estimated results, training-set size or draws exceed the size limits",
+    )
     .addOption(new Option("--json", "print one JSON object").conflicts("csv"))
     .addOption(new Option("--csv", "print one CSV row per generation × metric"))
     .action(async (o) => {
@@ -111,6 +115,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
         mcSamples: o.mcSamples,
         workers: o.workers,
         plugins: o.plugin,
+        allowLarge: Boolean(o.allowLarge),
         format: o.json ? "json" : o.csv ? "csv" : "table",
         progress: Boolean(process.stderr.isTTY) && !process.env.CI,
       });

@@ -26,6 +26,8 @@ export interface SimulateOptions {
   workers?: number;
   /** Plug-in modules to load before the spec is built (`--plugin`, repeatable). */
   plugins?: string[];
+  /** Run above the size limits (`--allow-large`). @defaultValue false */
+  allowLarge?: boolean;
   format: "table" | "json" | "csv";
   progress: boolean;
 }
@@ -133,6 +135,7 @@ export function simulateSpec(o: SimulateOptions): ChainSpec {
     tailQ: o.tailQ ?? 0.05,
     mcSamples: o.mcSamples ?? 4000,
     ...(plugins.length > 0 ? { plugins } : {}),
+    ...(o.allowLarge ? { allowLarge: true } : {}),
   };
   checkChainConfig(configFromSpec(spec));
   return spec;

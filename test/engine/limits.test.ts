@@ -52,3 +52,23 @@ describe("run size limits", () => {
     expect(() => truthFromSpec("regression:d=1000000,sigma=1")).toThrow(/regression.*d.*2000/);
   });
 });
+
+describe("collapse simulate --allow-large", () => {
+  it("the CLI spec refuses the large run and passes it with allowLarge", async () => {
+    const { simulateSpec } = await import("../../src/cli/simulate.ts");
+    const o = {
+      truth: "gaussian",
+      family: "gaussian-mle",
+      regime: "replace",
+      samples: 1e8,
+      generations: 1e4,
+      chains: 10,
+      seed: 1,
+      metrics: "variance",
+      format: "table" as const,
+      progress: false,
+    };
+    expect(() => simulateSpec(o)).toThrow(/--allow-large/);
+    expect(simulateSpec({ ...o, allowLarge: true }).allowLarge).toBe(true);
+  });
+});
