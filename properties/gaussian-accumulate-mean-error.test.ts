@@ -1,28 +1,22 @@
 /**
  * Claim: a Gaussian refitted (MLE) to accumulated data keeps its mean near the truth:
  * E[(μ_t − μ)²] = σ²Σ_{i≤t} Π_{j<i}(1 − 1/(j²n))/(i²n) ≤ (π²/6)σ²/n for every t, while
- * accumulate-subsample (a fixed-size subsample of the pool) sits between accumulate and replace
- * (exact in expectation, bound, ordering).
+ * accumulate-subsample sits between accumulate and replace (exact in expectation, bound, ordering).
  *
- * Derivation (docs/theory.md#accumulate-gaussian): with δ_t = μ_t − μ, the new batch enters the
- *   pool mean with weight 1/(t + 1), δ_{t+1} = δ_t + σ_t W/((t+1)√n), and E σ²_t shrinks by
- *   1 − 1/((t+1)²n) per generation: accumulateGaussianMeanError; the variance of δ²_t from the
- *   joint moment recursion (accumulateGaussianMeanErrorMoments; checked against a numpy Monte
- *   Carlo of 4e5 chains). The bound: Π ≤ 1 and Σ 1/i² ≤ π²/6. T ≤ 6 keeps the exact value ≤ 0.89
- *   of the bound, so the bound check is decided by the first or second look.
+ * Derivation (docs/theory.md#accumulate-gaussian): the new batch enters the pool mean with weight
+ *   1/(t + 1) (accumulateGaussianMeanError); the variance of (μ_t − μ)² from the joint moment
+ *   recursion (accumulateGaussianMeanErrorMoments). T ≤ 6 keeps the exact value ≤ 0.89 of the bound.
  * Observations: per regime, replicate i averages (μ_T − μ)² (`mean-error`) over B = 32 chains
  *   (runReplicates, batch B); the regimes run chain c on the same stream (shared D₁).
- * Decision rules: (1) meanEquals for accumulate, z-test with the exact variance/B, precision 15% of
- *   the exact value (replace's 1 − (1 − 1/n)^T is ≥ 50% larger); one chain's sd ≤ 1.47 of its
- *   mean (χ²₁-like), so ≤ (7.0·1.47/0.15)²/32 = 147 replicates: first look; (2) meanAtMost
- *   (π²/6)σ²/n, one-sided z bound, exact variance: the exact value lies ≥ 11% of the bound below
- *   it, ≥ 6.8 standard errors at the first look (critical value 5.8); (3) greaterThan
- *   replace > subsample and subsample > accumulate at T, paired t-test on the batch means of the
- *   same replicate index (the orderings are Kazdan et al.'s empirical finding; at t = 2 the second
- *   is exact: the subsample mean adds the without-replacement variance S²/(2n) to the pool mean).
- *   Normal approximation for (1), (2): one chain's skewness ≤ 3.3 (numpy), the first look averages
- *   6400 chains (the mean's skewness ≤ 0.041): Cramér's factor exp(±z³γ/6) at z ≈ 5.8 keeps the
- *   two-sided false-alarm probability within 2×, so the claim runs at α = 5e-7.
+ * Decision rules: (1) meanEquals for accumulate, z-test with the exact variance/B, precision 15%
+ *   (replace's 1 − (1 − 1/n)^T is ≥ 50% larger); one chain's sd ≤ 1.47 of its mean, so
+ *   ≤ (7.0·1.47/0.15)²/32 = 147 replicates: first look; (2) meanAtMost (π²/6)σ²/n, one-sided z
+ *   bound, exact variance: ≥ 6.8 standard errors below it at the first look (critical value 5.8);
+ *   (3) greaterThan replace > subsample > accumulate at T, paired t-tests on the batch means (an
+ *   empirical finding of Kazdan et al.; exact at t = 2: the subsample adds S²/(2n) to the pool
+ *   mean's variance). Normal approximation for (1), (2): one chain's skewness ≤ 3.3 (numpy), the
+ *   first look averages 6400 chains (the mean's ≤ 0.041); Cramér's factor exp(±z³γ/6) at z ≈ 5.8
+ *   keeps the two-sided false-alarm probability within 2×, so the claim runs at α = 5e-7.
  * Budget: α = 5e-7 per run, Bonferroni over 8 scenarios × 4 checks × 5 looks.
  */
 

@@ -1,23 +1,19 @@
 /**
  * Claim: retraining on a mix of fresh real and synthetic data contracts toward the truth at rate
- * λ/(1 + λ) per generation (λ = synthetic:real ratio): starting from a collapsed model, the
- * expected fitted variance follows the exact finite-M recursion, whose large-M limit is Bertrand
- * et al.'s map σ²_{t+1} − σ² = (λ/(1+λ))(σ²_t − σ²) (exact, in expectation).
+ * λ/(1 + λ) per generation (λ = synthetic:real ratio): from a collapsed model, E σ²_t follows an
+ * exact finite-M recursion whose large-M limit is Bertrand et al.'s map
+ * σ²_{t+1} − σ² = (λ/(1+λ))(σ²_t − σ²) (exact, in expectation).
  *
- * Derivation (docs/theory.md#fresh-data-contraction): with r = round(M/(1 + λ)) real and s = M − r
- *   synthetic points, a_t = E σ²_t and b_t = E(μ_t − μ)² follow
- *   a_{t+1} = (1 − 1/M)(rσ² + s a_t)/M + (rs/M²) b_t, b_{t+1} = (rσ² + s a_t)/M² + (s/M)² b_t
- *   (freshDataGaussianVariance; checked against a numpy Monte Carlo of 4e5 chains) from the
- *   collapsed start a_0 = κσ², b_0 = Δ²σ². The chains start there (initialModel
- *   N(μ + Δσ, κσ²)); the tested quantity is E σ²_t at t = 1, 2.
- * Observation: per replicate, the mean of σ²_t over B = 50 chains (runReplicates, batch B).
- * Decision rule: meanEquals at t = 1 and t = 2, one-sample t-test on the batch means (a batch mean
- *   of 50 pooled sample variances is close to normal: skewness ≤ 0.1); precision 20% of the
- *   contraction term ρ^t|a_0 − a_∞|, ρ = λ/(1+λ), a_∞ the recursion's fixed point: a rate off by
- *   20% (t = 1) or 10% (t = 2) would move E σ²_t by about that much, so a supported verdict pins
- *   the rate. (Not |a_t − a_∞|: with a mean offset Δ the coupling to b_t can carry a_t across the
- *   fixed point.) One chain's sd is ≤ 0.33σ² and ρ²|a_0 − a_∞| ≥ 0.07σ², so
- *   ≤ (6.9·0.33/0.014)²/50 ≈ 530 replicates are needed: first to third look.
+ * Derivation (docs/theory.md#fresh-data-contraction): with r = round(M/(1 + λ)) real points,
+ *   a_t = E σ²_t and b_t = E(μ_t − μ)² follow a linear recursion (freshDataGaussianVariance) from
+ *   a_0 = κσ², b_0 = Δ²σ²; the chains start there (initialModel N(μ + Δσ, κσ²)).
+ * Observation: per replicate, the mean of σ²_t at t = 1, 2 over B = 50 chains (runReplicates,
+ *   batch B; a batch mean of 50 pooled sample variances has skewness ≤ 0.1).
+ * Decision rule: meanEquals at t = 1, 2, one-sample t-test; precision 20% of the contraction term
+ *   ρ^t|a_0 − a_∞| (ρ = λ/(1+λ), a_∞ the fixed point): a rate off by 20% (t = 1) or 10% (t = 2)
+ *   would move E σ²_t by about that much, so a supported verdict pins the rate (not |a_t − a_∞|:
+ *   the coupling to b_t can carry a_t across the fixed point). One chain's sd is ≤ 0.33σ² and
+ *   ρ²|a_0 − a_∞| ≥ 0.07σ², so ≤ (6.9·0.33/0.014)²/50 ≈ 530 replicates: first to third look.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 2 checks × 5 looks.
  */
 

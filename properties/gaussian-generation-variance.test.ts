@@ -2,19 +2,16 @@
  * Claim: a draw X_t from generation t's model has Var(X_t) = σ²(1 + t/M) when the variance is
  * refitted with the unbiased estimator, and σ² with the MLE (exact, in expectation).
  *
- * Derivation: given model t, X_t ~ N(μ_t, σ²_t), so Var(X_t) = E[(μ_t − μ)²] + E[σ²_t]; the
- *   per-chain Y_t = (μ_t − μ)² + σ²_t (mean-error + variance, a Rao–Blackwellised draw) has
- *   E[Y_t] = Var(X_t), and its exact variance follows from the joint moment recursion of
- *   (μ_t − μ, σ²_t) (gaussianGenerationVarianceMoments; docs/theory.md#gaussian-exact-unbiased,
- *   docs/theory.md#gaussian-exact-mle). t/M ≤ 0.15 keeps the heavy tails of σ²_t mild
- *   (docs/theory.md#pitfall-heavy-tails).
+ * Derivation (docs/theory.md#gaussian-exact-unbiased, docs/theory.md#gaussian-exact-mle):
+ *   Var(X_t) = E[(μ_t − μ)²] + E[σ²_t] = E[Y_t] for Y_t = mean-error + variance (a
+ *   Rao–Blackwellised draw); Var(Y_t) from the joint moment recursion
+ *   (gaussianGenerationVarianceMoments). t/M ≤ 0.15 keeps the tails of σ²_t mild.
  * Observation: per replicate, the mean of Y_t over B = 100 chains (runReplicates, batch B).
- * Decision rule: meanEquals, z-test with the exact variance Var(Y_t)/B; precision 0.5σ²t/M, half
- *   the gap between the two estimators' values, so a supported verdict tells them apart.
- *   ((6.85·sd/precision)²/B, α' = 2.5e-8) ≤ 160 replicates in every scenario: first look. Normal
- *   approximation: 20,000 chains at the first look, one chain's skewness ≤ 1.8 (numpy, 4e5 chains
- *   at the corners of the range), the mean's ≤ 0.013; Cramér's factor exp(±z³γ/6) at z = 5.57
- *   keeps the two-sided false-alarm probability within 1.1× nominal.
+ * Decision rule: meanEquals, z-test with the exact variance/B; precision 0.5σ²t/M, half the gap
+ *   between the estimators, so a supported verdict tells them apart: ≤ 160 replicates
+ *   ((6.85·sd/precision)²/B, α' = 2.5e-8), first look. Normal approximation: 20,000 chains, one
+ *   chain's skewness ≤ 1.8 (numpy), the mean's ≤ 0.013; Cramér's factor exp(±z³γ/6) at z = 5.57
+ *   keeps the false-alarm probability within 1.1× nominal.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
 

@@ -1,23 +1,17 @@
 /**
  * Claim: under replace with the unbiased variance, E[W₂²(N(μ_t, σ²_t), N(μ, σ²))] =
- * tσ²/M + 2σ²(1 − c_M^t) exactly, c_M = E[σ_{t+1}/σ_t]; so E[W₂²_t] ≥ tσ²/M grows without bound
- * (exact, in expectation).
+ * tσ²/M + 2σ²(1 − c_M^t) ≥ tσ²/M, c_M = E[σ_{t+1}/σ_t]: it grows without bound (exact, in
+ * expectation; only the expectation diverges, docs/theory.md#pitfall-mean-vs-typical).
  *
- * Derivation: W₂² between Gaussians is (μ_t − μ)² + (σ_t − σ)²; E[(μ_t − μ)²] = tσ²/M since
- *   E[σ²_s] = σ², and E[σ_t] = σc_M^t; the exact variance comes from the joint moment recursion
- *   of (μ_t − μ, σ_t) (gaussianW2Moments; docs/theory.md#gaussian-w2). Only the expectation
- *   diverges: W₂²_t converges almost surely (docs/theory.md#pitfall-mean-vs-typical; the planted
- *   negative/w2-median-diverges). t/M ≤ 0.15 keeps the heavy tails mild
- *   (docs/theory.md#pitfall-heavy-tails).
- * Observation: per replicate, the mean of the `w2` metric at t over B = 100 chains
- *   (runReplicates, batch B).
- * Decision rules: (1) meanEquals, z-test with the exact variance/B, precision 10% of the exact
- *   value (one chain's sd ≤ 1.16× its mean, numpy, so ≤ 70 replicates: first look);
- *   (2) meanAtLeast tσ²/M, one-sided z bound, same variance (the mean exceeds it by
- *   2σ²(1 − c_M^t) ≈ tσ²/(2M), over 20 standard errors at the first look). Normal approximation:
- *   20,000 chains at the first look, one chain's skewness ≤ 3.3 (numpy, 4e5 chains at the corners
- *   of the range); Cramér's factor exp(±z³γ/(6√N)) at z = 5.69 keeps the two-sided false-alarm
- *   probability within 1.3× nominal.
+ * Derivation (docs/theory.md#gaussian-w2): W₂² = (μ_t − μ)² + (σ_t − σ)², E[(μ_t − μ)²] = tσ²/M,
+ *   E[σ_t] = σc_M^t; the variance from the joint moment recursion (gaussianW2Moments). t/M ≤ 0.15
+ *   keeps the heavy tails mild (docs/theory.md#pitfall-heavy-tails).
+ * Observation: per replicate, the mean of `w2` at t over B = 100 chains (runReplicates, batch B).
+ * Decision rules: (1) meanEquals, z-test with the exact variance/B, precision 10% (one chain's sd
+ *   ≤ 1.16× its mean, numpy: ≤ 70 replicates, first look); (2) meanAtLeast tσ²/M, one-sided z
+ *   bound (the mean exceeds it by ≈ tσ²/(2M), over 20 standard errors at the first look). Normal
+ *   approximation: 20,000 chains at the first look, one chain's skewness ≤ 3.3 (numpy); Cramér's
+ *   factor exp(±z³γ/(6√N)) at z = 5.69 keeps the false-alarm probability within 1.3× nominal.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 2 checks × 5 looks.
  */
 

@@ -1,29 +1,22 @@
 /**
- * Claim: linear regression refitted by OLS on accumulated data (all real and synthetic data so
- * far) has excess test error E‖w_t − w*‖² = (σ²d/(M − d − 1))·Σ_{i≤t} 1/i², bounded by
- * (π²/6)σ²d/(M − d − 1) for every t, and below the replace error σ²dt/(M − d − 1) at every t ≥ 2
- * (exact in expectation, bound, ordering).
+ * Claim: linear regression refitted by OLS on accumulated data has excess test error
+ * E‖w_t − w*‖² = (σ²d/(M − d − 1))·Σ_{i≤t} 1/i² ≤ (π²/6)σ²d/(M − d − 1) for every t, below the
+ * replace error σ²dt/(M − d − 1) at every t ≥ 2 (exact in expectation, bound, ordering).
  *
- * Derivation (docs/theory.md#regression-accumulate; test/engine/regression.test.ts): stacking the
- *   fixed design t times averages the relabellings, e_t = e_{t−1} + Aε_t/t, A = (XᵀX)⁻¹Xᵀ, so
- *   e_t ~ N(0, s²W⁻¹) given W = XᵀX with s² = σ²Σ_{i≤t} 1/i² (inverseSquareSum) instead of
- *   replace's σ²t; mean and variance from olsTestErrorMoments. Both regimes run chain c on the
- *   same stream (D₁, the first fit and every noise draw coincide), so the pairs are strongly
- *   positively correlated.
- * Observations: per replicate, means over B = 16 chains (runReplicates, batch B) of the
- *   accumulate error and the replace error at t = 2…T (6 scenarios: accumulate refits pools of up
- *   to 5M rows, the costliest chains here).
- * Decision rules: (1) meanEquals at T, z-test with the exact variance/B, precision 15% of the
- *   exact value (the linear-in-t alternative is ≥ 36% larger at T ≥ 2; one chain's sd ≤ 0.97 of
- *   its mean for d ≥ 3, so ≤ (6.98·0.97/0.15)²/16 = 128 replicates: first look);
- *   (2) meanAtMost (π²/6)σ²d/(M − d − 1), one-sided z bound with the exact variance (the exact
- *   value is ≤ 0.89 of the bound at T ≤ 5, ≥ 7 standard errors below it at the first look, where
- *   the critical value is 5.8); (3) greaterThan replace_t > accumulate_t for every t ∈ [2, T],
- *   paired t-test on the batch means (E[diff] ≥ 0.75σ²d/(M−d−1), many standard errors). Normal
- *   approximation for (1), (2): one chain's skewness ≤ 2.7 for d ≥ 3 (numpy), the first look
- *   averages 3200 chains (the mean's skewness ≤ 0.048); Cramér's factor exp(±z³γ/6) at z ≈ 5.8
- *   keeps the false-alarm probability of the two-sided test within 2.2× and of the one-sided bound
- *   (whose true value lies ≥ 0.11 below it) far below nominal; the claim runs at α = 4e-7.
+ * Derivation (docs/theory.md#regression-accumulate): stacking the fixed design t times averages
+ *   the relabellings, so ‖w_t − w*‖² has the law of replace's with s² = σ²Σ_{i≤t} 1/i²
+ *   (inverseSquareSum) instead of σ²t; moments from olsTestErrorMoments. Both regimes run chain c
+ *   on the same stream (D₁, the first fit and every noise draw coincide): strongly paired.
+ * Observations: per replicate, means over B = 16 chains (runReplicates, batch B) of both regimes'
+ *   errors at t = 2…T (6 scenarios: accumulate refits pools of up to 5M rows).
+ * Decision rules: (1) meanEquals at T, z-test with the exact variance/B, precision 15% (the
+ *   linear-in-t alternative is ≥ 36% larger; one chain's sd ≤ 0.97 of its mean for d ≥ 3, so
+ *   ≤ (6.98·0.97/0.15)²/16 = 128 replicates: first look); (2) meanAtMost the π²/6 bound, one-sided
+ *   z bound (the exact value is ≤ 0.89 of it, ≥ 7 standard errors below at the first look,
+ *   critical value 5.8); (3) greaterThan replace_t > accumulate_t for t ∈ [2, T], paired t-test
+ *   (E[diff] ≥ 0.75σ²d/(M−d−1)). Normal approximation for (1), (2): one chain's skewness ≤ 2.7
+ *   (numpy), 3200 chains at the first look (the mean's ≤ 0.048); Cramér's factor exp(±z³γ/6) at
+ *   z ≈ 5.8 keeps the two-sided false-alarm probability within 2.2×: the claim runs at α = 4e-7.
  * Budget: α = 4e-7 per run, Bonferroni over 6 scenarios × (T + 1) checks × 5 looks.
  */
 

@@ -3,19 +3,16 @@
  * error E‖w_t − w*‖² = σ²dt/(M − d − 1): it grows linearly in the number of fits (exact, in
  * expectation).
  *
- * Derivation (docs/theory.md#regression-replace; test/engine/regression.test.ts): with a fixed
- *   design X, e_t = w_t − w* = (XᵀX)⁻¹Xᵀ Σ_{i≤t} ε_i, so given W = XᵀX ~ Wishart_d(M, I),
- *   e_t ~ N(0, s²W⁻¹) with s² = σ²t; mean and variance of ‖e_t‖² from the inverse-Wishart moments
- *   (olsTestErrorMoments). The law does not depend on w*.
- * Observation: per replicate, the mean of ‖w_t − w*‖² (`test-error`) over B = 32 chains
- *   (runReplicates, batch B).
- * Decision rule: meanEquals, z-test with the exact variance/B; precision 10% of the exact value
- *   (consecutive t differ by ≥ 17%, so the linear growth is resolved). One chain's sd is
- *   √(2(M−1)/(d(M−d−3))) ≤ 1.15 of its mean, so ≤ (6.98·1.15/0.1)²/32 ≈ 200 replicates: first or
- *   second look. Normal approximation: one chain's skewness ≤ 3.0 (numpy, 2e5 draws at d = 2,
- *   M = 17), the first look averages 6400 chains (the mean's skewness ≤ 0.0375): Cramér's factor
- *   exp(±z³γ/6) at z = 5.73 puts the two-sided false-alarm probability within 1.8× nominal, so
- *   the claim runs at α = 4e-7 (actual false-alarm probability ≤ 1e-6).
+ * Derivation (docs/theory.md#regression-replace): with a fixed design X, e_t = w_t − w* =
+ *   (XᵀX)⁻¹Xᵀ Σ_{i≤t} ε_i ~ N(0, σ²t·W⁻¹) given W = XᵀX ~ Wishart_d(M, I); mean and variance of
+ *   ‖e_t‖² from the inverse-Wishart moments (olsTestErrorMoments), whatever w*.
+ * Observation: per replicate, the mean of `test-error` over B = 32 chains (runReplicates, batch B).
+ * Decision rule: meanEquals, z-test with the exact variance/B; precision 10% (consecutive t differ
+ *   by ≥ 17%). One chain's sd is √(2(M−1)/(d(M−d−3))) ≤ 1.15 of its mean, so
+ *   ≤ (6.98·1.15/0.1)²/32 ≈ 200 replicates: first or second look. Normal approximation: one
+ *   chain's skewness ≤ 3.0 (numpy, d = 2, M = 17), 6400 chains at the first look (the mean's
+ *   ≤ 0.0375): Cramér's factor exp(±z³γ/6) at z = 5.73 puts the two-sided false-alarm probability
+ *   within 1.8× nominal, so the claim runs at α = 4e-7 (actual ≤ 1e-6).
  * Budget: α = 4e-7 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
 
