@@ -1,80 +1,79 @@
 /**
- * Claim: under categorical-MLE replace the Shannon entropy is a supermartingale, so the expected
- * entropy never increases: E[H(p_{t+1})] ≤ E[H(p_t)], strictly while the chain is not absorbed.
+ * Claim: under categorical-MLE replace the entropy is a supermartingale — (a) ordering of
+ * expectations, E[H(p_t) − H(p_{t+1})] > 0 while chains segregate; (b) sure,
+ * E[H(p_{t+1}) | p_t] ≤ H(p_t) at every state visited.
  *
- * Citation: Shumailov et al., Nature 631 (2024), §"Discrete distributions with exact
- *   approximation"; docs/theory.md#entropy-supermartingale ("Entropy is a supermartingale:
- *   E[H(p_{t+1}) | p_t] ≤ H(p_t), Jensen, since E[p_{t+1} | p_t] = p_t").
- * Setting: truth p_0 over k symbols (bounded Zipf or a Dirichlet draw); generation 1 is the MLE of
- *   M real samples, generation t+1 the MLE of M samples of generation t (replace). H is concave and
- *   E[p_{t+1} | p_t] = p_t, so E[H(p_{t+1}) | p_t] ≤ H(p_t) (Jensen), with equality only at a delta;
- *   taking expectations, E[H_{t+1}] < E[H_t] as long as some chain still segregates.
- * Statement (ordering of expectations, and the conditional inequality itself):
- *   (a) E[H(p_t) − H(p_{t+1})] > 0 at a random generation t ∈ [0, min(30, M/2)] (generation 0 is
- *       the truth, so t = 0 compares the truth with the first fit);
- *   (b) sure: the exact conditional expectation E[H(p_{t+1}) | p_t] = Σ_i Σ_c Bin(c; M, p_{t,i})
- *       (−(c/M) ln(c/M)) (each count is marginally binomial) is ≤ H(p_t) at every state p_t visited
- *       by the first 400 chains, generations 0…t (tolerance 1e-12; computing it costs O(kM) per
- *       state, so it is not done on every chain of the later looks).
- * Estimator and rule for (a): per chain, H(p_t) and H(p_{t+1}) of the same chain (the engine's
- *   `entropy` metric); greaterThan with the paired t-test, supported when the one-sided lower
- *   confidence bound of E[H_t − H_{t+1}] is above 0. The mean drop is ≈ (|supp| − 1)/(2M) and the
- *   per-chain sd ≈ √(Var_p(ln p)/M), so the paired t needs ≈ (6.9·sd/mean)² chains: ≤ 4000 in the
- *   worst corner here (k = 3, M = 100, a skewed p), hence k ≥ 3, Dirichlet α ≥ 0.5,
- *   t ≤ M/2 (most chains still segregating) and maxReplicates = 6400.
- * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks (the sure check spends none).
+ * Derivation (docs/theory.md#entropy-supermartingale): E[p_{t+1} | p_t] = p_t and H is strictly
+ *   concave (Jensen). The exact conditional expectation (`expectedResampledEntropy`) costs O(kM)
+ *   per state, so (b) covers generations 0…t of the first 400 chains (tolerance 1e-12).
+ * Rules: (a) greaterThan, paired t-test on H(p_t), H(p_{t+1}) of the same chain, supported when the
+ *   lower bound of E[H_t − H_{t+1}] is > 0; (b) `sure`.
+ * Budget: the mean drop ≈ (|supp| − 1)/(2M) against a per-chain sd ≈ √(Var_p(ln p)/M) needs
+ *   ≈ (6.9·sd/mean)² chains: ≤ 4000 in the worst corner (k = 3, M = 100, skewed p), hence k ≥ 3,
+ *   α ≥ 0.5, t ≤ M/2 (most chains segregate) and maxReplicates 6400. α = 1e-6 per run, Bonferroni
+ *   over scenarios × checks × looks (the sure check spends none).
  */
 
 import {
+  categoricalTruthArbitrary,
   defineClaim,
   generationValues,
   greaterThan,
-  runChains,
+  type ReplicateRange,
+  runReplicates,
   sure,
-  truthFromSpec,
   type Violation,
   verifyClaim,
 } from "collapse-harness";
-import { configFromSpec, expectModel } from "collapse-harness/engine";
-import { lgamma } from "collapse-harness/theory";
+import { expectModel } from "collapse-harness/engine";
+import { categoricalEntropy, expectedResampledEntropy } from "collapse-harness/theory";
 import fc from "fast-check";
 
 /** Chains whose visited states get the exact conditional-expectation check. */
 const EXACT_CHAINS = 400;
 
-const truthSpec = fc.oneof(
-  fc
-    .record({ k: fc.integer({ min: 3, max: 30 }), s: fc.double({ min: 0, max: 2, noNaN: true }) })
-    .map(({ k, s }) => `zipf:k=${k},s=${s}`),
-  fc
-    .record({
-      k: fc.integer({ min: 3, max: 30 }),
-      alpha: fc.double({ min: 0.5, max: 5, noNaN: true }),
-      seed: fc.nat({ max: 1_000_000 }),
-    })
-    .map(({ k, alpha, seed }) => `dirichlet:k=${k},alpha=${alpha},seed=${seed}`),
-);
-
-function entropy(p: ArrayLike<number>): number {
-  let h = 0;
-  for (let i = 0; i < p.length; i++) if (p[i] > 0) h -= p[i] * Math.log(p[i]);
-  return h;
+interface Setting {
+  readonly truth: string;
+  readonly samples: number;
+  readonly t: number;
 }
 
-/** E[H(c/M)] for c ~ Multinomial(M, p): Σ_i Σ_{c=1}^{M} Bin(c; M, p_i)·(−(c/M) ln(c/M)). */
-function expectedNextEntropy(p: ArrayLike<number>, M: number, logFact: Float64Array): number {
-  let h = 0;
-  for (let i = 0; i < p.length; i++) {
-    const q = p[i];
-    if (q <= 0 || q >= 1) continue; // a delta contributes 0 either way
-    const lq = Math.log(q);
-    const l1q = Math.log1p(-q);
-    for (let c = 1; c < M; c++) {
-      const logPmf = logFact[M] - logFact[c] - logFact[M - c] + c * lq + (M - c) * l1q;
-      h -= Math.exp(logPmf) * (c / M) * Math.log(c / M);
-    }
+const truthSpec = categoricalTruthArbitrary({
+  symbols: { min: 3, max: 30 },
+  zipfExponent: { min: 0, max: 2 },
+  dirichletAlpha: { min: 0.5, max: 5 },
+});
+
+const spec = (s: Setting) => ({
+  truth: s.truth,
+  family: "categorical-mle",
+  regime: "replace",
+  samples: s.samples,
+});
+
+/** States p_0…p_t of the replicates below EXACT_CHAINS where E[H(p_{g+1}) | p_g] > H(p_g). */
+function jensenViolations(s: Setting, range: ReplicateRange): Violation[] {
+  const count = Math.min(range.count, EXACT_CHAINS - range.first);
+  if (count <= 0) return [];
+  const gap = (p: ArrayLike<number>) =>
+    expectedResampledEntropy(p, s.samples) - categoricalEntropy(p);
+  const r = runReplicates(
+    { ...spec(s), generations: Math.max(1, s.t), metrics: [] },
+    { ...range, count },
+    { observe: { gap: (m) => gap(expectModel(m, "categorical").p) } },
+  );
+  const violations: Violation[] = [];
+  for (let g = 0; g <= s.t; g++) {
+    generationValues(r, "gap", g).forEach((excess, i) => {
+      if (excess > 1e-12 && violations.length < 10) {
+        violations.push({
+          replicate: range.first + i,
+          detail: `generation ${g}: E[H(p_${g + 1}) | p_${g}] − H(p_${g}) = ${excess} > 0`,
+        });
+      }
+    });
   }
-  return h;
+  return violations;
 }
 
 export const claim = defineClaim({
@@ -102,45 +101,11 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    const p0 = expectModel(truthFromSpec(s.truth).model, "categorical");
-    const M = s.samples;
-    const logFact = new Float64Array(M + 1);
-    for (let c = 0; c <= M; c++) logFact[c] = lgamma(c + 1);
-    const violations: Violation[] = [];
-    const check = (chain: number, t: number, p: ArrayLike<number>) => {
-      const h = entropy(p);
-      const next = expectedNextEntropy(p, M, logFact);
-      if (next > h + 1e-12 && violations.length < 10) {
-        violations.push({
-          replicate: chain,
-          detail: `generation ${t}: E[H(p_${t + 1}) | p_${t}] = ${next} > H(p_${t}) = ${h}`,
-        });
-      }
-    };
-    const r = runChains({
-      ...configFromSpec({
-        truth: s.truth,
-        family: "categorical-mle",
-        regime: "replace",
-        samples: M,
-        generations: s.t + 1,
-        metrics: ["entropy"],
-        seed: range.seed,
-        firstChain: range.first,
-        chains: range.count,
-      }),
-      onFit: (chain, t, model) => {
-        if (chain < EXACT_CHAINS && t <= s.t) {
-          check(chain, t, expectModel(model, "categorical").p);
-        }
-      },
-    });
-    // Generation 0 (the truth) is the same state for every chain: checked once.
-    if (range.first < EXACT_CHAINS) check(range.first, 0, p0.p);
+    const r = runReplicates({ ...spec(s), generations: s.t + 1, metrics: ["entropy"] }, range);
     return {
       Ht: generationValues(r, "entropy", s.t),
       Hnext: generationValues(r, "entropy", s.t + 1),
-      jensen: violations,
+      jensen: jensenViolations(s, range),
     };
   },
   checks: () => [

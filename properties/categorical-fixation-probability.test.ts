@@ -1,46 +1,25 @@
 /**
- * Claim: a two-symbol categorical-MLE chain fixes on a symbol with probability equal to that
- * symbol's initial frequency (exact, in probability).
+ * Claim (exact, in probability): a two-symbol categorical-MLE chain fixes on symbol 1 with
+ * probability p_0, for every M — not only for multiples of 1/M.
  *
- * Citation: Shumailov et al., Nature 631 (2024), §"Discrete distributions with exact
- *   approximation" (absorption in a delta with probability 1); Wright–Fisher fixation
- *   probability (Kimura 1962); docs/theory.md#categorical-fixation (M = 100, p = 0.2: 0.200,
- *   MC 0.198).
- * Setting: truth (1 − p_0, p_0) over two symbols; generation 1 is the MLE of M real samples,
- *   generation t+1 the MLE of M samples of generation t (replace). The frequency X_t of symbol 1
- *   is a bounded martingale (E[X_{t+1} | X_t] = X_t, X_0 = p_0) absorbed at 0 or 1 in finite time
- *   a.s. (from any interior state it fixes in one step with probability ≥ M^−M), so by optional
- *   stopping P(X_∞ = 1) = E[X_∞] = p_0, exactly, for every M ≥ 1 and p_0 (not only multiples of
- *   1/M).
- * Estimator: each replicate chain is run until absorption (no horizon, so no conditioning on
- *   fixation by T); the observation is the indicator that symbol 1 fixed. Mean absorption time is
- *   ≈ −2M[p ln p + (1−p) ln(1−p)] ≤ 1.39M generations; a chain still segregating after 10^6
- *   generations (probability ≤ M p_0(1−p_0)(1−1/M)^{10^6−1} < e^−10^4 at M ≤ 60, the
- *   heterozygosity bound of properties/categorical-tail-mass-vanishes.test.ts) is reported as an
- *   error, not a verdict.
- * Decision rule: probabilityEquals, exact two-sided binomial test (Clopper–Pearson) against p_0:
- *   refuted when it rejects P = p_0; supported when the whole interval lies within p_0 ± 0.05 (the
- *   stated margin). At the per-test level α' = 1e-6/(8 scenarios × 1 check × 7 looks) ≈ 1.8e-8
- *   the half-width is h ≈ 5.63·sd with sd = √(p_0(1−p_0)/n), and the interval sits inside the
- *   margin when |p̂ − p_0| ≤ 0.05 − h: at n = 12800, h ≤ 0.025 and the slack 0.025 is ≥ 5.6 sd
- *   for every p_0, so a true claim is decided by the cap (p_0 near ½ needs it; at 6400 the slack
- *   would be only 2.4 sd). Hence maxReplicates = 12800 and M ≤ 60 (≤ 83 generations per chain on
- *   average) to stay within the time budget.
- * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
+ * Derivation (docs/theory.md#categorical-fixation): p_t[1] is a bounded martingale absorbed at 0 or
+ *   1 a.s. (from any state it fixes in one step with probability ≥ M^−M); optional stopping.
+ * Estimator: the indicator that symbol 1 fixed, each chain run until absorption (no horizon, so no
+ *   conditioning on fixation by T; mean time ≤ 1.39M, docs/theory.md#absorption-time). A chain
+ *   still segregating after 10^6 generations (probability < e^−10^4 at M ≤ 60) is an error.
+ * Rule: probabilityEquals(p_0, margin 0.05), exact two-sided binomial: refuted when it rejects
+ *   P = p_0, supported when the interval lies within p_0 ± 0.05.
+ * Budget: α' = 1e-6/(8 scenarios × 7 looks) ≈ 1.8e-8 gives a half-width h ≈ 5.63·√(p_0(1−p_0)/n):
+ *   at n = 12800, h ≤ 0.025 and the slack 0.05 − h is ≥ 5.6 sd for every p_0 (2.4 sd at 6400):
+ *   maxReplicates 12800, and M ≤ 60 for time.
  */
 
-import {
-  defineClaim,
-  derive,
-  familyFromSpec,
-  probabilityEquals,
-  truthFromSpec,
-  verifyClaim,
-} from "collapse-harness";
-import { expectModel, synthesize } from "collapse-harness/engine";
+import { defineClaim, probabilityEquals, runReplicatesUntil, verifyClaim } from "collapse-harness";
+import { type AnyModel, expectModel } from "collapse-harness/engine";
 import fc from "fast-check";
 
 const MAX_GENERATIONS = 1_000_000;
+const symbol1 = (m: AnyModel) => expectModel(m, "categorical").p[1];
 
 export const claim = defineClaim({
   id: "categorical-fixation-probability",
@@ -63,25 +42,23 @@ export const claim = defineClaim({
     samples: fc.integer({ min: 2, max: 60 }),
   }),
   simulate: (s, range) => {
-    const truth = truthFromSpec(`categorical:p=${1 - s.p0}/${s.p0}`);
-    const family = familyFromSpec("categorical-mle");
-    const fixed = new Float64Array(range.count);
-    for (let r = 0; r < range.count; r++) {
-      const stream = derive(range.seed, range.first + r);
-      let data = truth.sampleReal(stream, s.samples);
-      for (let t = 1; ; t++) {
-        const model = expectModel(family.fit(data, stream), "categorical");
-        if (model.p[1] === 0 || model.p[1] === 1) {
-          fixed[r] = model.p[1];
-          break;
-        }
-        if (t === MAX_GENERATIONS) {
-          throw new Error(`chain ${range.first + r} not absorbed after ${t} generations`);
-        }
-        data = synthesize(model, [], stream, s.samples);
-      }
+    const r = runReplicatesUntil(
+      {
+        truth: `categorical:p=${1 - s.p0}/${s.p0}`,
+        family: "categorical-mle",
+        regime: "replace",
+        samples: s.samples,
+      },
+      range,
+      { stop: (m) => symbol1(m) === 0 || symbol1(m) === 1, maxGenerations: MAX_GENERATIONS },
+    );
+    const running = r.stopped.indexOf(0);
+    if (running >= 0) {
+      throw new Error(
+        `chain ${range.first + running} not absorbed after ${MAX_GENERATIONS} generations`,
+      );
     }
-    return { fixed };
+    return { fixed: Float64Array.from(r.models, (m) => symbol1(m)) };
   },
   checks: (s) => [probabilityEquals("fixed", s.p0, { margin: 0.05 })],
 });

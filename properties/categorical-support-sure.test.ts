@@ -1,47 +1,32 @@
 /**
- * Claim: under categorical-MLE refits the support never grows and a lost symbol never returns
- * (sure: on every trajectory, at every generation).
+ * Claim (sure): under categorical-MLE refits, with or without a temperature, top-k or top-p
+ * sampler, (a) |supp p_{t+1}| ≤ |supp p_t| and (b) p_{t,i} = 0 ⇒ p_{t+1,i} = 0, for t = 0…T−1.
  *
- * Citation: Shumailov et al., Nature 631 (2024), §"Discrete distributions with exact
- *   approximation" (the chain is absorbing; only deltas are absorbing states); Wright–Fisher
- *   resampling; docs/theory.md#categorical-absorbing.
- * Setting: a categorical truth p_0 over k symbols (a bounded Zipf or a Dirichlet draw); generation
- *   1 is the MLE (empirical frequencies) of M real samples, generation t+1 the MLE of M samples of
- *   generation t (replace), optionally drawn through a sampling transform (temperature, top-k or
- *   top-p). Why sure: the MLE gives p_{t+1,i} = c_i/M with c_i the count of symbol i in samples
- *   of p_t (transformed); every transform here maps p_{t,i} = 0 to 0, so p_{t,i} = 0 ⇒ c_i = 0 ⇒
- *   p_{t+1,i} = 0. Hence supp(p_{t+1}) ⊆ supp(p_t) ⊆ … ⊆ supp(p_0), for every draw.
- * Statement (sure): (a) |supp p_{t+1}| ≤ |supp p_t| for t = 0…T−1 (generation 0 is the truth);
- *   (b) p_{t,i} = 0 ⇒ p_{s,i} = 0 for every s > t (checked step by step, which implies it).
- * Decision rule: `sure` on every replicate chain and generation; one violation refutes, none
- *   supports; a sure check is never inconclusive, so one look of 400 chains in each of 16
- *   scenarios.
- * Budget: α = 1e-6 per run (a sure check spends none: it cannot err on a true claim).
+ * Why sure (docs/theory.md#categorical-absorbing): p_{t+1,i} = c_i/M, and every transform here maps
+ *   probability 0 to 0, so p_{t,i} = 0 ⇒ c_i = 0 ⇒ p_{t+1,i} = 0 for every draw.
+ * Rule: `sure` on every chain and generation (the engine's `support` metric for (a), each symbol's
+ *   p_{t,i} > 0 for (b)); a sure check is never inconclusive: one look of 400 chains per scenario.
+ * Budget: α = 1e-6 per run; a sure check spends none.
  */
 
 import {
+  categoricalTruthArbitrary,
   defineClaim,
-  runChains,
+  generationValues,
+  runReplicates,
   sure,
   truthFromSpec,
   type Violation,
   verifyClaim,
 } from "collapse-harness";
-import { configFromSpec, expectModel } from "collapse-harness/engine";
+import { type AnyModel, expectModel } from "collapse-harness/engine";
 import fc from "fast-check";
 
-const truthSpec = fc.oneof(
-  fc
-    .record({ k: fc.integer({ min: 2, max: 60 }), s: fc.double({ min: 0, max: 2, noNaN: true }) })
-    .map(({ k, s }) => `zipf:k=${k},s=${s}`),
-  fc
-    .record({
-      k: fc.integer({ min: 2, max: 60 }),
-      alpha: fc.double({ min: 0.1, max: 5, noNaN: true }),
-      seed: fc.nat({ max: 1_000_000 }),
-    })
-    .map(({ k, alpha, seed }) => `dirichlet:k=${k},alpha=${alpha},seed=${seed}`),
-);
+const truthSpec = categoricalTruthArbitrary({
+  symbols: { min: 2, max: 60 },
+  zipfExponent: { min: 0, max: 2 },
+  dirichletAlpha: { min: 0.1, max: 5 },
+});
 
 const transform = fc.oneof(
   fc.constant<string[]>([]),
@@ -73,48 +58,47 @@ export const claim = defineClaim({
     generations: fc.integer({ min: 1, max: 60 }),
   }),
   simulate: (s, range) => {
-    const p0 = expectModel(truthFromSpec(s.truth).model, "categorical");
-    const support: Violation[] = [];
-    const absorbed: Violation[] = [];
-    let prev = p0.p;
-    runChains({
-      ...configFromSpec({
+    const k = expectModel(truthFromSpec(s.truth).model, "categorical").p.length;
+    const alive = (i: number) => (m: AnyModel) => (expectModel(m, "categorical").p[i] > 0 ? 1 : 0);
+    const r = runReplicates(
+      {
         truth: s.truth,
         family: "categorical-mle",
         regime: "replace",
         transforms: s.transforms,
         samples: s.samples,
         generations: s.generations,
-        metrics: [],
-        seed: range.seed,
-        firstChain: range.first,
-        chains: range.count,
-      }),
-      onFit: (chain, t, fitted) => {
-        const model = expectModel(fitted, "categorical");
-        if (t === 1) prev = p0.p;
-        let before = 0;
-        let after = 0;
-        for (let i = 0; i < prev.length; i++) {
-          if (prev[i] > 0) before++;
-          if (model.p[i] > 0) after++;
-          if (prev[i] === 0 && model.p[i] > 0 && absorbed.length < 10) {
-            absorbed.push({
-              replicate: chain,
-              detail: `generation ${t}: symbol ${i} back with p = ${model.p[i]} after p = 0 at ${t - 1}`,
+        metrics: ["support"],
+      },
+      range,
+      { observe: Object.fromEntries(Array.from({ length: k }, (_, i) => [`alive${i}`, alive(i)])) },
+    );
+    const at = (name: string, t: number) => generationValues(r, name, t);
+    const support: Violation[] = [];
+    const returns: Violation[] = [];
+    for (let t = 1; t <= s.generations; t++) {
+      const [before, after] = [at("support", t - 1), at("support", t)];
+      for (let c = 0; c < range.count; c++) {
+        if (after[c] > before[c] && support.length < 10) {
+          support.push({
+            replicate: range.first + c,
+            detail: `generation ${t}: support ${after[c]} > ${before[c]} at generation ${t - 1}`,
+          });
+        }
+      }
+      for (let i = 0; i < k; i++) {
+        const [was, is] = [at(`alive${i}`, t - 1), at(`alive${i}`, t)];
+        for (let c = 0; c < range.count; c++) {
+          if (was[c] === 0 && is[c] === 1 && returns.length < 10) {
+            returns.push({
+              replicate: range.first + c,
+              detail: `generation ${t}: symbol ${i} back after p = 0 at ${t - 1}`,
             });
           }
         }
-        if (after > before && support.length < 10) {
-          support.push({
-            replicate: chain,
-            detail: `generation ${t}: support ${after} > ${before} at generation ${t - 1}`,
-          });
-        }
-        prev = model.p;
-      },
-    });
-    return { supportGrows: support, symbolReturns: absorbed };
+      }
+    }
+    return { supportGrows: support, symbolReturns: returns };
   },
   checks: () => [
     sure("supportGrows", "|supp p_{t+1}| ≤ |supp p_t|"),

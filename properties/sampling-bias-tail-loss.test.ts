@@ -1,34 +1,21 @@
 /**
- * Claim: biased sampling — temperature τ < 1, top-k or top-p truncation — makes a categorical
- * chain lose its tail faster than plain sampling: after T ≥ 2 generations the expected tail mass
- * is strictly lower with the biased sampler than without (where it stays at its initial value).
+ * Claim (ordering of expectations): biased sampling — temperature τ < 1, top-k or top-p — makes a
+ * categorical-MLE chain lose its tail faster than plain sampling: E[tail mass_T, plain] >
+ * E[tail mass_T, biased] for T ≥ 2.
  *
- * Citation: Marchi et al. 2024, "Heat death of generative models in closed-loop learning"
- *   (temperature); Dohmatob, Feng, Yang, Charton, Kempe, ICML 2024, "A tale of tails" (top-k /
- *   top-p cut the tail); Alemohammad et al. 2023 (sampling bias accelerates collapse);
- *   docs/theory.md#sampling-transforms and docs/theory.md#sampling-bias.
- * Setting: truth p_0 = bounded Zipf over k symbols; tail set A = the least probable symbols of
- *   total truth mass ≤ q (the engine's `tail-mass` set), τ_0 = p_0(A). Family categorical-mle,
- *   replace. Plain chain: generation t+1 fitted to M samples of p_t. Biased chain: to M samples of
- *   T(p_t), T one of temperature (∝ p^{1/τ}), top-k (k' most probable symbols) or top-p (smallest
- *   nucleus of mass ≥ p), renormalised. Generation 1 is the same M real samples in both.
- * Why: plain refits are a martingale, E[p_t(A)] = τ_0 at every t; the transforms move mass from
- *   the least probable symbols to the most probable ones (top-k with k' ≤ (k − |A|)/2 and top-p
- *   with p ≤ 1 − 1.5τ_0 drop the symbols ranked below the head, which are mostly tail symbols as
- *   soon as the fit ranks roughly like the truth),
- *   so E[p_T(A)] < τ_0 for T ≥ 2 (T = 1 is the same fit in both chains).
- * Statement (ordering of expectations): E[tail mass_T, plain] > E[tail mass_T, biased], T ≥ 2.
- * Pairing: both chains of a replicate run on the same derived stream (runReplicates with the same
- *   replicate range), so they share D_1 and their first draws: common random numbers, not
- *   independent chains; the paired differences are independent across replicates.
- * Decision rule: greaterThan with the paired t-test (one-sided bounds on E[plain − biased]),
- *   supported when the lower bound is > 0. The weakest settings (τ ≈ 0.9, or p near 1 − 1.5τ_0)
- *   give differences of ≈ 0.02 against an sd of ≈ 0.05–0.1 (the plain tail mass spreads out),
- *   decided with ≤ 800 pairs over 15 root seeds; most need 200. Default cap 3200.
- * Scenarios: k ∈ [10, 50], s ∈ [0.5, 1.5]; q ∈ [0.1, 0.3] with τ_0 ≥ 0.05; M ∈ [50, 300];
- *   T ∈ [2, 20]; τ ∈ [0.5, 0.9], k' ∈ [1, (k − |A|)/2], p ∈ [0.5, 1 − 1.5τ_0] (a cut that keeps
- *   nearly every symbol has an effect too small to decide within the cap).
- * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
+ * Why (docs/theory.md#sampling-transforms): plain refits are a martingale, E[p_t(A)] = τ_0 for the
+ *   tail set A (the least probable truth symbols of mass ≤ q, the engine's `tail-mass` set); the
+ *   transforms move mass from the least to the most probable symbols, so E[p_T(A)] < τ_0 for T ≥ 2
+ *   (T = 1 is the same fit in both chains). Top-k with k' ≤ (k − |A|)/2 and top-p with
+ *   p ≤ 1 − 1.5τ_0 drop the symbols ranked below the head, mostly tail symbols once the fit ranks
+ *   roughly like the truth; a cut that keeps nearly every symbol has too small an effect to decide.
+ * Pairing: both chains of a replicate run on the same replicate stream (runReplicates with the same
+ *   range): they share D_1 and their first draws — common random numbers; the paired differences
+ *   are independent across replicates.
+ * Rule: greaterThan with the paired t-test, supported when the one-sided lower bound of
+ *   E[plain − biased] is > 0. The weakest settings (τ ≈ 0.9, or p near 1 − 1.5τ_0) give differences
+ *   ≈ 0.02 against an sd ≈ 0.05–0.1, decided with ≤ 800 pairs over 15 root seeds; most need 200.
+ * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks; default cap 3200 pairs.
  */
 
 import {

@@ -1,41 +1,33 @@
 /**
- * Claim: Seddik et al.'s bounds for recursive Bernoulli fits — the probability that the chain is
- * still segregating after k fits (neither symbol lost) satisfies
- *   4p_0(1−p_0)(1−1/n)^k ≤ P(P_k ∉ {0, 1}) ≤ 2n p_0(1−p_0)(1−1/n)^k.
+ * Claim (bound): a Bernoulli refitted by frequencies to n samples is still segregating after k
+ * fits with probability in [4p_0(1−p_0)(1−1/n)^k, 2n p_0(1−p_0)(1−1/n)^k] (`seddikSegregatingBounds`).
  *
- * Citation: Seddik, Chen, Hayou, Youssef, Debbah, "How bad is training on synthetic data? A
- *   statistical analysis of language model collapse" (2024), fully synthetic setting;
- *   docs/theory.md#seddik-segregating.
- * Setting: P_0 = p_0; P_j = Binomial(n, P_{j−1})/n — a two-symbol categorical refitted by empirical
- *   frequencies to n samples of the previous fit (replace); generation 1 is fitted to n real
- *   samples, so k counts fits. Why it holds: H_k = 2P_k(1 − P_k) has E[H_k] = (1−1/n)^k·2p_0(1−p_0)
- *   exactly (Wright–Fisher); H_k ≤ ½ everywhere and H_k ≥ 2(1/n)(1−1/n) ≥ 1/n on the segregating
- *   states (n ≥ 2), so E[H_k]/(½) ≤ P(P_k ∉ {0,1}) ≤ E[H_k]·n. Checked against the exact Markov
- *   chain (numpy, n ∈ [3, 50]): both hold, equality only at n = 2, hence n ≥ 3 here.
- * Scenarios: n ∈ [3, 50], p_0 ∈ [0.05, 0.95], k ∈ [1, 2n] (the lower bound is informative while
- *   (1−1/n)^k is not negligible; the upper one is clipped at 1 where it exceeds it).
- * Estimator: the indicator 0 < P_k < 1 per replicate chain (stopped once P_j ∈ {0, 1}).
- * Decision rules: probabilityAtLeast(lower) and probabilityAtMost(min(1, upper)), exact one-sided
- *   binomial (Clopper–Pearson): refuted when the exact test rejects the bound itself at α';
- *   supported once the one-sided interval is within a margin of 0.01 of the bound (settings with
- *   P near a bound, e.g. small p_0 at large k, need it). With α' = 1e-6/(16 × 2 × 9 looks)
- *   ≈ 3.5e-9 (z ≈ 5.8), supporting needs 5.8·sd(P̂) ≤ 0.01 + (gap to the bound); the exact gaps
- *   (numpy) make ≤ 12800 chains enough in every setting tried and maxReplicates = 51200 leaves
- *   room (a chain is ≤ 100 binomial draws).
- * Budget: α = 1e-6 per run, Bonferroni over 16 scenarios × checks × looks.
+ * Derivation (docs/theory.md#seddik-segregating): Markov-type bounds on H_k = 2P_k(1 − P_k), whose
+ *   mean is (1−1/n)^k·2p_0(1−p_0); equality at n = 2, hence n ≥ 3.
+ * Estimator: the indicator 0 < P_k < 1, each chain stopped once P_j ∈ {0, 1} (absorbing).
+ * Rules: probabilityAtLeast(lower), probabilityAtMost(min(1, upper)), exact one-sided binomial:
+ *   refuted when the test rejects the bound itself; supported within a margin of 0.01 (small p_0 at
+ *   large k puts P near a bound).
+ * Budget: α' = 1e-6/(16 × 2 × 9 looks) ≈ 3.5e-9 (z ≈ 5.8): support needs 5.8·sd ≤ 0.01 + gap, and
+ *   the exact gaps make ≤ 12800 chains enough in every setting tried; maxReplicates 51200 leaves room.
  */
 
 import {
   defineClaim,
-  derive,
-  familyFromSpec,
   probabilityAtLeast,
   probabilityAtMost,
-  truthFromSpec,
+  runReplicatesUntil,
   verifyClaim,
 } from "collapse-harness";
-import { expectModel, synthesize } from "collapse-harness/engine";
+import { type AnyModel, expectModel } from "collapse-harness/engine";
+import { seddikSegregatingBounds } from "collapse-harness/theory";
 import fc from "fast-check";
+
+/** P_j ∈ {0, 1}: both are absorbing. */
+function absorbed(model: AnyModel): boolean {
+  const p = expectModel(model, "categorical").p[1];
+  return p === 0 || p === 1;
+}
 
 export const claim = defineClaim({
   id: "seddik-bernoulli-segregating",
@@ -61,27 +53,24 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    const truth = truthFromSpec(`categorical:p=${1 - s.p0}/${s.p0}`);
-    const family = familyFromSpec("categorical-mle");
-    const segregating = new Float64Array(range.count);
-    for (let r = 0; r < range.count; r++) {
-      const stream = derive(range.seed, range.first + r);
-      let data = truth.sampleReal(stream, s.n);
-      for (let k = 1; k <= s.k; k++) {
-        const model = expectModel(family.fit(data, stream), "categorical");
-        const p = model.p[1];
-        if (p === 0 || p === 1) break; // absorbed: not segregating at k
-        if (k === s.k) segregating[r] = 1;
-        else data = synthesize(model, [], stream, s.n);
-      }
-    }
-    return { segregating };
+    const r = runReplicatesUntil(
+      {
+        truth: `categorical:p=${1 - s.p0}/${s.p0}`,
+        family: "categorical-mle",
+        regime: "replace",
+        samples: s.n,
+      },
+      range,
+      { stop: absorbed, maxGenerations: s.k },
+    );
+    // Not stopped = ran all k fits without absorption: still segregating at k.
+    return { segregating: Float64Array.from(r.stopped, (stopped) => 1 - stopped) };
   },
   checks: (s) => {
-    const h = s.p0 * (1 - s.p0) * (1 - 1 / s.n) ** s.k;
+    const { lower, upper } = seddikSegregatingBounds(s.n, s.p0, s.k);
     return [
-      probabilityAtLeast("segregating", 4 * h, { margin: 0.01 }),
-      probabilityAtMost("segregating", Math.min(1, 2 * s.n * h), { margin: 0.01 }),
+      probabilityAtLeast("segregating", lower, { margin: 0.01 }),
+      probabilityAtMost("segregating", Math.min(1, upper), { margin: 0.01 }),
     ];
   },
 });

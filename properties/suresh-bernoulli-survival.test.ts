@@ -1,64 +1,27 @@
 /**
- * Claim: Suresh, Thangaraj & Khandavally, Theorem 1 (Bernoulli) — the probability that a symbol
- * of initial probability p_0 is still alive after k recursive fits to n samples lies between
- *   L_k = 1 − exp(−n p_0 g_k)   and   U_k = 1 − (1 − 3n p_0² − 3k p_0)·exp(−n p_0 g_k),
- * with g_1 = 1, g_{j+1} = 1 − e^{−g_j} (g = 1 − e^{−x} iterated from g(∞) = 1; g_k ~ 2/k).
+ * Claim (bound): Suresh et al.'s Theorem 1 — a symbol of probability p_0, refitted by frequencies to
+ * n samples, is alive after k fits with probability in [L_k, U_k] (`sureshSurvivalBounds`).
  *
- * Citation: Suresh, Thangaraj, Khandavally, "Rate of model collapse in recursive training",
- *   AISTATS 2025 (PMLR 258), Theorem 1; docs/theory.md#suresh-bernoulli-survival (n = 1000,
- *   p_0 = 0.01, k = 50: L = 0.3187, MC 0.3232).
- * Setting: P_0 = p_0; P_j = Binomial(n, P_{j−1})/n, i.e. a two-symbol categorical (1 − p_0, p_0)
- *   refitted by empirical frequencies to n samples of the previous fit (replace); generation 1 is
- *   fitted to n real samples, so k counts fits (k = 1: P(P_1 ≠ 0) = 1 − (1 − p_0)^n ≥ L_1).
- *   Checked against the exact Markov-chain probabilities (numpy, n ∈ {200…2000}, n p_0 ∈ [1, 20],
- *   k ≤ 100): L_k ≤ P(P_k ≠ 0) ≤ U_k always, with P − L_k ≤ 0.0035 — the lower bound is nearly
- *   exact, the upper one informative only while 3n p_0² + 3k p_0 < 1.
- * Scenarios: m = n p_0 ∈ [1, 15], n = ⌈c m²⌉ ∨ 100 with c ∈ [10, 100] (so 3n p_0² = 3/c ≤ 0.3);
- *   the lower bound at a random k_L ∈ [1, 100], the upper bound at a random
- *   k_U ∈ [1, k_max], k_max the largest k with 3n p_0² + 3k p_0 ≤ 0.9 (where U_k < 1).
- * Estimator: the indicator P_k ≠ 0 per replicate chain (a chain is stopped once P_j ∈ {0, 1}: both
- *   are absorbing).
- * Decision rules: probabilityAtLeast(L_{k_L}) and probabilityAtMost(U_{k_U}), exact one-sided
- *   binomial (Clopper–Pearson). Refuted when the exact test rejects the bound itself at α';
- *   supported once the one-sided interval is within a margin of 0.03 of the bound. A margin is
- *   unavoidable: L_k is exact to 0.0035, far below any Monte Carlo resolution here. With
- *   α' = 1e-6/(8 × 2 × 8 looks) ≈ 7.8e-9 (z ≈ 5.8) the interval half-width at n = 25600 is ≤ 0.018
- *   and the remaining 0.012 is ≥ 3.8 sd of the estimate even at P = ½, hence
- *   maxReplicates = 25600 (a chain costs ≤ 100 binomial draws, so this stays fast).
- * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
+ * Setting (docs/theory.md#suresh-bernoulli-survival): m = n p_0 ∈ [1, 15], n = max(100, ⌈c m²⌉),
+ *   c ∈ [10, 100]; L_k at k_L ∈ [1, 100], U_k at k_U ≤ the largest k with 3n p_0² + 3k p_0 ≤ 0.9
+ *   (elsewhere U_k ≥ 1). L_k is within 0.0035 of the exact chain.
+ * Estimator: the indicator P_k ≠ 0, each chain stopped once P_j ∈ {0, 1} (absorbing).
+ * Rules: probabilityAtLeast(L_{k_L}), probabilityAtMost(U_{k_U}), exact one-sided binomial: refuted
+ *   when the test rejects the bound itself; supported within 0.03 of it (a margin is unavoidable).
+ * Budget: α' = 1e-6/(8 × 2 × 8 looks) ≈ 7.8e-9 (z ≈ 5.8): at n = 25600 the half-width is ≤ 0.018,
+ *   the remaining 0.012 ≥ 3.8 sd even at P = ½: maxReplicates 25600 (≤ 100 draws a chain).
  */
 
 import {
   defineClaim,
-  derive,
-  familyFromSpec,
   probabilityAtLeast,
   probabilityAtMost,
-  truthFromSpec,
+  runReplicatesUntil,
   verifyClaim,
 } from "collapse-harness";
-import { expectModel, synthesize } from "collapse-harness/engine";
+import { type AnyModel, expectModel } from "collapse-harness/engine";
+import { sureshSurvivalBounds } from "collapse-harness/theory";
 import fc from "fast-check";
-
-/** g_k: g_1 = 1, g_{j+1} = 1 − e^{−g_j}. */
-function gK(k: number): number {
-  let g = 1;
-  for (let j = 1; j < k; j++) g = -Math.expm1(-g);
-  return g;
-}
-
-interface Setting {
-  readonly m: number;
-  readonly n: number;
-  readonly kLower: number;
-  readonly kUpper: number;
-}
-
-const lower = (s: Setting, k: number) => -Math.expm1(-s.m * gK(k));
-const upper = (s: Setting, k: number) => {
-  const p0 = s.m / s.n;
-  return 1 - (1 - 3 * s.n * p0 * p0 - 3 * k * p0) * Math.exp(-s.m * gK(k));
-};
 
 const scenario = fc
   .record({
@@ -76,6 +39,12 @@ const scenario = fc
       kUpper: fc.integer({ min: 1, max: kMax }),
     });
   });
+
+/** P_j ∈ {0, 1}: both are absorbing. */
+function absorbed(model: AnyModel): boolean {
+  const p = expectModel(model, "categorical").p[1];
+  return p === 0 || p === 1;
+}
 
 export const claim = defineClaim({
   id: "suresh-bernoulli-survival",
@@ -96,35 +65,32 @@ export const claim = defineClaim({
   scenario,
   simulate: (s, range) => {
     const p0 = s.m / s.n;
-    const truth = truthFromSpec(`categorical:p=${1 - p0}/${p0}`);
-    const family = familyFromSpec("categorical-mle");
-    const K = Math.max(s.kLower, s.kUpper);
-    const aliveLower = new Float64Array(range.count);
-    const aliveUpper = new Float64Array(range.count);
-    for (let r = 0; r < range.count; r++) {
-      const stream = derive(range.seed, range.first + r);
-      let data = truth.sampleReal(stream, s.n);
-      let p = 0;
-      for (let k = 1; k <= K; k++) {
-        const model = expectModel(family.fit(data, stream), "categorical");
-        p = model.p[1];
-        if (k === s.kLower) aliveLower[r] = p > 0 ? 1 : 0;
-        if (k === s.kUpper) aliveUpper[r] = p > 0 ? 1 : 0;
-        if (p === 0 || p === 1) {
-          // Absorbed: the indicator keeps its value at every later k.
-          if (k < s.kLower) aliveLower[r] = p > 0 ? 1 : 0;
-          if (k < s.kUpper) aliveUpper[r] = p > 0 ? 1 : 0;
-          break;
-        }
-        data = synthesize(model, [], stream, s.n);
-      }
-    }
-    return { aliveLower, aliveUpper };
+    const r = runReplicatesUntil(
+      {
+        truth: `categorical:p=${1 - p0}/${p0}`,
+        family: "categorical-mle",
+        regime: "replace",
+        samples: s.n,
+      },
+      range,
+      { stop: absorbed, maxGenerations: Math.max(s.kLower, s.kUpper) },
+    );
+    // Alive at k unless the chain was absorbed at 0 by fit k.
+    const aliveAt = (k: number) =>
+      Float64Array.from(r.models, (m, i) =>
+        r.stopped[i] === 1 && r.generation[i] <= k && expectModel(m, "categorical").p[1] === 0
+          ? 0
+          : 1,
+      );
+    return { aliveLower: aliveAt(s.kLower), aliveUpper: aliveAt(s.kUpper) };
   },
-  checks: (s) => [
-    probabilityAtLeast("aliveLower", lower(s, s.kLower), { margin: 0.03 }),
-    probabilityAtMost("aliveUpper", Math.min(1, upper(s, s.kUpper)), { margin: 0.03 }),
-  ],
+  checks: (s) => {
+    const bounds = (k: number) => sureshSurvivalBounds(s.n, s.m / s.n, k);
+    return [
+      probabilityAtLeast("aliveLower", bounds(s.kLower).lower, { margin: 0.03 }),
+      probabilityAtMost("aliveUpper", Math.min(1, bounds(s.kUpper).upper), { margin: 0.03 }),
+    ];
+  },
 });
 
 verifyClaim(claim);

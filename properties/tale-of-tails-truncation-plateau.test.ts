@@ -1,120 +1,82 @@
 /**
- * Claim: a learner trained on top-k-truncated data has a test-error floor at the lost tail mass —
- * its error is ≥ Σ_{i>k} p_i on every draw, for every training size T, and tends to exactly that
- * plateau as T grows, while a learner on untruncated data goes below it.
+ * Claim: a memorising learner trained on T samples of the top-k truncation q of a Zipf law has an
+ * error floor at the lost tail, tail_k = Σ_{i>k} p_i: (a) sure, err_T ≥ tail_k on every draw;
+ * (b) in expectation, E[err_T] = Σ_{i≤k} p_i(1 − q_i)^T + tail_k; (c) ordering, at large T it errs
+ * more than a learner on untruncated data.
  *
- * Citation: Dohmatob, Feng, Yang, Charton, Kempe, "A tale of tails: model collapse as a change of
- *   scaling laws", ICML 2024, §5 (tail cutting: E_test ≍ T^{−(β−1)/β} + k^{−(β−1)}, a plateau at
- *   the lost tail); docs/theory.md#tale-of-tails (memorising learner E_test(T) = Σ p_i(1−p_i)^T;
- *   β = 2, k = 100: plateau 0.00605).
- * Setting: truth p = bounded Zipf over K symbols, p_i ∝ i^{−β}. Synthetic data: T samples of the
- *   top-k truncation q (q_i = p_i/P_k for the k most probable symbols, P_k = Σ_{i≤k} p_i, else 0;
- *   the engine's `top-k` transform). Learner: memorises the symbols it saw; on a test symbol
- *   X ~ p it errs iff X was not seen. Per training set the error is exactly
- *   err = Σ_i p_i·1[symbol i unseen] (the expectation over the test point; no test sampling noise).
- * Precise, testable version of the §5 asymptotics (exact, by independence of the draws):
- *   E[err_T] = Σ_{i≤k} p_i (1 − q_i)^T + Σ_{i>k} p_i,
- *   so (a) sure: err_T ≥ tail_k := Σ_{i>k} p_i on every draw and every T (symbols beyond k are never
- *   drawn); (b) in expectation: E[err_T] equals the formula at T_1 := the smallest T whose excess
- *   Σ_{i≤k} p_i (1 − q_i)^T is ≤ ρ·tail_k (ρ ∈ [0.5, 4]: on the way down) and at T_2 := the smallest
- *   T with excess ≤ 0.1·tail_k (the plateau, reached); (c) ordering at T_3 := the smallest T ≥ T_2
- *   at which an untruncated learner's exact error Σ_i p_i (1 − p_i)^T is ≤ 0.8·tail_k: there the
- *   truncated learner errs more — the plateau is caused by the truncation, not by the sample size
- *   (at T_2 itself an untruncated learner can still err more for heavy tails, β ≈ 1.2: it spreads
- *   its samples over the tail).
- * Scenarios: β ∈ [1.2, 2.5], K ∈ [50, 1000], k ∈ [5, min(100, K/2)], ρ ∈ [0.5, 4]. Horizons are
- *   defined by the exact excess, not drawn directly, so that err has spread at T_1 (a t-test on a
- *   sample without spread refutes any expectation it does not hit exactly).
- * Decision rules: (a) `sure` on every replicate; (b) meanEquals, one-sample t-test, precision 10% of
- *   the expected error at T_1 and 5% at T_2 (err is a bounded weighted sum of negatively correlated
- *   indicators; ≤ 1600 replicates in practice, cap 3200); (c) greaterThan, paired t-test (both
- *   learners of a replicate draw from the same stream), supported when the lower bound of
- *   E[err_trunc − err_plain] is > 0 (the gap is ≥ 0.2·tail_k).
+ * Derivation (docs/theory.md#tale-of-tails): the learner is the categorical MLE of its training
+ *   set and errs on X ~ p iff p̂_X = 0, so err = Σ_i p_i·1[p̂_i = 0] exactly; symbols beyond k are
+ *   never drawn, symbol i ≤ k is unseen with probability (1 − q_i)^T.
+ * Horizons (`memorizerHorizon`, from the exact excess so that err has spread): T_1 where the excess
+ *   is ≤ ρ·tail_k (on the way down), T_2 where it is ≤ 0.1·tail_k (the plateau), T_3 ≥ T_2 where the
+ *   untruncated error is ≤ 0.8·tail_k too (at T_2 an untruncated learner on a heavy tail, β ≈ 1.2,
+ *   can still err more: it spreads its samples over the tail).
+ * Rules: (a) `sure`; (b) meanEquals, one-sample t-test, precision 10% at T_1 and 5% at T_2 (err is
+ *   a bounded sum of negatively correlated indicators: ≤ 1600 replicates in practice, cap 3200);
+ *   (c) greaterThan, paired t-test (both learners on the replicate's stream), supported when the
+ *   lower bound of E[err_trunc − err_plain] is > 0 (the gap is ≥ 0.2·tail_k).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks (the sure check spends none).
  */
 
 import {
   defineClaim,
-  derive,
+  generationValues,
   greaterThan,
   meanEquals,
+  type ReplicateRange,
+  runReplicates,
   sure,
-  transformFromSpec,
   truthFromSpec,
   type Violation,
   verifyClaim,
 } from "collapse-harness";
-import { expectModel, synthesize } from "collapse-harness/engine";
+import { type AnyModel, expectModel } from "collapse-harness/engine";
+import { memorizerHorizon, truncatedMemorizerTestError } from "collapse-harness/theory";
 import fc from "fast-check";
 
 interface Setting {
   readonly beta: number;
   readonly K: number;
   readonly k: number;
-  /** T_1 is the smallest T whose excess over the plateau is ≤ ρ·tail_k. */
   readonly rho: number;
 }
 
-const zipfCache = new Map<string, Float64Array>();
-function zipfP(s: Setting): Float64Array {
-  const key = `zipf:k=${s.K},s=${s.beta}`;
-  let p = zipfCache.get(key);
-  if (p === undefined) {
-    const m = expectModel(truthFromSpec(key).model, "categorical");
-    p = m.p;
-    zipfCache.set(key, p);
-  }
-  return p;
-}
+const zipfOf = (s: Setting) => truthFromSpec(`zipf:k=${s.K},s=${s.beta}`);
+const zipfP = (s: Setting) => expectModel(zipfOf(s).model, "categorical").p;
 
-/** tail_k and the exact expected error of the truncated learner at T (symbols sorted by rank). */
-function exact(s: Setting, T: number): { tail: number; error: number; excess: number } {
+function horizons(s: Setting) {
   const p = zipfP(s);
-  let head = 0;
-  for (let i = 0; i < s.k; i++) head += p[i];
-  const tail = Math.max(0, 1 - head);
-  let excess = 0;
-  for (let i = 0; i < s.k; i++) excess += p[i] * (1 - p[i] / head) ** T;
-  return { tail, error: excess + tail, excess };
+  const tail = truncatedMemorizerTestError(p, s.k, 1).floor;
+  const T2 = memorizerHorizon(p, 0.1 * tail, s.k);
+  const T3 = Math.max(T2, memorizerHorizon(p, 0.8 * tail));
+  return { tail, T1: memorizerHorizon(p, s.rho * tail, s.k), T2, T3 };
 }
 
-/** The smallest T ≥ 1 with ok(T), ok monotone (doubling, then bisection). */
-function smallestT(ok: (T: number) => boolean): number {
-  let hi = 1;
-  while (!ok(hi)) hi *= 2;
-  let lo = Math.floor(hi / 2);
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (ok(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi;
-}
-
-/** E[err] of a memorising learner on T samples of p itself: Σ p_i (1 − p_i)^T. */
-function plainError(s: Setting, T: number): number {
+/** Per replicate, the error of a learner that memorised T samples of the truth (top-k or not). */
+function memorisedError(s: Setting, range: ReplicateRange, T: number, topK: boolean) {
+  const truth = zipfOf(s);
   const p = zipfP(s);
-  let e = 0;
-  for (let i = 0; i < p.length; i++) e += p[i] * (1 - p[i]) ** T;
-  return e;
-}
-
-/** T_1 (excess ≤ ρ·tail_k), T_2 (excess ≤ 0.1·tail_k), T_3 (also plain error ≤ 0.8·tail_k). */
-function horizons(s: Setting): { T1: number; T2: number; T3: number } {
-  const tail = exact(s, 1).tail;
-  const T1 = smallestT((T) => exact(s, T).excess <= s.rho * tail);
-  const T2 = smallestT((T) => exact(s, T).excess <= 0.1 * tail);
-  const T3 = Math.max(
-    T2,
-    smallestT((T) => plainError(s, T) <= 0.8 * tail),
+  const error = (m: AnyModel) => {
+    const seen = expectModel(m, "categorical").p;
+    let e = 0;
+    for (let i = 0; i < p.length; i++) if (seen[i] === 0) e += p[i];
+    return e;
+  };
+  const r = runReplicates(
+    {
+      truth: `zipf:k=${s.K},s=${s.beta}`,
+      family: "categorical-mle",
+      regime: "replace",
+      transforms: topK ? [`top-k:k=${s.k}`] : [],
+      samples: T,
+      generations: 1,
+      metrics: [],
+    },
+    range,
+    // Generation 1 is fitted to T samples of the truth drawn through the sampler.
+    { initialModel: truth.model, observe: { error } },
   );
-  return { T1, T2, T3 };
-}
-
-function memorisedError(p: Float64Array, counts: Int32Array): number {
-  let e = 0;
-  for (let i = 0; i < p.length; i++) if (counts[i] === 0) e += p[i];
-  return e;
+  return generationValues(r, "error", 1);
 }
 
 export const claim = defineClaim({
@@ -141,47 +103,26 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    const truth = truthFromSpec(`zipf:k=${s.K},s=${s.beta}`);
-    const p = zipfP(s);
-    const topK = [transformFromSpec(`top-k:k=${s.k}`)];
-    const { T1, T2, T3 } = horizons(s);
-    const { tail } = exact(s, T2);
-    const truncT1 = new Float64Array(range.count);
-    const truncT2 = new Float64Array(range.count);
-    const truncT3 = new Float64Array(range.count);
-    const plainT3 = new Float64Array(range.count);
-    const violations: Violation[] = [];
-    for (let r = 0; r < range.count; r++) {
-      const stream = derive(range.seed, range.first + r);
-      const errors = [
-        synthesize(truth.model, topK, stream, T1),
-        synthesize(truth.model, topK, stream, T2),
-        synthesize(truth.model, topK, stream, T3),
-        synthesize(truth.model, [], stream, T3),
-      ].map((d) => {
-        if (d.kind !== "categorical") throw new Error("categorical data expected");
-        return memorisedError(p, d.counts);
-      });
-      [truncT1[r], truncT2[r], truncT3[r], plainT3[r]] = errors;
-      for (const [T, e] of [
-        [T1, truncT1[r]],
-        [T2, truncT2[r]],
-        [T3, truncT3[r]],
-      ] as const) {
-        if (e < tail - 1e-12 && violations.length < 10) {
-          violations.push({
-            replicate: range.first + r,
-            detail: `T = ${T}: error ${e} < tail ${tail}`,
-          });
+    const { tail, T1, T2, T3 } = horizons(s);
+    const trunc = { T1, T2, T3 };
+    const obs: Record<string, Float64Array> = { plainT3: memorisedError(s, range, T3, false) };
+    const floor: Violation[] = [];
+    for (const [name, T] of Object.entries(trunc)) {
+      const err = memorisedError(s, range, T, true);
+      obs[`trunc${name}`] = err;
+      err.forEach((e, i) => {
+        if (e < tail - 1e-12 && floor.length < 10) {
+          floor.push({ replicate: range.first + i, detail: `T = ${T}: error ${e} < tail ${tail}` });
         }
-      }
+      });
     }
-    return { truncT1, truncT2, truncT3, plainT3, floor: violations };
+    return { ...obs, floor };
   },
   checks: (s) => {
     const { T1, T2 } = horizons(s);
-    const e1 = exact(s, T1).error;
-    const e2 = exact(s, T2).error;
+    const p = zipfP(s);
+    const e1 = truncatedMemorizerTestError(p, s.k, T1).error;
+    const e2 = truncatedMemorizerTestError(p, s.k, T2).error;
     return [
       sure("floor", "test error ≥ Σ_{i>k} p_i"),
       meanEquals("truncT1", e1, { precision: 0.1 * e1 }),

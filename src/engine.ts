@@ -45,6 +45,10 @@ export {
   summarizeMetric,
 } from "./chain/summarize.ts";
 export {
+  type CategoricalTruthConstraints,
+  categoricalTruthArbitrary,
+} from "./claims/categoricalTruthArbitrary.ts";
+export {
   type ReplicateConstraints,
   type ReplicateRange,
   type ReplicateSpec,

@@ -18,6 +18,20 @@ export {
   type MetricSummary,
   summarizeMetric,
 } from "./chain/summarize.ts";
+export { choiceOf } from "./claims/arbitraries/choiceOf.ts";
+export {
+  type LogUniformRealConstraints,
+  logUniformReal,
+} from "./claims/arbitraries/logUniformReal.ts";
+export {
+  type UniformIntegerConstraints,
+  uniformInteger,
+} from "./claims/arbitraries/uniformInteger.ts";
+export { type UniformRealConstraints, uniformReal } from "./claims/arbitraries/uniformReal.ts";
+export {
+  type CategoricalTruthConstraints,
+  categoricalTruthArbitrary,
+} from "./claims/categoricalTruthArbitrary.ts";
 export {
   batchMeans,
   type Citation,
@@ -50,9 +64,11 @@ export {
   describeEvidence,
   type Evidence,
   greaterThan,
+  type MeanWithinOptions,
   meanAtLeast,
   meanAtMost,
   meanEquals,
+  meanWithin,
   type Observations,
   type Outcome,
   probabilityAtLeast,

@@ -1,29 +1,21 @@
 /**
- * FALSE variant (must be refuted): "both symbols are equally likely to take over" — reading
- * "the chain is absorbed in a delta with probability 1" as "in a uniformly random delta".
+ * FALSE variant (must be refuted): "both symbols are equally likely to take over" — reading "the
+ * chain is absorbed in a delta with probability 1" as "in a uniformly random delta".
  *
- * Citation: a misreading of Shumailov et al., Nature 631 (2024), §"Discrete distributions with
- *   exact approximation"; docs/theory.md#categorical-fixation (fixation probability of symbol i
- *   equals p_{i,0}: a martingale; M = 100, p = 0.2: 0.200); the correct statement is
- *   properties/categorical-fixation-probability.test.ts.
- * Why it is false: the frequency X_t of symbol 1 is a bounded martingale absorbed at 0 or 1, so
- *   P(fixation on symbol 1) = E[X_∞] = X_0 = p_0, not ½; with p_0 ∈ [0.05, 0.3] the gap is ≥ 0.2.
- * Stated as refutable: P(fixation on symbol 1) = ½ for a two-symbol truth (1 − p_0, p_0).
- * Decision rule: probabilityEquals(½, margin 0.05), exact two-sided binomial; refuted when it
- *   rejects P = ½ (≈ 200 chains suffice for a gap of 0.2). Chains run until absorption.
+ * Why it is false: the frequency of symbol 1 is a bounded martingale absorbed at 0 or 1, so it
+ *   fixes with probability p_0, not ½ (docs/theory.md#categorical-fixation; the true statement is
+ *   properties/categorical-fixation-probability.test.ts); with p_0 ≤ 0.3 the gap is ≥ 0.2.
+ * Rule: probabilityEquals(½, margin 0.05), exact two-sided binomial on the indicator that symbol 1
+ *   fixed, each chain run until absorption; refuted when it rejects P = ½ (≈ 200 chains suffice
+ *   for a gap of 0.2).
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
 
-import {
-  defineClaim,
-  derive,
-  familyFromSpec,
-  probabilityEquals,
-  truthFromSpec,
-  verifyClaim,
-} from "collapse-harness";
-import { expectModel, synthesize } from "collapse-harness/engine";
+import { defineClaim, probabilityEquals, runReplicatesUntil, verifyClaim } from "collapse-harness";
+import { type AnyModel, expectModel } from "collapse-harness/engine";
 import fc from "fast-check";
+
+const symbol1 = (m: AnyModel) => expectModel(m, "categorical").p[1];
 
 export const claim = defineClaim({
   id: "negative-fixation-ignores-frequency",
@@ -40,22 +32,17 @@ export const claim = defineClaim({
     samples: fc.integer({ min: 2, max: 50 }),
   }),
   simulate: (s, range) => {
-    const truth = truthFromSpec(`categorical:p=${1 - s.p0}/${s.p0}`);
-    const family = familyFromSpec("categorical-mle");
-    const fixed = new Float64Array(range.count);
-    for (let r = 0; r < range.count; r++) {
-      const stream = derive(range.seed, range.first + r);
-      let data = truth.sampleReal(stream, s.samples);
-      for (let t = 1; t <= 1_000_000; t++) {
-        const model = expectModel(family.fit(data, stream), "categorical");
-        if (model.p[1] === 0 || model.p[1] === 1) {
-          fixed[r] = model.p[1];
-          break;
-        }
-        data = synthesize(model, [], stream, s.samples);
-      }
-    }
-    return { fixed };
+    const r = runReplicatesUntil(
+      {
+        truth: `categorical:p=${1 - s.p0}/${s.p0}`,
+        family: "categorical-mle",
+        regime: "replace",
+        samples: s.samples,
+      },
+      range,
+      { stop: (m) => symbol1(m) === 0 || symbol1(m) === 1, maxGenerations: 1_000_000 },
+    );
+    return { fixed: Float64Array.from(r.models, (m) => symbol1(m)) };
   },
   checks: () => [probabilityEquals("fixed", 0.5, { margin: 0.05 })],
   budget: { scenarios: 4 },

@@ -2,18 +2,13 @@
  * FALSE variant (must be refuted): "one fresh real sample per generation keeps E[Σp²] at its
  * initial value" — reading "fresh data prevents collapse" as "fresh data freezes the distribution".
  *
- * Citation: a misreading of docs/theory.md#fresh-data-simpson-recursion (fresh real data
- *   prevents collapse) and of Bertrand et al., ICLR 2024 / Alemohammad et al. 2023; the correct
- *   statement is properties/fresh-data-simpson-recursion.test.ts.
- * Why it is false: with n_r fresh and n_s = M − n_r synthetic samples per generation,
- *   E[Σp²_{t+1}] = [M + n_r(n_r + 2n_s − 1)s_0 + n_s(n_s − 1)E[Σp²_t]]/M², whose limit at n_r = 1 is
- *   a_∞ = (M + (2M − 2)s_0)/(3M − 2) ≈ 1/3 + (2/3)s_0 — far above s_0 = Σp_0² for any spread-out
- *   truth. Fresh data keeps the chain from collapsing (a_∞ < 1) but does not keep it at p_0: the
- *   synthetic part's sampling noise raises Σp² generation after generation.
- * Stated as refutable: E[Σp²_T] = s_0 at n_real = 1 (meanEquals, precision 5% of s_0).
- * Scenarios: Zipf truths with k ∈ [5, 30], s ∈ [0, 1]; M ∈ [10, 60]; T ∈ [M/2, 2M] (so a_T is
- *   most of the way to a_∞).
- * Decision rule: one-sample t-test of the mean of 1 − heterozygosity at T; refuted when p < α'.
+ * Why it is false (docs/theory.md#fresh-data-simpson-recursion; the true statement is
+ *   properties/fresh-data-simpson-recursion.test.ts): at n_r = 1 the exact recursion's limit is
+ *   a_∞ = (M + (2M − 2)s_0)/(3M − 2) ≈ 1/3 + (2/3)s_0, far above s_0 = Σp_0² for a spread-out truth:
+ *   fresh data keeps the chain from collapsing (a_∞ < 1) but the synthetic part's sampling noise
+ *   raises Σp². T ∈ [M/2, 2M] puts a_T most of the way to a_∞.
+ * Rule: meanEquals(s_0), one-sample t-test of the mean of 1 − heterozygosity at T; refuted when
+ *   p < α'.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
 
@@ -26,14 +21,11 @@ import {
   verifyClaim,
 } from "collapse-harness";
 import { expectModel } from "collapse-harness/engine";
+import { simpsonIndex } from "collapse-harness/theory";
 import fc from "fast-check";
 
-function s0(k: number, s: number): number {
-  const m = expectModel(truthFromSpec(`zipf:k=${k},s=${s}`).model, "categorical");
-  let v = 0;
-  for (let i = 0; i < m.p.length; i++) v += m.p[i] * m.p[i];
-  return v;
-}
+const s0 = (k: number, s: number) =>
+  simpsonIndex(expectModel(truthFromSpec(`zipf:k=${k},s=${s}`).model, "categorical").p);
 
 export const claim = defineClaim({
   id: "negative-fresh-one-keeps-simpson",

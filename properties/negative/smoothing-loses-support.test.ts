@@ -1,18 +1,11 @@
 /**
- * FALSE variant (must be refuted): "additive smoothing also loses support" — the careless
- * generalisation of the categorical-MLE result (properties/categorical-support-sure.test.ts) to
- * every categorical family.
+ * FALSE variant (must be refuted): "additive smoothing also loses support" — carrying the
+ * categorical-MLE result (properties/categorical-support-sure.test.ts) over to every family.
  *
- * Citation: a misreading of Shumailov et al., Nature 631 (2024), §"Discrete distributions with
- *   exact approximation"; docs/theory.md#smoothing-keeps-support ("Smoothing (additive/Laplace)
- *   is a model family too: it puts mass back on lost symbols, so the support does not collapse —
- *   a family for which 'support shrinks' must fail").
- * Why it is false: categorical-smoothed fits p̂_i = (c_i + α)/(M + kα) ≥ α/(M + kα) > 0 for every
- *   symbol, whatever the counts, so |supp p_t| = k at every generation: the support never shrinks
- *   (the sure statement "never grows" holds trivially; "shrinks" fails surely).
- * Stated as refutable: P(|supp p_T| < k) ≥ ½ after T generations of categorical-smoothed replace.
- * Decision rule: probabilityAtLeast(½), exact one-sided binomial: every chain keeps all k symbols,
- *   so 0 of 200 successes has p = 2^−200 and the claim is refuted on the first look.
+ * Why it is false (docs/theory.md#smoothing-keeps-support): categorical-smoothed fits
+ *   p̂_i = (c_i + α)/(M + kα) ≥ α/(M + kα) > 0 whatever the counts, so |supp p_t| = k surely.
+ * Rule: probabilityAtLeast(½) on the indicator |supp p_T| < k, exact one-sided binomial: no chain
+ *   ever loses a symbol, so 0 successes of 200 has p = 2^−200: refuted on the first look.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
 

@@ -1,11 +1,12 @@
 /**
- * FALSE variant (must be refuted): "expected tail mass shrinks under categorical-MLE replace".
+ * FALSE variant (must be refuted): "the expected tail mass at least halves under categorical-MLE
+ * replace" — what vanishes is the tail mass of almost every chain, not its mean.
  *
- * Citation: a careless reading of Shumailov et al., Nature 631 (2024), §"Discrete distributions";
- *   docs/theory.md#pitfall-mean-vs-typical. Truth: E[p_{i,t}] = p_{i,0} (Wright–Fisher martingale),
- *   so the expected tail mass is preserved; what vanishes is the tail mass of almost every chain.
- * Stated as refutable: E[tail mass_T] ≤ ½·tail mass_0 (the median does reach 0 at these T).
- * Decision rule: one-sided t bound, refuted when the lower confidence bound exceeds ½·tail_0.
+ * Why it is false (docs/theory.md#pitfall-mean-vs-typical, docs/theory.md#categorical-tail-mass):
+ *   E[p_{t,i}] = p_{0,i} (Wright–Fisher martingale), so E[tail mass_T] = tail mass_0, although the
+ *   median does reach 0 at these T.
+ * Rule: meanAtMost(½·tail mass_0), one-sided t bound: refuted when the lower confidence bound
+ *   exceeds ½·tail mass_0.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
 

@@ -3,13 +3,20 @@ import fc from "fast-check";
 import { deriveSeed } from "../rng/index.ts";
 import {
   type Check,
+  checkObservations,
   describeEvidence,
   evaluateScenarioWithData,
   type Observations,
   type Outcome,
   type ScenarioVerdict,
 } from "../verdict/index.ts";
-import type { Citation, Claim, ClaimKind, ClaimScenario } from "./defineClaim.ts";
+import {
+  type Citation,
+  type Claim,
+  ClaimDefinitionError,
+  type ClaimKind,
+  type ClaimScenario,
+} from "./defineClaim.ts";
 import { DEFAULT_ROOT_SEED } from "./rootSeed.ts";
 
 /** One evaluated scenario: the setting, its simulation seed and its verdict. */
@@ -53,8 +60,10 @@ export interface ClaimReport {
   /** Scenarios evaluated before any failure (shrink steps excluded). */
   readonly scenarios: readonly ScenarioRecord[];
   readonly counterexample?: Counterexample;
-  /** Inconclusive scenarios tolerated in non-strict mode. */
+  /** Inconclusive scenarios tolerated in non-strict mode, and a budget that ended the run. */
   readonly warnings: readonly string[];
+  /** The budget that ended the run early, if one did (see ClaimBudget). */
+  readonly endedBy?: "time" | "shrinks";
   /** The claim's report tables (e.g. the collapse matrix), when it defines `tables`. */
   readonly tables?: Readonly<Record<string, unknown>>;
   readonly durationMs: number;
@@ -80,6 +89,44 @@ export function fastCheckSeed(rootSeed: number, claimId: string): number {
   return Number.parseInt(hex.slice(0, 8), 16) | 0;
 }
 
+/**
+ * The simulate contract: every observation a (non-`sure`) check reads holds one value per
+ * replicate of the range asked for — otherwise every test's n would be wrong.
+ */
+function checkObservationLengths(
+  id: string,
+  checks: readonly Check[],
+  observed: Observations,
+  first: number,
+  count: number,
+  setting: unknown,
+): void {
+  if (typeof observed !== "object" || observed === null) {
+    throw new ClaimDefinitionError(
+      id,
+      `simulate must return an object of observations, got ${String(observed)}`,
+    );
+  }
+  for (const check of checks) {
+    if (check.rule === "sure") continue;
+    for (const name of checkObservations(check)) {
+      const values = observed[name];
+      if (values === undefined) {
+        throw new ClaimDefinitionError(
+          id,
+          `simulate returned no observation "${name}" (a ${check.rule} check reads it; returned: ${Object.keys(observed).join(", ") || "none"}) for ${fc.stringify(setting)}`,
+        );
+      }
+      if (values.length !== count) {
+        throw new ClaimDefinitionError(
+          id,
+          `observation "${name}" must hold one value per replicate: replicates ${first}…${first + count - 1} (${count}) were asked for, ${values.length} values returned, for ${fc.stringify(setting)}`,
+        );
+      }
+    }
+  }
+}
+
 function plain(value: unknown): unknown {
   try {
     return JSON.parse(JSON.stringify(value)) as unknown;
@@ -92,7 +139,9 @@ function plain(value: unknown): unknown {
  * Checks a claim as a fast-check property: each random scenario (setting + seed) is simulated
  * and decided (see evaluateScenario) at α/scenarios; the property fails on a refuted scenario,
  * or on an inconclusive one in strict mode, and fast-check shrinks it to a minimal failing
- * setting. Deterministic given the root seed (or the replay seed and path).
+ * setting. Once a scenario is refuted, only refuted scenarios count as failures, so the
+ * counterexample reported for a refutation is always refuted (and replays as refuted).
+ * Deterministic given the root seed (or the replay seed and path).
  */
 export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}): ClaimReport {
   const started = performance.now();
@@ -112,19 +161,24 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
   let failures = 0;
   let runsBeforeFailure = 0;
 
-  const evaluate = (value: {
-    setting: S;
-    seed: number;
-  }): { record: ScenarioRecord; checks: readonly Check[]; observations: Observations } => {
+  const evaluate = (
+    value: { setting: S; seed: number },
+    deadline?: number,
+  ): { record: ScenarioRecord; checks: readonly Check[]; observations: Observations } => {
     const checks = claim.checks(value.setting);
     const seed = deriveSeed(value.seed, "claim", claim.id, "fast-check", fcSeed >>> 0);
     const { verdict, observations } = evaluateScenarioWithData(
       checks,
-      (first, count) => claim.simulate(value.setting, { seed, first, count }),
+      (first, count) => {
+        const observed = claim.simulate(value.setting, { seed, first, count });
+        checkObservationLengths(claim.id, checks, observed, first, count, value.setting);
+        return observed;
+      },
       {
         alpha: alphaScenario,
         replicates: claim.budget.replicates,
         maxReplicates: claim.budget.maxReplicates,
+        ...(deadline === undefined ? {} : { deadline }),
       },
     );
     const record: ScenarioRecord = {
@@ -136,8 +190,34 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     return { record, checks, observations };
   };
 
+  // What counts as a counterexample. A refuted scenario always does; in strict mode an
+  // inconclusive one does too, but only until a refuted one is met: from then on (shrinking
+  // included) inconclusive scenarios are "not a counterexample", so shrinking can never trade a
+  // refutation for a smaller setting where the test merely ran out of replicates.
+  let worst: "none" | "inconclusive" | "refuted" = "none";
+  // Budgets: once one is spent, nothing more is simulated — every remaining scenario or shrink
+  // candidate passes unevaluated, so fast-check ends at once with what it has.
+  const deadline = started + claim.budget.timeLimitMs;
+  let endedBy: "time" | "shrinks" | undefined;
+  // The record of every evaluated value, so the counterexample is reported as it was decided
+  // (re-running it could differ if the deadline cut its looks short).
+  const records = new WeakMap<object, ScenarioRecord>();
+  let shrinkSteps = 0;
   const property = fc.property(arbitrary, (value) => {
-    const { record, checks, observations } = evaluate(value);
+    if (endedBy !== undefined) return true;
+    if (failures > 0 && !options.replay) {
+      if (shrinkSteps >= claim.budget.maxShrinks) {
+        endedBy = "shrinks";
+        return true;
+      }
+      shrinkSteps++;
+    }
+    if (!options.replay && performance.now() > deadline) {
+      endedBy = "time";
+      return true;
+    }
+    const { record, checks, observations } = evaluate(value, options.replay ? undefined : deadline);
+    records.set(value, record);
     if (failures === 0) {
       evaluated.push(record);
       if (claim.tables) {
@@ -145,16 +225,24 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
       }
       runsBeforeFailure++;
     }
-    const ok =
-      record.verdict.outcome === "supported" ||
-      (record.verdict.outcome === "inconclusive" && !strict);
-    if (record.verdict.outcome === "inconclusive" && !strict && failures === 0) {
+    const outcome = record.verdict.outcome;
+    if (outcome === "inconclusive" && !strict && failures === 0) {
       warnings.push(
         `inconclusive at the cap (${record.verdict.replicates} replicates): ${record.scenario}; ${record.verdict.evidence
           .filter((e) => e.outcome === "inconclusive")
           .map(describeEvidence)
           .join("; ")}`,
       );
+    }
+    let ok: boolean;
+    if (outcome === "supported") ok = true;
+    else if (outcome === "refuted") {
+      worst = "refuted";
+      ok = false;
+    } else if (!strict || worst === "refuted") ok = true;
+    else {
+      worst = "inconclusive";
+      ok = false;
     }
     if (!ok) failures++;
     return ok;
@@ -176,7 +264,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     // Re-evaluating the counterexample also surfaces, as is, an error the simulation or a
     // check threw (a bug, not a verdict).
     const [value] = details.counterexample;
-    const { record } = evaluate(value);
+    const record = records.get(value) ?? evaluate(value).record;
     counterexample = {
       ...record,
       fcSeed: details.seed,
@@ -201,7 +289,16 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     status,
     scenarios: evaluated.slice(0, runsBeforeFailure),
     counterexample,
-    warnings,
+    warnings:
+      endedBy === undefined
+        ? warnings
+        : [
+            ...warnings,
+            endedBy === "time"
+              ? `the time budget (${claim.budget.timeLimitMs} ms) ended the run after ${runsBeforeFailure} of ${numRuns} scenarios${counterexample ? ` (${details.numShrinks} shrinks)` : ""}: the evidence so far is reported; a rerun may differ`
+              : `the shrink budget (${claim.budget.maxShrinks} scenarios) ended shrinking: the last counterexample found is reported`,
+          ],
+    ...(endedBy === undefined ? {} : { endedBy }),
     ...(claim.tables ? { tables: claim.tables(forTables) } : {}),
     durationMs: performance.now() - started,
   };

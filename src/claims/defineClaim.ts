@@ -48,6 +48,17 @@ export interface ClaimBudget {
   readonly maxReplicates?: number;
   /** Inconclusive after the cap fails the property (true) or only warns. @defaultValue true */
   readonly strict?: boolean;
+  /**
+   * Wall-time budget of one run (ms), well under vitest's 120 s test timeout: once spent, no
+   * further look, scenario or shrink step starts; the claim ends with the evidence gathered so
+   * far and its report says the time budget ended it (`endedBy: "time"`). @defaultValue 90000
+   */
+  readonly timeLimitMs?: number;
+  /**
+   * Shrink budget: scenarios evaluated while shrinking a counterexample. Once spent, the last
+   * counterexample found is reported (`endedBy: "shrinks"`). @defaultValue 40
+   */
+  readonly maxShrinks?: number;
 }
 
 /** What a claim author writes. */
@@ -138,9 +149,21 @@ export function defineClaim<S>(definition: ClaimDefinition<S>): Claim<S> {
     replicates: b.replicates ?? 200,
     maxReplicates: b.maxReplicates ?? 3200,
     strict: b.strict ?? true,
+    timeLimitMs: b.timeLimitMs ?? 90_000,
+    maxShrinks: b.maxShrinks ?? 40,
   };
-  if (!(budget.alpha > 0 && budget.alpha < 0.5))
-    fail(`budget.alpha must be in (0, 0.5), got ${budget.alpha}`);
+  if (typeof budget.timeLimitMs !== "number" || !(budget.timeLimitMs > 0)) {
+    fail(`budget.timeLimitMs must be a number > 0, got ${JSON.stringify(budget.timeLimitMs)}`);
+  }
+  if (!Number.isSafeInteger(budget.maxShrinks) || budget.maxShrinks < 0) {
+    fail(`budget.maxShrinks must be an integer >= 0, got ${JSON.stringify(budget.maxShrinks)}`);
+  }
+  if (typeof budget.alpha !== "number" || !(budget.alpha > 0 && budget.alpha < 0.5)) {
+    fail(`budget.alpha must be in (0, 0.5), got ${JSON.stringify(budget.alpha)}`);
+  }
+  if (typeof budget.strict !== "boolean") {
+    fail(`budget.strict must be true or false, got ${JSON.stringify(budget.strict)}`);
+  }
   if (!Number.isSafeInteger(budget.scenarios) || budget.scenarios < 1) {
     fail(`budget.scenarios must be an integer >= 1, got ${budget.scenarios}`);
   }

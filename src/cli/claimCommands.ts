@@ -15,7 +15,12 @@ import {
 } from "../report/loader.ts";
 import { writeFileAtomic } from "../report/write.ts";
 import { describeEvidence, fmt } from "../verdict/index.ts";
-import { formatPlugins, PLUGIN_SECTIONS } from "./plugins.ts";
+import {
+  formatPlugins,
+  formatPluginsMarkdown,
+  PLUGIN_SECTIONS,
+  spliceReadmeReference,
+} from "./plugins.ts";
 import { scaffoldClaim } from "./scaffold.ts";
 
 function claimFiles(paths: readonly string[]): string[] {
@@ -80,13 +85,21 @@ export function addClaimCommands(program: Command): void {
     .option("--regimes", "list the registered regimes and their parameters instead")
     .option("--transforms", "list the registered sampling transforms instead")
     .option("--metrics", "list the registered metrics and the model kinds they apply to instead")
+    .option("--markdown", "print the registered plug-ins as Markdown (the README's reference)")
+    .option("--readme <file>", "with --markdown: rewrite the reference block of <file> instead")
     .option("--plugin <module>", "load a plug-in module first (repeatable)", collectValues)
     .action(async (paths: string[], o) => {
       await loadProjectPlugins();
       await loadPlugins(o.plugin);
       const sections = PLUGIN_SECTIONS.filter((s) => o[s]);
-      if (sections.length > 0) {
-        process.stdout.write(formatPlugins(sections));
+      if (sections.length > 0 || o.markdown) {
+        const chosen = sections.length > 0 ? sections : PLUGIN_SECTIONS;
+        if (o.markdown && o.readme !== undefined) {
+          const text = readFileSync(o.readme, "utf8");
+          writeFileAtomic(o.readme, spliceReadmeReference(text, formatPluginsMarkdown(chosen)));
+          return;
+        }
+        process.stdout.write(o.markdown ? formatPluginsMarkdown(chosen) : formatPlugins(chosen));
         return;
       }
       const claims = await loadClaims(claimFiles(paths));

@@ -34,3 +34,58 @@ export function formatPlugins(sections: readonly PluginSection[] = PLUGIN_SECTIO
   }
   return out.join("\n");
 }
+
+/**
+ * The same reference as {@link formatPlugins}, in Markdown: the README's list of truths,
+ * families, regimes, transforms and metrics is this text (test/cli/readmeReference.test.ts
+ * checks it), so the README never holds a second, hand-kept copy of the definitions.
+ */
+export function formatPluginsMarkdown(
+  sections: readonly PluginSection[] = PLUGIN_SECTIONS,
+): string {
+  const all = registeredPlugins();
+  const out: string[] = [];
+  for (const section of sections) {
+    out.push(`**${section[0].toUpperCase()}${section.slice(1)}**`, "");
+    if (section === "metrics") {
+      const kinds = modelKinds().map((k) => k.kind);
+      for (const m of all.metrics) {
+        const applies = kinds.filter((k) => m.supports(k)).join(", ") || "(no kind)";
+        out.push(`- \`${m.name}\` — ${m.description}. Applies to: ${applies}.`);
+      }
+    } else {
+      for (const entry of all[section]) {
+        out.push(`- \`${specSignature(entry.name, entry.params)}\` — ${entry.description}`);
+        for (const line of describeParams(entry.params)) {
+          const [key, ...rest] = line.split(": ");
+          out.push(`  - \`${key}\`: ${rest.join(": ")}`);
+        }
+      }
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}
+
+const REFERENCE_START = /<!-- reference:start[^>]*-->\n/;
+const REFERENCE_END = "<!-- reference:end -->";
+
+/**
+ * The generated reference block of a README (between `<!-- reference:start … -->` and
+ * `<!-- reference:end -->`), without the blank lines around it.
+ */
+export function readmeReference(readme: string): string {
+  const start = REFERENCE_START.exec(readme);
+  const end = readme.indexOf(REFERENCE_END);
+  if (start === null || end < start.index) {
+    throw new Error("README has no <!-- reference:start --> … <!-- reference:end --> block");
+  }
+  return readme.slice(start.index + start[0].length, end).trim();
+}
+
+/** `readme` with its reference block replaced by `reference`. */
+export function spliceReadmeReference(readme: string, reference: string): string {
+  const old = readmeReference(readme);
+  const at = readme.indexOf(old, REFERENCE_START.exec(readme)?.index ?? 0);
+  return `${readme.slice(0, at)}${reference.trim()}${readme.slice(at + old.length)}`;
+}

@@ -1,12 +1,12 @@
-import { categoricalMle, categoricalSmoothed } from "./categorical.ts";
+import { categoricalMle, categoricalSmoothed, SMOOTHING_DEFAULT_ALPHA } from "./categorical.ts";
 import type { FamilyDefinition } from "./defineFamily.ts";
 import type { AnyFamily } from "./family.ts";
 import { gaussianMle, gaussianUnbiased } from "./gaussian.ts";
-import { gmm } from "./gmm.ts";
-import { kde } from "./kde.ts";
-import { mvGaussian } from "./mvGaussian.ts";
-import { ngram } from "./ngram.ts";
-import { ols } from "./ols.ts";
+import { GMM_DEFAULTS, gmm } from "./gmm.ts";
+import { KDE_DEFAULT_BANDWIDTH, kde } from "./kde.ts";
+import { MV_GAUSSIAN_DEFAULT_DDOF, mvGaussian } from "./mvGaussian.ts";
+import { NGRAM_DEFAULTS, ngram } from "./ngram.ts";
+import { OLS_DEFAULTS, ols } from "./ols.ts";
 
 /**
  * A built-in family from its typed builder: the builder runs once per parameter object (an
@@ -47,7 +47,14 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
   {
     name: "categorical-smoothed",
     description: "additive smoothing (c_i + alpha)/(M + k·alpha)",
-    params: { alpha: { type: "number", default: 1, min: 0, description: "pseudo-count" } },
+    params: {
+      alpha: {
+        type: "number",
+        default: SMOOTHING_DEFAULT_ALPHA,
+        min: 0,
+        description: "pseudo-count",
+      },
+    },
     dataKind: "categorical",
     modelKind: "categorical",
     ...fromBuilder((p: { alpha: number }) => categoricalSmoothed(p) as unknown as AnyFamily),
@@ -70,7 +77,13 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     name: "mv-gaussian",
     description: "sample mean and covariance ÷(M−ddof) (MLE by default)",
     params: {
-      ddof: { type: "integer", default: 0, min: 0, max: 1, description: "0 (MLE) or 1 (unbiased)" },
+      ddof: {
+        type: "integer",
+        default: MV_GAUSSIAN_DEFAULT_DDOF,
+        min: 0,
+        max: 1,
+        description: "0 (MLE) or 1 (unbiased)",
+      },
     },
     dataKind: "vector",
     modelKind: "mv-gaussian",
@@ -82,7 +95,7 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     params: {
       bandwidth: {
         type: "string",
-        default: "silverman",
+        default: KDE_DEFAULT_BANDWIDTH,
         description:
           "h > 0, or silverman (0.9·min(σ̂, IQR/1.34)·n^(−1/5), refitted each generation)",
         check: (b) =>
@@ -102,8 +115,19 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     name: "gmm",
     description: "1-D Gaussian mixture by EM (k-means++ start)",
     params: {
-      components: { type: "integer", default: 2, min: 1, max: 1000, description: "k" },
-      iterations: { type: "integer", default: 200, min: 1, description: "max EM iterations" },
+      components: {
+        type: "integer",
+        default: GMM_DEFAULTS.components,
+        min: 1,
+        max: 1000,
+        description: "k",
+      },
+      iterations: {
+        type: "integer",
+        default: GMM_DEFAULTS.maxIterations,
+        min: 1,
+        description: "max EM iterations",
+      },
     },
     dataKind: "real",
     modelKind: "mixture",
@@ -118,14 +142,14 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     params: {
       design: {
         type: "string",
-        default: "fixed",
+        default: OLS_DEFAULTS.design,
         choices: ["fixed", "fresh"],
         description: "fixed (relabel the chain's real design) or fresh rows",
       },
-      ridge: { type: "number", default: 0, min: 0, description: "penalty λ" },
+      ridge: { type: "number", default: OLS_DEFAULTS.ridge, min: 0, description: "penalty λ" },
       noise: {
         type: "string",
-        default: "truth",
+        default: OLS_DEFAULTS.noise,
         choices: ["truth", "fitted"],
         description: "truth (σ²) or fitted (RSS/(n − d)) label noise",
       },
@@ -141,8 +165,13 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     name: "ngram",
     description: "n-gram language model with add-k smoothing (text truths)",
     params: {
-      order: { type: "integer", default: 2, min: 2, max: 3, description: "n" },
-      k: { type: "number", default: 0, min: 0, description: "add-k pseudo-count (0: the MLE)" },
+      order: { type: "integer", default: NGRAM_DEFAULTS.order, min: 2, max: 3, description: "n" },
+      k: {
+        type: "number",
+        default: NGRAM_DEFAULTS.k,
+        min: 0,
+        description: "add-k pseudo-count (0: the MLE)",
+      },
     },
     dataKind: "sequence",
     modelKind: "ngram",

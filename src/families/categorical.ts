@@ -37,6 +37,9 @@ export interface CategoricalSmoothedConstraints {
   alpha?: number;
 }
 
+/** Default pseudo-count of {@link categoricalSmoothed} (also the spec schema's). */
+export const SMOOTHING_DEFAULT_ALPHA = 1;
+
 /**
  * Additive (Lidstone) smoothing: p̂_i = (c_i + α)/(M + kα). Every symbol keeps mass ≥ α/(M + kα),
  * so the support cannot collapse (the family for which "support shrinks" must fail).
@@ -44,7 +47,7 @@ export interface CategoricalSmoothedConstraints {
 export function categoricalSmoothed(
   constraints: CategoricalSmoothedConstraints = {},
 ): Family<CategoricalData, CategoricalModel> {
-  const alpha = constraints.alpha ?? 1;
+  const alpha = constraints.alpha ?? SMOOTHING_DEFAULT_ALPHA;
   assertNonNegative("categoricalSmoothed", "alpha", alpha);
   return {
     id: "categorical-smoothed",

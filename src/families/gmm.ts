@@ -6,6 +6,9 @@ import { uniformInt } from "../sample/index.ts";
 import { assertInteger, assertPositive, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
+/** Defaults of {@link gmm}, written once: the spec schema (`gmm:components=,iterations=`) reads them. */
+export const GMM_DEFAULTS = { components: 2, maxIterations: 200 } as const;
+
 /** Options of {@link gmm}. */
 export interface GmmConstraints {
   /** Number of components k. @defaultValue 2 */
@@ -59,8 +62,8 @@ function seedCentres(x: Float64Array, k: number, stream: RandomStream): Float64A
  */
 export function gmm(constraints: GmmConstraints = {}): Family<RealData, MixtureModel> {
   const api = "gmm";
-  const k = constraints.components ?? 2;
-  const maxIterations = constraints.maxIterations ?? 200;
+  const k = constraints.components ?? GMM_DEFAULTS.components;
+  const maxIterations = constraints.maxIterations ?? GMM_DEFAULTS.maxIterations;
   const tolerance = constraints.tolerance ?? 1e-10;
   const floor = constraints.varianceFloor ?? 1e-6;
   assertInteger(api, "components", k, 1, 1000);

@@ -27,13 +27,16 @@ export function silvermanBandwidth(values: Float64Array): number {
   return 0.9 * spread * n ** -0.2;
 }
 
+/** Default bandwidth rule of {@link kde} (also the spec schema's). */
+export const KDE_DEFAULT_BANDWIDTH = "silverman";
+
 /**
  * Gaussian kernel density estimate: the mixture (1/n) Σ_i N(x_i, h²). Sampling from it is
  * resampling the data plus N(0, h²) noise, so each generation adds h² of variance (the opposite
  * drift to the MLE's shrinkage).
  */
 export function kde(constraints: KdeConstraints = {}): Family<RealData, MixtureModel> {
-  const bandwidth = constraints.bandwidth ?? "silverman";
+  const bandwidth = constraints.bandwidth ?? KDE_DEFAULT_BANDWIDTH;
   if (bandwidth !== "silverman") assertPositive("kde", "bandwidth", bandwidth);
   return {
     id: "kde",

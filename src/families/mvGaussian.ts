@@ -83,6 +83,9 @@ export function fitMvGaussian(data: VectorData, ddof = 0, api = "mv-gaussian"): 
   return { kind: "mv-gaussian", dim: d, mean, cov };
 }
 
+/** Default ddof of {@link mvGaussian}: 0, the MLE (also the spec schema's). */
+export const MV_GAUSSIAN_DEFAULT_DDOF = 0;
+
 /**
  * Multivariate Gaussian fitted by the sample mean and covariance ({@link fitMvGaussian}); ddof 0
  * (default) is the MLE of Kazdan et al.'s code. Under replace, M·Σ_{t+1} | Σ_t ~
@@ -92,7 +95,7 @@ export function fitMvGaussian(data: VectorData, ddof = 0, api = "mv-gaussian"): 
  * (docs/theory.md#mv-gaussian).
  */
 export function mvGaussian(options: MvGaussianOptions = {}): Family<VectorData, MvGaussianModel> {
-  const ddof = options.ddof ?? 0;
+  const ddof = options.ddof ?? MV_GAUSSIAN_DEFAULT_DDOF;
   assertInteger("mv-gaussian", "ddof", ddof, 0, 1);
   return {
     id: "mv-gaussian",

@@ -22,13 +22,16 @@ export interface NgramConstraints {
   k?: number;
 }
 
+/** Defaults of {@link ngram}, written once (the spec schema reads them). */
+export const NGRAM_DEFAULTS = { order: 2, k: 0 } as const;
+
 /**
  * n-gram language model family, `ngram:order=2|3,k=0`: fits the sentence-padded n-gram model with
  * add-k smoothing to token sequences (src/model/ngram.ts has the context and sampling rules).
  */
 export function ngram(constraints: NgramConstraints = {}): Family<SequenceData, NgramModel> {
-  const order = constraints.order ?? 2;
-  const k = constraints.k ?? 0;
+  const order = constraints.order ?? NGRAM_DEFAULTS.order;
+  const k = constraints.k ?? NGRAM_DEFAULTS.k;
   assertInteger("ngram", "order", order, 2, 3);
   assertNonNegative("ngram", "k", k);
   return {

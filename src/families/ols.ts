@@ -159,16 +159,19 @@ export function fitOls(data: RegressionData, options: OlsOptions = {}): LinearMo
   return linearModel(w, noiseVariance, design === "fixed" ? (data.design ?? X) : undefined);
 }
 
+/** Defaults of {@link ols}, written once (the spec schema reads them). */
+export const OLS_DEFAULTS = { design: "fixed", ridge: 0, noise: "truth" } as const;
+
 /** Validates OLS options and fills in the defaults. */
 export function checkOlsOptions(options: OlsOptions): Required<OlsOptions> {
   const api = "ols";
-  const design = options.design ?? "fixed";
+  const design = options.design ?? OLS_DEFAULTS.design;
   if (design !== "fixed" && design !== "fresh") {
     throw new InvalidParameterError(api, "design", 'must be "fixed" or "fresh"', design);
   }
-  const ridge = options.ridge ?? 0;
+  const ridge = options.ridge ?? OLS_DEFAULTS.ridge;
   assertNonNegative(api, "ridge", ridge);
-  const noise = options.noise ?? "truth";
+  const noise = options.noise ?? OLS_DEFAULTS.noise;
   if (noise !== "truth" && noise !== "fitted") {
     throw new InvalidParameterError(api, "noise", 'must be "truth" or "fitted"', noise);
   }

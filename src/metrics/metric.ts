@@ -163,6 +163,24 @@ function realSample(model: AnyModel, stream: RandomStream, n: number): Float64Ar
 
 const oneDimensional = (k: ModelKindEntry) => k.dataKind === "real" && k.logDensity !== undefined;
 
+/**
+ * Whether E[X²] < ∞, from the kind's variance (∞ or undefined — e.g. a Student-t with ν ≤ 2,
+ * a Pareto with shape ≤ 2 — means no); undefined when the kind has no variance operation.
+ */
+function finiteSecondMoment(model: AnyModel): boolean | undefined {
+  const variance = modelKind(model.kind).variance;
+  if (variance === undefined) return undefined;
+  try {
+    return Number.isFinite(variance(model));
+  } catch (e) {
+    if (e instanceof UndefinedQuantityError) return false;
+    throw e;
+  }
+}
+
+/** Kinds whose log-density falls like −x²/(2σ²) in the tails (Gaussian and Gaussian mixtures). */
+const GAUSSIAN_TAILS = new Set(["gaussian", "mixture"]);
+
 /** The built-in metrics; each applies where its kind's operations allow (src/model/builtinKinds.ts). */
 const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
@@ -243,11 +261,18 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "kl",
     description:
-      "KL(truth ‖ model) in nats: closed form between two models of a kind with `kl` (categorical: +∞ when the model gives 0 to a symbol the truth has; Gaussian; mv-gaussian: +∞ for a singular model covariance), else Monte Carlo over truth samples (−∞ log-density → +∞)",
+      "KL(truth ‖ model) in nats: closed form between two models of a kind with `kl` (categorical: +∞ when the model gives 0 to a symbol the truth has; Gaussian; mv-gaussian: +∞ for a singular model covariance), else Monte Carlo over truth samples (−∞ log-density → +∞); exactly 0 for the truth against itself (generation 0), +∞ for a Gaussian or mixture model of a truth without a finite second moment",
     supports: (k) => k.kl !== undefined || oneDimensional(k),
     compute: (m, ctx) => {
       const t = ctx.truth.model;
+      // A law against itself (generation 0): exactly 0, never a Monte Carlo estimate.
+      if (m === t) return 0;
       if (sameKind("kl", m, t) && modelKind(m.kind).kl !== undefined) return op(m, "kl")(t, m);
+      // −ln f_model grows like x² for Gaussian tails, so E_truth[−ln f_model] = ∞ exactly when
+      // the truth has no finite second moment: KL = +∞ (a Monte Carlo mean would be finite).
+      if (GAUSSIAN_TAILS.has(m.kind) && finiteSecondMoment(t) === false) {
+        return Number.POSITIVE_INFINITY;
+      }
       const logModel = op(m, "logDensity");
       const logTruth = op(t, "logDensity");
       const x = realSample(t, ctx.mcStream(), ctx.mcSamples);
@@ -263,10 +288,11 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "tv",
     description:
-      "total variation distance: exact for categorical (½Σ|p−q|), else Monte Carlo E_truth[max(0, 1 − f_model/f_truth)]",
+      "total variation distance: exact for categorical (½Σ|p−q|), else Monte Carlo E_truth[max(0, 1 − f_model/f_truth)]; exactly 0 for the truth against itself",
     supports: (k) => k.probabilities !== undefined || oneDimensional(k),
     compute: (m, ctx) => {
       const t = ctx.truth.model;
+      if (m === t) return 0;
       const kind = modelKind(m.kind);
       if (kind.probabilities !== undefined && modelKind(t.kind).probabilities !== undefined) {
         const p = op(t, "probabilities")(t);
@@ -289,11 +315,23 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "w2",
     description:
-      "squared 2-Wasserstein distance W₂²: closed form between two models of a kind with `w2` (Gaussians: (μ−μ₀)² + (σ−σ₀)²; mv-gaussian: the Bures form ‖μ−μ₀‖² + tr Σ + tr Σ₀ − 2 tr(Σ₀^½ Σ Σ₀^½)^½), else Monte Carlo from sorted samples of both",
+      "squared 2-Wasserstein distance W₂²: closed form between two models of a kind with `w2` (Gaussians: (μ−μ₀)² + (σ−σ₀)²; mv-gaussian: the Bures form ‖μ−μ₀‖² + tr Σ + tr Σ₀ − 2 tr(Σ₀^½ Σ Σ₀^½)^½), else Monte Carlo from sorted samples of both; exactly 0 for the truth against itself, +∞ when exactly one of the two has no finite second moment, undefined when neither has",
     supports: (k) => k.w2 !== undefined || oneDimensional(k),
     compute: (m, ctx) => {
       const t = ctx.truth.model;
+      if (m === t) return 0;
       if (sameKind("w2", m, t) && modelKind(m.kind).w2 !== undefined) return op(m, "w2")(t, m);
+      // W₂ needs finite second moments: one law without and one with is at distance +∞; two
+      // without have no Monte Carlo estimate (sample second moments diverge).
+      const finiteTruth = finiteSecondMoment(t);
+      const finiteModel = finiteSecondMoment(m);
+      if (finiteTruth === false || finiteModel === false) {
+        if (finiteTruth === true || finiteModel === true) return Number.POSITIVE_INFINITY;
+        throw new UndefinedQuantityError(
+          "w2",
+          `neither ${t.kind} truth nor ${m.kind} model has a finite second moment`,
+        );
+      }
       const stream = ctx.mcStream();
       const a = realSample(m, stream, ctx.mcSamples).sort();
       const b = realSample(t, stream, ctx.mcSamples).sort();

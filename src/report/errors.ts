@@ -120,3 +120,29 @@ export class ScaffoldError extends ReportError {
     super("ScaffoldError", detail);
   }
 }
+
+/** Another run holds the output folder's lock (two runs writing one report folder). */
+export class ReportFolderBusyError extends ReportError {
+  readonly folder: string;
+
+  constructor(folder: string, holder: string) {
+    super(
+      "ReportFolderBusyError",
+      `${folder} is being written by another run (${holder}); choose another --out or wait for it`,
+    );
+    this.folder = folder;
+  }
+}
+
+/** The output folder holds files that are not a report: replacing it whole would delete them. */
+export class ForeignFilesError extends ReportError {
+  readonly folder: string;
+
+  constructor(folder: string, files: readonly string[]) {
+    super(
+      "ForeignFilesError",
+      `${folder} holds files that are not report files (${files.slice(0, 5).join(", ")}${files.length > 5 ? ", …" : ""}); a report replaces its folder whole, so --out must name an empty folder or an earlier report's`,
+    );
+    this.folder = folder;
+  }
+}

@@ -34,7 +34,13 @@ import {
   type SimulationPreset,
   validateReport,
 } from "./schema.ts";
-import { bodyDigest, prepareOutputFolder, type WrittenReport, writeReport } from "./write.ts";
+import {
+  bodyDigest,
+  lockReportFolder,
+  prepareOutputFolder,
+  type WrittenReport,
+  writeReport,
+} from "./write.ts";
 
 /** What to run: claim files (project-relative) and optional claim ids within them. */
 export interface Selection {
@@ -259,13 +265,16 @@ export function assembleReport(
  * that fails early leaves no empty folder behind.
  */
 function outputFolder(out: string | undefined, id: string): string {
+  // Locked from the start, so a second run into the same folder fails before it runs anything.
   if (out !== undefined) {
     const folder = resolve(out);
     prepareOutputFolder(folder);
+    lockReportFolder(folder);
     return folder;
   }
   const folder = defaultOutputFolder(id);
   prepareOutputFolder(join(folder, ".."));
+  lockReportFolder(folder);
   return folder;
 }
 

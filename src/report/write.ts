@@ -1,12 +1,22 @@
 /**
- * Writing reports: each file goes to a temporary name in the output folder and is renamed into
- * place (atomic on POSIX within a folder), so a reader never sees a half-written report, and an
- * interrupted run leaves the previous files intact. report.json is written last.
+ * Writing reports. A report folder is replaced whole: its three files are written into a
+ * temporary sibling folder, which is then swapped in by renames, so a crash at any moment leaves
+ * the previous report or the new one — never a mix of the two, never a partial one. A lock file
+ * beside the folder keeps two runs from writing the same folder.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { UnwritableOutputError } from "./errors.ts";
+import { ForeignFilesError, ReportFolderBusyError, UnwritableOutputError } from "./errors.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import type { Report, ReportBody } from "./schema.ts";
@@ -69,19 +79,115 @@ export interface WrittenReport {
   readonly html: string;
 }
 
-/** Renders and writes report.md, report.html and report.json (last), each atomically. */
+/** The files a report folder may hold (anything else is refused rather than deleted). */
+const REPORT_FILES = new Set(["report.json", "report.md", "report.html"]);
+
+/** Temporary and retired copies of `folder` left beside it by this module. */
+function scratchSiblings(folder: string): string[] {
+  const parent = dirname(folder);
+  const name = basename(folder);
+  if (!existsSync(parent)) return [];
+  return readdirSync(parent)
+    .filter((f) => f.startsWith(`.${name}.`) && (f.endsWith(".tmp") || f.endsWith(".old")))
+    .map((f) => join(parent, f));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+const held = new Set<string>();
+process.once("exit", () => {
+  for (const lock of held) rmSync(lock, { force: true });
+});
+
+/**
+ * Takes the lock of a report folder (a `.<name>.lock` file beside it holding this process's
+ * pid), or throws {@link ReportFolderBusyError} when a live process holds it; a lock left by a
+ * dead process is taken over. Released by {@link releaseReportFolder} or when the process exits.
+ */
+export function lockReportFolder(folder: string): void {
+  const lock = join(dirname(folder), `.${basename(folder)}.lock`);
+  if (held.has(lock)) return;
+  mkdirSync(dirname(folder), { recursive: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      held.add(lock);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw new UnwritableOutputError(dirname(folder), describe(e));
+      }
+      const pid = Number(readFileSync(lock, "utf8"));
+      if (Number.isSafeInteger(pid) && pid > 0 && alive(pid)) {
+        throw new ReportFolderBusyError(folder, `pid ${pid}`);
+      }
+      rmSync(lock, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new ReportFolderBusyError(folder, "a lock that could not be taken over");
+}
+
+/** Releases a lock taken by {@link lockReportFolder}. */
+export function releaseReportFolder(folder: string): void {
+  const lock = join(dirname(folder), `.${basename(folder)}.lock`);
+  if (held.delete(lock)) rmSync(lock, { force: true });
+}
+
+/**
+ * Renders the report and replaces `folder` whole with report.md, report.html and report.json:
+ * the files go into `.<name>.<pid>.<n>.tmp` beside it; then the old folder (if any) is renamed to
+ * `.<name>.<pid>.<n>.old`, the new one renamed into place, and the old one removed. A crash before
+ * the second rename leaves the old report complete (at its name, or, between the two renames, at
+ * the `.old` name with no folder at `folder`); after it, the new one. Leftovers are removed by the
+ * next write. A folder holding anything but report files is refused ({@link ForeignFilesError}).
+ */
 export async function writeReport(folder: string, report: Report): Promise<WrittenReport> {
-  prepareOutputFolder(folder);
-  const markdown = renderMarkdown(report);
-  const html = await renderHtml(report);
-  const files = {
-    folder,
-    json: join(folder, "report.json"),
-    markdown: join(folder, "report.md"),
-    html: join(folder, "report.html"),
-  };
-  writeFileAtomic(files.markdown, markdown);
-  writeFileAtomic(files.html, html);
-  writeFileAtomic(files.json, serializeReport(report));
-  return files;
+  lockReportFolder(folder);
+  try {
+    const markdown = renderMarkdown(report);
+    const html = await renderHtml(report);
+    if (existsSync(folder)) {
+      const foreign = readdirSync(folder).filter((f) => !REPORT_FILES.has(f));
+      if (foreign.length > 0) throw new ForeignFilesError(folder, foreign);
+    } else if (scratchSiblings(folder).some((f) => f.endsWith(".old"))) {
+      // A crash between the two renames: put the previous report back before replacing it.
+      const old = scratchSiblings(folder).filter((f) => f.endsWith(".old"));
+      renameSync(old[0], folder);
+    }
+    for (const f of scratchSiblings(folder)) rmSync(f, { recursive: true, force: true });
+    const stem = join(dirname(folder), `.${basename(folder)}.${process.pid}.${counter++}`);
+    const tmp = `${stem}.tmp`;
+    try {
+      mkdirSync(tmp, { recursive: true });
+      writeFileSync(join(tmp, "report.md"), markdown, "utf8");
+      writeFileSync(join(tmp, "report.html"), html, "utf8");
+      writeFileSync(join(tmp, "report.json"), serializeReport(report), "utf8");
+      if (existsSync(folder)) {
+        renameSync(folder, `${stem}.old`);
+        renameSync(tmp, folder);
+        rmSync(`${stem}.old`, { recursive: true, force: true });
+      } else {
+        renameSync(tmp, folder);
+      }
+    } catch (e) {
+      rmSync(tmp, { recursive: true, force: true });
+      if (!existsSync(folder) && existsSync(`${stem}.old`)) renameSync(`${stem}.old`, folder);
+      throw new UnwritableOutputError(dirname(folder), describe(e));
+    }
+    return {
+      folder,
+      json: join(folder, "report.json"),
+      markdown: join(folder, "report.md"),
+      html: join(folder, "report.html"),
+    };
+  } finally {
+    releaseReportFolder(folder);
+  }
 }

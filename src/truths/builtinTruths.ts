@@ -3,7 +3,7 @@ import { gaussianTruth, gmmTruth, paretoTruth, studentTTruth } from "./continuou
 import type { TruthDefinition } from "./defineTruth.ts";
 import { mvGaussianTruth } from "./mvGaussian.ts";
 import { regressionTruth } from "./regression.ts";
-import { textTruth } from "./text.ts";
+import { TEXT_TRUTH_DEFAULTS, textTruth } from "./text.ts";
 
 /** A definition with its schema's literal types checked against `create`. */
 const truth = <const S extends TruthDefinition["params"] & object>(
@@ -109,11 +109,19 @@ export const BUILTIN_TRUTHS = [
       vocab: { type: "integer", description: "keep the vocab most frequent words, others <unk>" },
       order: {
         type: "integer",
-        default: 2,
+        default: TEXT_TRUTH_DEFAULTS.order,
         description: "order of the generation-0 n-gram, 2 or 3",
       },
-      k: { type: "number", default: 0, description: "add-k of the generation-0 n-gram" },
-      window: { type: "integer", default: 64, description: "tokens per real-data window" },
+      k: {
+        type: "number",
+        default: TEXT_TRUTH_DEFAULTS.k,
+        description: "add-k of the generation-0 n-gram",
+      },
+      window: {
+        type: "integer",
+        default: TEXT_TRUTH_DEFAULTS.window,
+        description: "tokens per real-data window",
+      },
     },
     create: (v) =>
       textTruth({ file: v.file, vocab: v.vocab, order: v.order, k: v.k, window: v.window }),

@@ -1,12 +1,12 @@
 import { gaussianModel, mixtureModel, paretoModel, studentTModel } from "../model/univariate.ts";
 import { digamma, lbeta } from "../numeric/index.ts";
-import { assertFinite, assertPositive, InvalidParameterError } from "../util/validate.ts";
+import { assertFinite, assertScale, InvalidParameterError } from "../util/validate.ts";
 import { modelTruth, type Truth } from "./truth.ts";
 
 /** N(mean, sd²). Entropy ½ ln(2πe σ²). */
 export function gaussianTruth(mean = 0, sd = 1): Truth {
   assertFinite("gaussian", "mean", mean);
-  assertPositive("gaussian", "sd", sd);
+  assertScale("gaussian", "sd", sd);
   const model = gaussianModel(mean, sd * sd);
   return modelTruth("gaussian", { mean, sd }, model, {
     mean,
@@ -32,7 +32,7 @@ export function gmmTruth(
       sds.length,
     );
   }
-  for (let j = 0; j < sds.length; j++) assertPositive("gmm", `sds[${j}]`, sds[j]);
+  for (let j = 0; j < sds.length; j++) assertScale("gmm", `sds[${j}]`, sds[j]);
   const model = mixtureModel(
     weights,
     means,

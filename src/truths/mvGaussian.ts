@@ -2,7 +2,7 @@ import { isSingularCovariance, mvGaussianModel } from "../model/mvGaussian.ts";
 import {
   assertFinite,
   assertInteger,
-  assertPositive,
+  assertScale,
   InvalidParameterError,
 } from "../util/validate.ts";
 import { modelTruth, type Truth } from "./truth.ts";
@@ -22,7 +22,7 @@ export function mvGaussianTruth(dim: number, rho = 0, sd = 1): Truth {
   const api = "mv-gaussian";
   assertInteger(api, "dim", dim, 1, MV_GAUSSIAN_MAX_DIM);
   assertFinite(api, "rho", rho);
-  assertPositive(api, "sd", sd);
+  assertScale(api, "sd", sd);
   const lower = dim === 1 ? Number.NEGATIVE_INFINITY : -1 / (dim - 1);
   if (!(rho > lower && rho < 1)) {
     throw new InvalidParameterError(

@@ -250,12 +250,15 @@ export interface TextTruth extends Truth {
   sampleReal(stream: RandomStream, n: number): SequenceData;
 }
 
+/** Defaults of {@link textTruth}, written once (the spec schema reads them). */
+export const TEXT_TRUTH_DEFAULTS = { order: 2, k: 0, window: 64 } as const;
+
 /** Real text as a truth (the module comment states every rule). */
 export function textTruth(options: TextTruthOptions = {}): TextTruth {
   const api = "text";
-  const order = options.order ?? 2;
-  const k = options.k ?? 0;
-  const window = options.window ?? 64;
+  const order = options.order ?? TEXT_TRUTH_DEFAULTS.order;
+  const k = options.k ?? TEXT_TRUTH_DEFAULTS.k;
+  const window = options.window ?? TEXT_TRUTH_DEFAULTS.window;
   assertInteger(api, "order", order, 2, 3);
   assertNonNegative(api, "k", k);
   assertInteger(api, "window", window, 1, 2 ** 31 - 1);

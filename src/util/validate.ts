@@ -55,6 +55,28 @@ export function assertPositive(api: string, parameter: string, value: number): v
   }
 }
 
+/** Smallest and largest scale whose square is a finite, normal double (≈ 1.5e-154, 1.3e154). */
+export const SCALE_LIMITS = [
+  Math.sqrt(2.2250738585072014e-308),
+  Math.sqrt(Number.MAX_VALUE),
+] as const;
+
+/**
+ * `value` is a scale (a standard deviation) whose square neither underflows nor overflows: the
+ * variance derived from it must be exact enough to use, and an error must name what the user gave.
+ */
+export function assertScale(api: string, parameter: string, value: number): void {
+  assertPositive(api, parameter, value);
+  if (value < SCALE_LIMITS[0] || value > SCALE_LIMITS[1]) {
+    throw new InvalidParameterError(
+      api,
+      parameter,
+      `must lie in [${SCALE_LIMITS[0].toExponential(2)}, ${SCALE_LIMITS[1].toExponential(2)}] (its square, the variance, would ${value < SCALE_LIMITS[0] ? "underflow to a subnormal or 0" : "overflow to Infinity"})`,
+      value,
+    );
+  }
+}
+
 /** `value` is finite and ≥ 0. */
 export function assertNonNegative(api: string, parameter: string, value: number): void {
   if (typeof value !== "number" || !Number.isFinite(value) || !(value >= 0)) {

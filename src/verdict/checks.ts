@@ -23,6 +23,13 @@ export type Check =
       readonly precision?: number;
     }
   | {
+      readonly rule: "mean-within";
+      readonly observation: string;
+      readonly expected: number;
+      readonly tolerance: number;
+      readonly variance?: number;
+    }
+  | {
       readonly rule: "bound";
       readonly observation: string;
       readonly bound: number;
@@ -100,6 +107,56 @@ export function meanAtMost(observation: string, bound: number, options: BoundOpt
     variance: options.variance,
     margin: options.margin,
   };
+}
+
+/** Options of {@link meanWithin}: the band's half-width, absolute or relative (give one). */
+export interface MeanWithinOptions {
+  /** Half-width δ of the band [expected − δ, expected + δ]. */
+  absolute?: number;
+  /** Half-width as a fraction of |expected|: δ = relative·|expected|. */
+  relative?: number;
+  /** Exact variance of one replicate's value (z interval); omit for a t interval. */
+  variance?: number;
+}
+
+/**
+ * |E[observation] − expected| ≤ δ — for approximate statements (a diffusion limit, a large-n
+ * form, "≈ up to O(1/M)"). Supported when the whole (1 − α) confidence interval lies inside
+ * the band, refuted when it lies wholly outside, inconclusive otherwise (two one-sided tests).
+ * Unlike {@link meanEquals}, whose `precision` is only the smallest deviation it must be able
+ * to detect, a real deviation smaller than δ is accepted here, never refuted.
+ */
+export function meanWithin(
+  observation: string,
+  expected: number,
+  options: MeanWithinOptions,
+): Check {
+  const api = "meanWithin";
+  assertFinite(api, "expected", expected);
+  const { absolute, relative } = options ?? {};
+  if ((absolute === undefined) === (relative === undefined)) {
+    throw new InvalidParameterError(
+      api,
+      "options",
+      "give exactly one of absolute or relative (the band's half-width)",
+      JSON.stringify(options),
+    );
+  }
+  if (absolute !== undefined) assertPositive(api, "absolute", absolute);
+  if (relative !== undefined) {
+    assertPositive(api, "relative", relative);
+    if (expected === 0) {
+      throw new InvalidParameterError(
+        api,
+        "relative",
+        "needs expected ≠ 0 (use absolute)",
+        relative,
+      );
+    }
+  }
+  if (options.variance !== undefined) assertPositive(api, "variance", options.variance);
+  const tolerance = absolute ?? (relative as number) * Math.abs(expected);
+  return { rule: "mean-within", observation, expected, tolerance, variance: options.variance };
 }
 
 /** E[observation] ≥ bound: refuted only when the upper confidence bound is below it. */
@@ -197,6 +254,25 @@ export function greaterThan(
   smaller: string,
   options: { method?: "paired-t" | "sign" } = {},
 ): Check {
+  if (typeof greater !== "string" || greater === "") {
+    throw new InvalidParameterError("greaterThan", "greater", "must name an observation", greater);
+  }
+  if (smaller === greater) {
+    throw new InvalidParameterError(
+      "greaterThan",
+      "smaller",
+      `must differ from greater ("${greater}"): an observation is never greater than itself`,
+      smaller,
+    );
+  }
+  if (options.method !== undefined && options.method !== "paired-t" && options.method !== "sign") {
+    throw new InvalidParameterError(
+      "greaterThan",
+      "method",
+      'must be "paired-t" or "sign"',
+      options.method,
+    );
+  }
   return { rule: "ordering", greater, smaller, method: options.method };
 }
 

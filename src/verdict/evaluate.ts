@@ -4,6 +4,7 @@ import type { Evidence, Outcome } from "./evidence.ts";
 import {
   boundRule,
   meanEqualsRule,
+  meanWithinRule,
   orderingRule,
   probabilityRule,
   sureRule,
@@ -18,6 +19,12 @@ export interface ScenarioBudget {
   readonly replicates: number;
   /** Cap: looks double the replicates until this many. */
   readonly maxReplicates: number;
+  /**
+   * Wall-clock time (`performance.now()`, ms) after which no further look is started: the
+   * verdict is that of the last look (α stays split over every planned look, so it is only
+   * conservative). @defaultValue none
+   */
+  readonly deadline?: number;
 }
 
 /** Verdict of one scenario. */
@@ -28,6 +35,8 @@ export interface ScenarioVerdict {
   readonly looks: number;
   /** α spent per check per look. */
   readonly alphaPerTest: number;
+  /** Set when the deadline stopped the looks before the schedule ended. */
+  readonly stoppedByDeadline?: true;
 }
 
 /** Number of looks in a doubling schedule from `replicates` to `maxReplicates`. */
@@ -96,6 +105,12 @@ function decideRule(check: Check, obs: Observations, n: number, alpha: number): 
         alpha,
         variance: check.variance,
         precision: check.precision ?? 0.01,
+      });
+    case "mean-within":
+      return meanWithinRule(values(obs, check.observation, check), check.expected, {
+        alpha,
+        tolerance: check.tolerance,
+        variance: check.variance,
       });
     case "bound":
       return boundRule(values(obs, check.observation, check), check.bound, check.direction, {
@@ -204,6 +219,7 @@ export function evaluateScenarioWithData(
   const decided: (Evidence | undefined)[] = checks.map(() => undefined);
   let latest: Evidence[] = [];
   let look = 0;
+  let stoppedByDeadline = false;
   for (;;) {
     obs = append(obs, simulate(n, target - n));
     n = target;
@@ -215,6 +231,10 @@ export function evaluateScenarioWithData(
     const pending = latest.some((e) => e.outcome === "inconclusive");
     const refuted = latest.some((e) => e.outcome === "refuted");
     if (refuted || !pending || target * 2 > budget.maxReplicates) break;
+    if (budget.deadline !== undefined && performance.now() > budget.deadline) {
+      stoppedByDeadline = true;
+      break;
+    }
     target *= 2;
   }
   const outcome: Outcome = latest.some((e) => e.outcome === "refuted")
@@ -223,7 +243,14 @@ export function evaluateScenarioWithData(
       ? "inconclusive"
       : "supported";
   return {
-    verdict: { outcome, evidence: latest, replicates: n, looks: look, alphaPerTest },
+    verdict: {
+      outcome,
+      evidence: latest,
+      replicates: n,
+      looks: look,
+      alphaPerTest,
+      ...(stoppedByDeadline ? { stoppedByDeadline: true as const } : {}),
+    },
     observations: obs,
   };
 }

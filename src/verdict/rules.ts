@@ -133,6 +133,77 @@ export function meanEqualsRule(
   };
 }
 
+/** Options of {@link meanWithinRule}. */
+export interface MeanWithinConstraints {
+  /** Total α for this decision. */
+  alpha: number;
+  /** Half-width δ of the band [expected − δ, expected + δ] (> 0). */
+  tolerance: number;
+  /** Exact variance of one replicate's value (z); omit for a t interval. */
+  variance?: number;
+}
+
+/**
+ * Mean lies within a band: |E[X] − expected| ≤ δ, for approximate statements (diffusion limits,
+ * large-n forms) where a small deviation is expected and allowed. With the two-sided (1 − α)
+ * confidence interval I (z with the exact variance, else t with n − 1 df): supported when I lies
+ * inside the band (two one-sided tests, TOST: Schuirmann 1987), refuted when I lies wholly outside
+ * it, inconclusive otherwise. A mean inside the band is refuted with probability ≤ α/2; one
+ * outside it is supported with probability ≤ α/2. Unlike {@link meanEqualsRule}, a significant
+ * deviation smaller than δ does not refute.
+ */
+export function meanWithinRule(
+  x: Float64Array,
+  expected: number,
+  o: MeanWithinConstraints,
+): Evidence {
+  const api = "meanWithin";
+  checkSample(api, x);
+  checkAlpha(api, o.alpha);
+  assertFinite(api, "expected", expected);
+  assertPositive(api, "tolerance", o.tolerance);
+  if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
+  const n = x.length;
+  const { mean, sd } = moments(x);
+  const df = o.variance === undefined ? n - 1 : undefined;
+  const se = o.variance === undefined ? sd / Math.sqrt(n) : Math.sqrt(o.variance / n);
+  const crit = refQuantile(1 - o.alpha / 2, df);
+  const lo = mean - crit * se;
+  const hi = mean + crit * se;
+  const bandLo = expected - o.tolerance;
+  const bandHi = expected + o.tolerance;
+  // Distance outside the band in standard errors: the refutation test's statistic.
+  const statistic =
+    se > 0
+      ? (Math.abs(mean - expected) - o.tolerance) / se
+      : Math.abs(mean - expected) > o.tolerance
+        ? Number.POSITIVE_INFINITY
+        : Number.NEGATIVE_INFINITY;
+  const degenerate = o.variance === undefined && allEqual(x);
+  // Two-sided convention (as every rule here): refuted exactly when p < α.
+  const pValue = degenerate ? 1 : Math.min(1, 2 * refSf(statistic, df));
+  const outcome: Outcome = degenerate
+    ? "inconclusive"
+    : lo > bandHi || hi < bandLo
+      ? "refuted"
+      : lo >= bandLo && hi <= bandHi
+        ? "supported"
+        : "inconclusive";
+  return {
+    rule: "mean-within",
+    claim: `mean within ${fmt(expected)} ± ${fmt(o.tolerance)}`,
+    test: o.variance === undefined ? "t interval in band (TOST)" : "z interval in band (TOST)",
+    outcome,
+    statistic,
+    pValue,
+    estimate: mean,
+    interval: [lo, hi],
+    replicates: n,
+    alpha: o.alpha,
+    detectableEffect: (crit + refQuantile(DETECTION_POWER, df)) * se,
+  };
+}
+
 /** Direction of a one-sided claim. */
 export type Direction = "at-most" | "at-least";
 

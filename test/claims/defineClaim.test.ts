@@ -23,6 +23,8 @@ describe("defineClaim validates eagerly, messages start with the claim id", () =
       replicates: 200,
       maxReplicates: 3200,
       strict: true,
+      timeLimitMs: 90_000,
+      maxShrinks: 40,
     });
   });
 
