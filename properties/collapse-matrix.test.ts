@@ -8,7 +8,7 @@
  *   beyond the 5% and 95% quantiles; least-probable symbols covering ≤ 5%). "Holds":
  *   P(X_T/X_0 < ½) ≤ ½. Gaussian families fit N(0, 1) samples, categorical ones Zipf(s) samples.
  * Asserted cells (docs/theory.md#collapse-matrix has the table): theory-backed and decisive in a
- *   400-replicate pilot over these ranges (P(ratio ≤ ½) ≥ 0.8 or ≤ 0.25). Replace collapses MLE-type
+ *   400-replicate pilot (P(ratio ≤ ½) ≥ 0.8 or ≤ 0.25). Replace collapses MLE-type
  *   fits (not the unbiased Gaussian's tail mass, P ≈ 0.6–0.7 at T ≤ 4M); accumulate, subsample and
  *   fresh data hold (not the MLE Gaussian's subsample tail mass, P ≈ 0.33); KDE (each generation
  *   adds h² of variance) and smoothing (every symbol keeps mass ≥ α/(M + kα)) hold everywhere;

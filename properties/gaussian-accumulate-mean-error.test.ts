@@ -5,7 +5,8 @@
  *
  * Derivation (docs/theory.md#accumulate-gaussian): the new batch enters the pool mean with weight
  *   1/(t + 1) (accumulateGaussianMeanError); the variance of (μ_t − μ)² from the joint moment
- *   recursion (accumulateGaussianMeanErrorMoments). T ≤ 6 keeps the exact value ≤ 0.89 of the bound.
+ *   recursion (accumulateGaussianMeanErrorMoments). T ≤ 6 keeps the exact value ≤ 0.89 of the
+ *   bound.
  * Observations: per regime, replicate i averages (μ_T − μ)² (`mean-error`) over B = 32 chains
  *   (runReplicates, batch B); the regimes run chain c on the same stream (shared D₁).
  * Decision rules: (1) meanEquals for accumulate, z-test with the exact variance/B, precision 15%

@@ -2,16 +2,13 @@
  * Claim: a draw X_t from generation t's model has Var(X_t) = σ²(1 + t/M) when the variance is
  * refitted with the unbiased estimator, and σ² with the MLE (exact, in expectation).
  *
- * Derivation (docs/theory.md#gaussian-exact-unbiased, docs/theory.md#gaussian-exact-mle):
- *   Var(X_t) = E[(μ_t − μ)²] + E[σ²_t] = E[Y_t] for Y_t = mean-error + variance (a
- *   Rao–Blackwellised draw); Var(Y_t) from the joint moment recursion
- *   (gaussianGenerationVarianceMoments). t/M ≤ 0.15 keeps the tails of σ²_t mild.
- * Observation: per replicate, the mean of Y_t over B = 100 chains (runReplicates, batch B).
- * Decision rule: meanEquals, z-test with the exact variance/B; precision 0.5σ²t/M, half the gap
- *   between the estimators, so a supported verdict tells them apart: ≤ 160 replicates
- *   ((6.85·sd/precision)²/B, α' = 2.5e-8), first look. Normal approximation: 20,000 chains, one
- *   chain's skewness ≤ 1.8 (numpy), the mean's ≤ 0.013; Cramér's factor exp(±z³γ/6) at z = 5.57
- *   keeps the false-alarm probability within 1.1× nominal.
+ * Derivation (docs/theory.md#gaussian-exact-unbiased): Var(X_t) = E[Y_t] for the Rao–Blackwellised
+ *   draw Y_t = (μ_t − μ)² + σ²_t; Var(Y_t): gaussianGenerationVarianceMoments; t/M ≤ 0.15.
+ * Decision rule: meanEquals on means of Y_t over B = 100 chains (runReplicates, batch B), z-test
+ *   with the exact variance/B; precision 0.5σ²t/M, half the gap between the estimators: ≤ 160
+ *   replicates ((6.85·sd/precision)²/B, α' = 2.5e-8), first look. Normal approximation: 20,000
+ *   chains, one chain's skewness ≤ 1.8 (numpy), the mean's ≤ 0.013; Cramér's factor exp(±z³γ/6)
+ *   at z = 5.57 keeps the false-alarm probability within 1.1× nominal.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
 
@@ -26,8 +23,7 @@ import {
 import { gaussianGenerationVarianceMoments } from "collapse-harness/theory";
 import fc from "fast-check";
 
-/** Chains averaged into one replicate. */
-const B = 100;
+const B = 100; // chains averaged into one replicate
 
 export const claim = defineClaim({
   id: "gaussian-generation-variance",
@@ -73,20 +69,11 @@ export const claim = defineClaim({
     return { y: batchMeans(y, B) };
   },
   checks: (s) => {
-    const M = s.samples;
-    const v = s.sd * s.sd;
-    const m = gaussianGenerationVarianceMoments(
-      M,
-      s.family === "gaussian-unbiased" ? M - 1 : M,
-      s.t,
-    );
-    const expected = s.family === "gaussian-unbiased" ? v * (1 + s.t / M) : v;
-    return [
-      meanEquals("y", expected, {
-        variance: (m.variance * v * v) / B,
-        precision: (0.5 * v * s.t) / M,
-      }),
-    ];
+    const [M, v, unbiased] = [s.samples, s.sd * s.sd, s.family === "gaussian-unbiased"];
+    const m = gaussianGenerationVarianceMoments(M, unbiased ? M - 1 : M, s.t);
+    const expected = unbiased ? v * (1 + s.t / M) : v;
+    const variance = (m.variance * v * v) / B;
+    return [meanEquals("y", expected, { variance, precision: (0.5 * v * s.t) / M })];
   },
 });
 

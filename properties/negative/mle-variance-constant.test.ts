@@ -7,8 +7,8 @@
  *   it): σ̂² = (1/M)Σ(x − x̄)² has E[σ²_{t+1} | σ²_t] = ((M−1)/M)σ²_t, so E[σ²_t] = ((M−1)/M)^t σ²
  *   decays geometrically (gaussian-mle-variance-decay, gaussianMleVarianceMoments).
  * Decision rule: meanEquals, one-sample t-test on replicates that each average σ²_t over B = 100
- *   chains (runReplicates, batch B); the true mean is below the claimed one by σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12
- *   standard errors at the first look.
+ *   chains (runReplicates, batch B); the true mean is below the claimed one by
+ *   σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12 standard errors at the first look.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
 

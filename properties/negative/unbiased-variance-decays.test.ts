@@ -9,8 +9,8 @@
  * Stated as refutable: E[σ²_t] = ((M−1)/M)^t σ² (gaussianMleVarianceMoments) for
  *   gaussian-unbiased, over the range of the true MLE claim.
  * Decision rule: meanEquals, one-sample t-test on replicates that each average σ²_t over B = 100
- *   chains (runReplicates, batch B); the true mean exceeds the claimed one by σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12 standard
- *   errors at the first look.
+ *   chains (runReplicates, batch B); the true mean exceeds the claimed one by
+ *   σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12 standard errors at the first look.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
 
