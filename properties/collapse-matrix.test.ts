@@ -1,34 +1,22 @@
 /**
  * Claim: the collapse matrix — for every model family × training regime, whether the variance
- * and the tail mass collapse under recursive fitting.
+ * and the tail mass collapse under recursive fitting (in probability).
  *
- * Citations: Shumailov et al., Nature 631 (2024) (replace collapses: §"Discrete distributions",
- *   Theorem 3.1); Gerstgrasser et al. 2024 and Kazdan et al. 2024 (accumulating data does not);
- *   Bertrand et al., ICLR 2024 and Alemohammad et al. 2023 (fresh real data does not).
- * Setting: Gaussian truth N(0, 1) for gaussian-mle, gaussian-unbiased and kde (Silverman), M in
- *   [20, 30], T in {3M, 4M}; Zipf(s) truth over k symbols for categorical-mle and
- *   categorical-smoothed (α = 1), M in [300, 500], T in [150, 200]; regimes replace, accumulate,
- *   accumulate-subsample (size M), fresh (λ = 1: half fresh real data) and keep-original (10%).
  * "Collapses" (almost-sure / in-probability sense, not in expectation —
- *   docs/theory.md#pitfall-mean-vs-typical): the median of the ratio X_T/X_0 is ≤ ½, i.e.
- *   P(X_T/X_0 ≤ ½) ≥ ½, with X the model's variance or its mass on
- *   the truth's tail set (q = 0.05: beyond the 5% and 95% quantiles; least-probable symbols
- *   covering ≤ 5%). "Holds": P(X_T/X_0 < ½) ≤ ½.
- * Asserted entries (theory-backed, and decisive in a 400-replicate pilot over these ranges):
- *   variance of gaussian-mle and gaussian-unbiased collapses under replace and holds under
- *   accumulate, accumulate-subsample and fresh; their tail mass holds under accumulate and fresh
- *   (and accumulate-subsample for unbiased) and, for the MLE, collapses under replace; KDE's
- *   variance and tail mass hold under every regime (each generation adds h² of variance);
- *   categorical-MLE tail mass collapses under replace and holds under accumulate,
- *   accumulate-subsample and fresh; categorical-smoothed (α = 1) tail mass holds under every
- *   regime (every symbol keeps mass ≥ α/(M + kα)). Not asserted, measured and reported (the pilot
- *   put them near ½): keep-original (10%) for MLE-type fits — with M ≤ 30 the kept set is 2–3
- *   points, too few to anchor the variance —, the unbiased Gaussian's replace tail mass (P ≈
- *   0.6–0.7 at T ≤ 4M) and the MLE Gaussian's accumulate-subsample tail mass (P ≈ 0.33).
- *   Every cell, asserted or not, is in task.meta.collapse.tables.matrix with P(ratio ≤ ½) and its
- *   95% Clopper–Pearson interval.
- * Decision rule: exact binomial (Clopper–Pearson) on the indicator, per asserted cell.
- * Budget: α = 1e-6 per run over 2 scenarios × checks × looks (replicates 100 → 400).
+ *   docs/theory.md#pitfall-mean-vs-typical): the median of X_T/X_0 is ≤ ½, i.e.
+ *   P(X_T/X_0 ≤ ½) ≥ ½, X the model's variance or its mass on the truth's tail set (q = 0.05:
+ *   beyond the 5% and 95% quantiles; least-probable symbols covering ≤ 5%). "Holds":
+ *   P(X_T/X_0 < ½) ≤ ½. Gaussian families fit N(0, 1) samples, categorical ones Zipf(s) samples.
+ * Asserted cells (docs/theory.md#collapse-matrix has the table): theory-backed and decisive in a
+ *   400-replicate pilot (P(ratio ≤ ½) ≥ 0.8 or ≤ 0.25). Replace collapses MLE-type
+ *   fits (not the unbiased Gaussian's tail mass, P ≈ 0.6–0.7 at T ≤ 4M); accumulate, subsample and
+ *   fresh data hold (not the MLE Gaussian's subsample tail mass, P ≈ 0.33); KDE (each generation
+ *   adds h² of variance) and smoothing (every symbol keeps mass ≥ α/(M + kα)) hold everywhere;
+ *   keep-original (10%) keeps only 2–3 points of a small Gaussian sample, too few to anchor it: not
+ *   asserted for MLE-type fits. Every cell, asserted or not, is in task.meta.collapse.tables.matrix
+ *   with P(ratio ≤ ½) and its 95% Clopper–Pearson interval.
+ * Decision rule: exact binomial (Clopper–Pearson) on the indicator, per asserted cell. Budget:
+ *   α = 1e-6 per run over 2 scenarios × checks × looks (replicates 100 → 400).
  */
 
 import {
@@ -44,59 +32,35 @@ import {
 } from "collapse-harness";
 import fc from "fast-check";
 
-const REGIMES = [
-  "replace",
-  "accumulate",
-  "accumulate-subsample",
-  "fresh:lambda=1",
-  "keep-original:fraction=0.1",
-];
+const ANCHORED = ["accumulate", "accumulate-subsample", "fresh:lambda=1"];
+const REGIMES = ["replace", ...ANCHORED, "keep-original:fraction=0.1"];
 const GAUSSIAN = ["gaussian-mle", "gaussian-unbiased", "kde"];
 const CATEGORICAL = ["categorical-mle", "categorical-smoothed:alpha=1"];
 
 type Prediction = "collapses" | "holds";
+interface Cell {
+  family: string;
+  regime: string;
+  metric: "variance" | "tail";
+}
 
-/**
- * The asserted cells: family → regime → metric → prediction (undefined: measured, not asserted).
- * Cells are asserted where theory says so and a pilot run (400 replicates per cell over the
- * scenario ranges) put P(ratio ≤ ½) at ≥ 0.8 or ≤ 0.25, so the verdict is decisive within the cap.
- */
-function predict(
-  family: string,
-  regime: string,
-  metric: "variance" | "tail",
-): Prediction | undefined {
-  const anchored =
-    regime === "accumulate" || regime === "accumulate-subsample" || regime.startsWith("fresh");
-  switch (family) {
-    case "gaussian-mle":
-      if (regime === "replace") return "collapses";
-      if (metric === "tail" && regime === "accumulate-subsample") return undefined;
-      return anchored ? "holds" : undefined;
-    case "gaussian-unbiased":
-      if (regime === "replace") return metric === "variance" ? "collapses" : undefined;
-      return anchored ? "holds" : undefined;
-    case "categorical-mle":
-      if (regime === "replace") return "collapses";
-      return anchored ? "holds" : undefined;
-    case "kde":
-    case "categorical-smoothed:alpha=1":
-      return "holds";
-    default:
-      return undefined;
+/** The asserted prediction of a cell (undefined: measured, not asserted; see the header). */
+function predict(c: Cell): Prediction | undefined {
+  if (c.family === "kde" || c.family === "categorical-smoothed:alpha=1") return "holds";
+  if (c.regime === "replace") {
+    return c.family === "gaussian-unbiased" && c.metric === "tail" ? undefined : "collapses";
   }
+  if (c.family === "gaussian-mle" && c.metric === "tail" && c.regime === "accumulate-subsample") {
+    return undefined;
+  }
+  return ANCHORED.includes(c.regime) ? "holds" : undefined;
 }
 
-interface Setting {
-  gM: number;
-  gT: number;
-  cM: number;
-  cT: number;
-  k: number;
-  s: number;
-}
+type Setting = { gM: number; gT: number; cM: number; cT: number; k: number; s: number };
+/** The cell metric each engine metric fills. */
+const CELL_METRIC = { variance: "variance", "tail-mass": "tail" } as const;
 
-const cells = (): { family: string; regime: string; metric: "variance" | "tail" }[] => [
+const cells: Cell[] = [
   ...GAUSSIAN.flatMap((family) =>
     REGIMES.flatMap((regime) => [
       { family, regime, metric: "variance" as const },
@@ -107,13 +71,11 @@ const cells = (): { family: string; regime: string; metric: "variance" | "tail" 
     REGIMES.map((regime) => ({ family, regime, metric: "tail" as const })),
   ),
 ];
-const key = (c: { family: string; regime: string; metric: string }) =>
-  `${c.metric}|${c.family}|${c.regime}`;
+const key = (c: Cell) => `${c.metric}|${c.family}|${c.regime}`;
 
 function ratioAt(r: ReturnType<typeof runReplicates>, metric: string, T: number): Float64Array {
   const start = generationValues(r, metric, 0);
-  const end = generationValues(r, metric, T);
-  return end.map((v, i) => v / start[i]);
+  return generationValues(r, metric, T).map((v, i) => v / start[i]);
 }
 
 export const claim = defineClaim({
@@ -136,36 +98,25 @@ export const claim = defineClaim({
   }),
   simulate: (s: Setting, range) => {
     const out: Record<string, Float64Array> = {};
-    const gT = s.gT * s.gM;
-    for (const family of GAUSSIAN) {
+    for (const family of [...GAUSSIAN, ...CATEGORICAL]) {
+      const gaussian = GAUSSIAN.includes(family);
+      const T = gaussian ? s.gT * s.gM : s.cT;
+      const metrics = gaussian ? (["variance", "tail-mass"] as const) : (["tail-mass"] as const);
+      const truth = gaussian ? "gaussian" : `zipf:k=${s.k},s=${s.s}`;
+      const samples = gaussian ? s.gM : s.cM;
       for (const regime of REGIMES) {
-        const spec = { truth: "gaussian", family, regime, samples: s.gM, generations: gT };
-        const r = runReplicates(
-          { ...spec, metrics: ["variance", "tail-mass"], recordAt: [0, gT] },
-          range,
-        );
-        out[key({ family, regime, metric: "variance" })] = ratioAt(r, "variance", gT);
-        out[key({ family, regime, metric: "tail" })] = ratioAt(r, "tail-mass", gT);
-      }
-    }
-    for (const family of CATEGORICAL) {
-      for (const regime of REGIMES) {
-        const spec = {
-          truth: `zipf:k=${s.k},s=${s.s}`,
-          family,
-          regime,
-          samples: s.cM,
-          generations: s.cT,
-        };
-        const r = runReplicates({ ...spec, metrics: ["tail-mass"], recordAt: [0, s.cT] }, range);
-        out[key({ family, regime, metric: "tail" })] = ratioAt(r, "tail-mass", s.cT);
+        const spec = { truth, family, regime, samples, generations: T, recordAt: [0, T] };
+        const r = runReplicates({ ...spec, metrics }, range);
+        for (const metric of metrics) {
+          out[key({ family, regime, metric: CELL_METRIC[metric] })] = ratioAt(r, metric, T);
+        }
       }
     }
     return out;
   },
   checks: () =>
-    cells().flatMap((c): Check[] => {
-      const p = predict(c.family, c.regime, c.metric);
+    cells.flatMap((c): Check[] => {
+      const p = predict(c);
       if (p === undefined) return [];
       return [
         p === "collapses" ? quantileAtMost(key(c), 0.5, 0.5) : quantileAtLeast(key(c), 0.5, 0.5),
@@ -174,19 +125,16 @@ export const claim = defineClaim({
   tables: (scenarios: readonly ClaimScenario<Setting>[]) => ({
     matrix: scenarios.map((sc) => ({
       setting: sc.setting,
-      cells: cells().map((c) => {
+      cells: cells.map((c) => {
         const x = sc.observations[key(c)] as Float64Array;
-        let below = 0;
-        for (const v of x) if (v <= 0.5) below++;
+        const below = x.filter((v) => v <= 0.5).length;
         const [lo, hi] = clopperPearson(below, x.length, 0.025, 0.025);
         const sorted = Float64Array.from(x).sort();
         const measured: Prediction | "undecided" =
           lo > 0.5 ? "collapses" : hi < 0.5 ? "holds" : "undecided";
         return {
-          family: c.family,
-          regime: c.regime,
-          metric: c.metric,
-          predicted: predict(c.family, c.regime, c.metric) ?? "not asserted",
+          ...c,
+          predicted: predict(c) ?? "not asserted",
           measured,
           medianRatio: sorted[Math.floor((sorted.length - 1) / 2)],
           pCollapse: below / x.length,

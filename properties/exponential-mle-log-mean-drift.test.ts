@@ -1,22 +1,16 @@
 /**
  * Claim: refitting an exponential by maximum likelihood to its own samples, the fitted mean θ_t
- * is a martingale while ln θ_t drifts down by ψ(n) − ln n < 0 per generation, exactly.
+ * is a martingale while ln θ_t drifts down by ψ(n) − ln n < 0 per generation (exact, in
+ * expectation). Model and family are a plug-in (plugins/exponential.ts), named like built-ins.
  *
- * Model and family are a plug-in (plugins/exponential.ts, registered in package.json), written
- * against the public API like a user's: this file names them in spec strings like built-ins.
- *
- * Citation: docs/theory.md#exponential-mle-chain (the Gaussian analogue is Shumailov et al.,
- *   Nature 631 (2024), Theorem 3.1).
- * Derivation: θ_{t+1} = x̄ of n draws from Exp(mean θ_t) = θ_t·G_t, G_t ~ Gamma(n, 1/n) i.i.d.
- *   E[G] = 1, so E[θ_t] = θ_0 (martingale); E[ln G] = ψ(n) − ln n, Var[ln G] = ψ′(n), so
- *   ln θ_t/θ_0 has mean t(ψ(n) − ln n) and variance t·ψ′(n). The drift is negative (Jensen), so
- *   θ_t → 0 almost surely by the strong law while its mean stays θ_0.
- * Statement (exact, in expectation): E[ln θ_t/θ_0] = t(ψ(n) − ln n) and E[θ_t/θ_0] = 1.
- * Decision rule: z-tests with the exact variances t·ψ′(n) and (1 + 1/n)^t − 1. The drift test
- *   must detect half the drift with power 0.9 (≈ 690·n/t replicates: t ≥ n/15); the martingale
- *   test a 5% bias (≈ 17 000·((1 + 1/n)^t − 1) replicates: t ≤ 0.22·n keeps that ≤ 4 300).
- *   Beyond that θ_t/θ_0 is too heavy-tailed for a mean test at this budget — the pitfall of
- *   "means preserved while typical values collapse" (docs/theory.md#pitfall-mean-vs-typical).
+ * Derivation (docs/theory.md#exponential-mle-chain): θ_{t+1} = θ_t·G_t, G_t ~ Gamma(n, 1/n)
+ *   i.i.d., E[G] = 1 (martingale), E[ln G] = ψ(n) − ln n (exponentialLogMeanDrift),
+ *   Var[ln G] = ψ′(n), Var[θ_t/θ_0] = (1 + 1/n)^t − 1; the drift is negative (Jensen), so θ_t → 0
+ *   almost surely while its mean stays θ_0.
+ * Decision rule: z-tests with the exact variances. The drift test must detect half the drift with
+ *   power 0.9 (≈ 690·n/t replicates: t ≥ n/15); the martingale test a 5% bias
+ *   (≈ 17 000·((1 + 1/n)^t − 1) replicates: t ≤ 0.22·n keeps that ≤ 4 300); beyond that θ_t/θ_0 is
+ *   too heavy-tailed for a mean test (docs/theory.md#pitfall-mean-vs-typical).
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
 import {
@@ -26,7 +20,11 @@ import {
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
-import { digamma, trigamma } from "collapse-harness/theory";
+import {
+  exponentialLogMeanDrift,
+  exponentialLogMeanDriftVariance,
+  exponentialMeanRatioVariance,
+} from "collapse-harness/theory";
 import fc from "fast-check";
 
 export const claim = defineClaim({
@@ -65,13 +63,13 @@ export const claim = defineClaim({
   },
   checks: (s) => {
     const { samples: n, generations: t } = s;
-    const drift = t * (digamma(n) - Math.log(n));
+    const drift = t * exponentialLogMeanDrift(n);
     return [
       meanEquals("logRatio", drift, {
-        variance: t * trigamma(n),
+        variance: t * exponentialLogMeanDriftVariance(n),
         precision: 0.5 * Math.abs(drift),
       }),
-      meanEquals("ratio", 1, { variance: (1 + 1 / n) ** t - 1, precision: 0.05 }),
+      meanEquals("ratio", 1, { variance: exponentialMeanRatioVariance(n, t), precision: 0.05 }),
     ];
   },
 });

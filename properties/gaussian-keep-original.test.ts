@@ -4,32 +4,18 @@
  * σ²(1 − (1−1/M)^t) once replace has drifted, and the variance stays ≥ σ²χ²_{k−1}/M in law
  * (bound, ordering, in probability).
  *
- * Citation: Shumailov et al., Nature 631 (2024), language-model experiment keeping 10% of the
- *   original data ("only minor degradation"); docs/theory.md#keep-original.
- * Setting: truth N(μ, σ²), gaussian-mle; generation 1 is fitted to M real samples D₁; under
- *   `keep-original:fraction=f` a random subset K of k = round(fM) points of D₁ is chosen once and
- *   every later generation is fitted to K plus M − k samples of the previous generation; replace
- *   (the comparison) uses M samples of the previous generation only.
- * Exact moments (derived here; checked against a numpy Monte Carlo of 4e5 chains): with
- *   e_t = μ_t − x̄_K and ρ = (M − k)/M, e_{t+1} = ρ(e_t + σ_t Z/√(M−k)) and
- *   E[σ²_{t+1}] = (E S_K + (M − k − 1 + k/M)E σ²_t + (k(M−k)/M)E e_t²)/M, E S_K = (k − 1)σ²,
- *   E e²_{t+1} = ρ²(E e_t² + E σ²_t/(M − k)), from E σ²_1 = (1 − 1/M)σ², E e_1² = σ²(1/k − 1/M);
- *   E[(μ_t − μ)²] = σ²/k + E e_t² − 2ρ^t σ²/k (x̄_K − μ is independent of the later noise).
- * Bound (derived here): by induction E σ²_t ≤ σ² and E e_t² ≤ σ²/k (using ρ²/((M−k)(1−ρ²)) =
- *   (1−f)/(k(2−f)) < 1/k), so E[(μ_t − μ)²] ≤ 2σ²/k for every t, whereas replace's
- *   E[(μ_t − μ)²] = σ²(1 − (1−1/M)^t) → σ². The variance: Mσ²_t ≥ Σ_K (x − x̄_K)² ~ σ²χ²_{k−1}
- *   surely, so P(σ²_t ≥ σ²χ²_{k−1}(1 − p)/M) ≥ p at every t (no collapse).
- * Scenarios: f ∈ [0.1, 0.3] (Shumailov's 10% included), M ∈ [⌈4/f⌉, 40] (k ≥ 4), μ ∈ [−5, 5],
- *   σ ∈ [0.3, 3], p ∈ [0.5, 0.9]; T ∈ [T₀, 1.5T₀], T₀ the first t at which replace's exact mean
- *   error is twice keep-original's (before that replace has not drifted: at t = 1 both fit D₁).
+ * Derivation (docs/theory.md#keep-original): the exact E[(μ_t − μ)²] follows a two-moment linear
+ *   recursion (keepOriginalMeanError) that stays ≤ 2σ²/k; Mσ²_t ≥ Σ_K (x − x̄_K)² ~ σ²χ²_{k−1}
+ *   surely. T ∈ [T₀, 1.5T₀], T₀ the first t at which replace's exact mean error is twice
+ *   keep-original's (before that replace has not drifted: at t = 1 both fit D₁).
  * Observations per replicate chain (runReplicates; chain c of both regimes shares D₁): (μ_T − μ)²
- *   under keep-original and replace, and the indicator σ²_T ≥ c under keep-original.
+ *   under keep-original and replace; the indicator σ²_T ≥ c under keep-original.
  * Decision rules: (1) meanAtMost 2σ²/k, one-sided t bound (the exact value is ≤ 0.75 of the bound;
- *   one chain's sd ≤ 1.5 of its mean, so ≤ 800 chains decide it; a false refutation would need
- *   the lower confidence bound 1/3 above the truth, and for right-skewed data the t statistic's
- *   upper tail is lighter than Student's); (2) greaterThan replace > keep-original at
- *   T, paired t-test (E[diff] ≥ half of replace's value); (3) probabilityAtLeast p (exact
- *   Clopper–Pearson; the bound is conservative, σ²_T stays near (k−1)σ²/(k+1) or above).
+ *   one chain's sd ≤ 1.5 of its mean, so ≤ 800 chains decide it; a false refutation needs the
+ *   lower confidence bound 1/3 above the truth, and for right-skewed data the t statistic's upper
+ *   tail is lighter than Student's); (2) greaterThan replace > keep-original at T, paired t-test
+ *   (E[diff] ≥ half of replace's value); (3) probabilityAtLeast p, exact Clopper–Pearson (the
+ *   bound is conservative: σ²_T stays near (k−1)σ²/(k+1) or above).
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 3 checks × 5 looks.
  */
 
@@ -42,20 +28,8 @@ import {
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
-import { chiSquareCdf } from "collapse-harness/theory";
+import { chiSquareQuantile, keepOriginalMeanError } from "collapse-harness/theory";
 import fc from "fast-check";
-
-/** The q-quantile of χ²_k by bisection on its cdf. */
-function chiSquareQuantile(q: number, k: number): number {
-  let lo = 0;
-  let hi = k + 20 * Math.sqrt(2 * k) + 20;
-  for (let i = 0; i < 200; i++) {
-    const mid = (lo + hi) / 2;
-    if (chiSquareCdf(mid, k) < q) lo = mid;
-    else hi = mid;
-  }
-  return (lo + hi) / 2;
-}
 
 interface Setting {
   readonly fraction: number;
@@ -66,27 +40,11 @@ interface Setting {
   readonly p: number;
 }
 
-/** Exact E[(μ_t − μ)²]/σ² under keep-original for t = 1…T (index t − 1). */
-function keepMeanError(M: number, k: number, T: number): number[] {
-  const rho = (M - k) / M;
-  let a = (M - 1) / M;
-  let e = 1 / k - 1 / M;
-  const out = [1 / M];
-  for (let t = 2; t <= T; t++) {
-    [a, e] = [
-      (k - 1 + (M - k - 1 + k / M) * a + ((k * (M - k)) / M) * e) / M,
-      rho * rho * (e + a / (M - k)),
-    ];
-    out.push(1 / k + e - (2 * rho ** t) / k);
-  }
-  return out;
-}
-
-/** k, T₀ (replace's exact error ≥ 2× keep-original's) and T = ⌈u·T₀⌉. */
+/** k, T = ⌈u·T₀⌉ (T₀: replace's exact error ≥ 2× keep-original's) and the exact error at T. */
 function derived(s: Setting): { k: number; T: number; keep: number } {
   const M = s.samples;
   const k = Math.round(s.fraction * M);
-  const keep = keepMeanError(M, k, 2000);
+  const keep = keepOriginalMeanError(M, k, 2000);
   let t0 = 1;
   while (1 - ((M - 1) / M) ** t0 < 2 * keep[t0 - 1]) t0++;
   const T = Math.ceil(s.u * t0);

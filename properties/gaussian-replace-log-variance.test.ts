@@ -1,17 +1,13 @@
 /**
- * Claim: under replace, E[ln σ²_t/σ²] is exact for both variance estimators.
+ * Claim: under replace, E[ln σ²_t] is exact for both variance estimators (in expectation).
  *
- * Citation: Shumailov et al., Nature 631 (2024), Theorem 3.1 and its exact 1-D forms
- *   (docs/theory.md#gaussian-log-variance).
- * Setting: truth N(0, 1); each generation refits mean and variance to M samples of the previous
- *   fit (replace); σ²_{t+1} = σ²_t·S_t with S ~ χ²_{M−1}/(M−1) (unbiased) or χ²_{M−1}/M (MLE).
- * Statement (exact, in expectation):
- *   unbiased: E[ln σ²_t] = t[ψ((M−1)/2) − ln((M−1)/2)];  MLE: E[ln σ²_t] = t[ψ((M−1)/2) + ln(2/M)];
- *   both with Var[ln σ²_t] = t·ψ′((M−1)/2).
- * Decision rule: z-test of the mean over replicate chains with the exact variance; supported once
- *   a deviation of half the claimed drift would be detected with power 0.9 (enough to tell the
- *   two estimators apart: the MLE's drift is about twice the unbiased one's), doubling replicates
- *   up to the cap. That needs ≈ 380·M/t replicates, so scenarios keep t ≥ M/25.
+ * Derivation: σ²_{t+1} = σ²_t·S_t with S ~ χ²_{M−1}/(M−1) (unbiased) or χ²_{M−1}/M (MLE), so
+ *   ln σ²_t is a random walk with i.i.d. steps of mean gaussianLogVarianceDrift and variance
+ *   ψ′((M−1)/2) (docs/theory.md#gaussian-log-variance).
+ * Decision rule: z-test of the mean over replicate chains with the exact variance t·ψ′((M−1)/2);
+ *   supported once a deviation of half the drift would be detected with power 0.9 (enough to tell
+ *   the estimators apart: the MLE drifts about twice as fast), doubling replicates up to the cap.
+ *   That needs ≈ 380·M/t replicates, so scenarios keep t ≥ M/25.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
 
@@ -22,7 +18,10 @@ import {
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
-import { digamma, trigamma } from "collapse-harness/theory";
+import {
+  gaussianLogVarianceDrift,
+  gaussianLogVarianceDriftVariance,
+} from "collapse-harness/theory";
 import fc from "fast-check";
 
 export const claim = defineClaim({
@@ -59,15 +58,11 @@ export const claim = defineClaim({
     return { logVariance: generationValues(r, "log-variance", s.generations) };
   },
   checks: (s) => {
-    const h = (s.samples - 1) / 2;
-    const drift =
-      s.family === "gaussian-unbiased"
-        ? digamma(h) - Math.log(h)
-        : digamma(h) + Math.log(2 / s.samples);
-    const expected = s.generations * drift;
+    const estimator = s.family === "gaussian-unbiased" ? "unbiased" : "mle";
+    const expected = s.generations * gaussianLogVarianceDrift(s.samples, estimator);
     return [
       meanEquals("logVariance", expected, {
-        variance: s.generations * trigamma(h),
+        variance: s.generations * gaussianLogVarianceDriftVariance(s.samples),
         precision: 0.5 * Math.abs(expected),
       }),
     ];

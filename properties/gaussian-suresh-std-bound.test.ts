@@ -2,24 +2,16 @@
  * Claim: under replace with the unbiased variance, P(σ_k > ε) ≤ (σ_0/ε)·exp(−k/(4M−1)) for every
  * generation k (bound).
  *
- * Citation: Suresh, Thangaraj & Khandavally, "Rate of model collapse in recursive training"
- *   (AISTATS 2025), Theorem 3; docs/theory.md#suresh-std-bound (M = 10, k = 200, ε = 0.1: bound
- *   0.0593, MC 0.0043).
- * Setting: truth N(μ, σ_0²), gaussian-unbiased, replace; generation 1 is fitted to M real samples,
- *   so k counts fits; σ_k is the standard deviation of generation k's fit. (Markov's inequality on
- *   E[σ_k] = σ_0 c_M^k gives the bound as soon as c_M ≤ exp(−1/(4M−1)), which holds for every
- *   M ∈ [2, 2000], checked numerically.)
- * Scenarios: M ∈ [3, 25], σ_0 ∈ [0.3, 3], μ ∈ [−5, 5], σ_0/ε ∈ [2, 20] (log-uniform) and a target
- *   level b ∈ [0.15, 0.6]: k = ⌈(4M−1) ln((σ_0/ε)/b)⌉, the first generation at which the bound is
- *   ≤ b (so the bound is informative; at most 490 generations).
- * Observation: the indicator σ_k > ε per replicate chain (`log-variance` at generation k against
- *   2 ln ε).
+ * Derivation: Markov's inequality on E[σ_k] = σ_0 c_M^k gives the bound whenever
+ *   c_M ≤ exp(−1/(4M−1)), true for every M ∈ [2, 2000] (sureshStdBound;
+ *   docs/theory.md#suresh-std-bound). Each scenario takes k, the first generation at which the
+ *   bound is ≤ the target level b, so the bound is informative (k ≤ 490).
+ * Observation: the indicator σ_k > ε per replicate chain (`log-variance` at k against 2 ln ε).
  * Decision rule: probabilityAtMost, exact one-sided binomial (Clopper–Pearson): refuted when the
- *   lower confidence bound exceeds the theorem's bound, supported when the upper bound is below it.
- *   The true probability is at most 0.22 of the bound over this range (numpy, 2e5 chains on a grid
- *   of M, σ_0/ε and b: the bound is Markov's inequality on E[σ_k] with c_M^k relaxed further), so
- *   the upper confidence bound (≈ 0.11 at 200 chains with 4 successes) falls below it at the first
- *   or second look.
+ *   lower confidence bound exceeds the theorem's bound, supported when the upper one is below it.
+ *   The true probability is at most 0.22 of the bound over this range (numpy, 2e5 chains on a
+ *   grid of M, σ_0/ε and b), so the upper confidence bound (≈ 0.11 at 200 chains with 4
+ *   successes) falls below it at the first or second look.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
 
@@ -30,6 +22,7 @@ import {
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
+import { sureshStdBound } from "collapse-harness/theory";
 import fc from "fast-check";
 
 /** The first generation k at which (σ_0/ε)·exp(−k/(4M−1)) ≤ b. */
@@ -60,7 +53,6 @@ export const claim = defineClaim({
   simulate: (s, range) => {
     const ratio = Math.exp(s.logRatio);
     const k = generation(s.samples, ratio, s.level);
-    const eps = s.sd / ratio;
     const r = runReplicates(
       {
         truth: `gaussian:mean=${s.mean},sd=${s.sd}`,
@@ -72,13 +64,13 @@ export const claim = defineClaim({
       },
       range,
     );
-    const lv = generationValues(r, "log-variance", k);
-    return { above: lv.map((v) => (v > 2 * Math.log(eps) ? 1 : 0)) };
+    const logEps2 = 2 * Math.log(s.sd / ratio);
+    return { above: generationValues(r, "log-variance", k).map((v) => (v > logEps2 ? 1 : 0)) };
   },
   checks: (s) => {
     const ratio = Math.exp(s.logRatio);
     const k = generation(s.samples, ratio, s.level);
-    return [probabilityAtMost("above", ratio * Math.exp(-k / (4 * s.samples - 1)))];
+    return [probabilityAtMost("above", sureshStdBound(ratio, s.samples, k))];
   },
 });
 

@@ -1,19 +1,18 @@
 /**
  * Claim: a Poisson model refitted by MLE to its own samples keeps its mean in expectation under
  * every regime, but the spread of the fitted rate grows without bound under replace, stays
- * bounded when data accumulate, and settles when fresh real data are mixed in — exactly.
+ * bounded when data accumulate, and settles when fresh real data are mixed in (exact, in
+ * expectation).
  *
  * This file defines its own model kind, truth and family inline, through the public plug-in API
  * only; the `mean-error` metric applies because the kind's operation table has `mean`.
  *
- * Citation: docs/theory.md#poisson-mle-chain (accumulate vs replace: Gerstgrasser et al., "Is
- *   model collapse inevitable?", 2024, Theorem 1; fresh data: Bertrand et al., ICLR 2024).
- * Derivation: with n samples per generation, the fitted rate λ_t is a martingale in all three
- *   regimes, and v_t = E[(λ_t − λ_0)²] follows from the conditional variance of a Poisson sum:
- *   replace      v_t = t·λ_0/n                          (n·λ_t is a critical Galton–Watson size);
- *   accumulate   v_t = (λ_0/n)·Σ_{k=1}^{t} 1/k²  < π²λ_0/(6n)   (generation k+1 sees (k+1)·n points);
- *   fresh (r)    v_t = (λ_0/n)·(1 − c^{2t})/(1 − c²),  c = (n − r)/n.
- * Statement (exact, in expectation): E[(λ_t − λ_0)²] = v_t in each regime.
+ * Derivation (docs/theory.md#poisson-mle-chain): with n samples per generation the fitted rate
+ *   λ_t is a martingale in all three regimes, and v_t = E[(λ_t − λ_0)²] follows from the
+ *   conditional variance of a Poisson sum: tλ_0/n under replace (poissonReplaceSquaredError),
+ *   (λ_0/n)Σ_{k≤t}1/k² < π²λ_0/(6n) under accumulate (poissonAccumulateSquaredError) and
+ *   (λ_0/n)(1 − c^{2t})/(1 − c²), c = (n − r)/n, with r fresh real samples
+ *   (poissonFreshSquaredError).
  * Decision rule: t-test of the mean squared error at generation t against v_t; supported once a
  *   20% deviation would be detected with power 0.9. Replace keeps t ≤ n·λ_0/2 so that few chains
  *   are absorbed at 0 and the squared error is not too heavy-tailed for a mean test.
@@ -27,6 +26,11 @@ import {
   verifyClaim,
 } from "collapse-harness";
 import { defineFamily, defineModelKind, defineTruth, fillPoisson } from "collapse-harness/engine";
+import {
+  poissonAccumulateSquaredError,
+  poissonFreshSquaredError,
+  poissonReplaceSquaredError,
+} from "collapse-harness/theory";
 import fc from "fast-check";
 
 interface PoissonModel {
@@ -67,18 +71,6 @@ defineFamily({
     rate: data.values.reduce((a, b) => a + b, 0) / data.values.length,
   }),
 });
-
-/** E[(λ_t − λ_0)²] under each regime (header). */
-function expectedSquaredError(regime: string, rate: number, n: number, t: number, real: number) {
-  if (regime === "replace") return (t * rate) / n;
-  if (regime === "accumulate") {
-    let s = 0;
-    for (let k = 1; k <= t; k++) s += 1 / (k * k);
-    return (rate / n) * s;
-  }
-  const c = (n - real) / n;
-  return ((rate / n) * (1 - c ** (2 * t))) / (1 - c * c);
-}
 
 export const claim = defineClaim({
   id: "poisson-inline-family-regimes",
@@ -122,7 +114,13 @@ export const claim = defineClaim({
     return { squaredError: generationValues(r, "mean-error", s.generations) };
   },
   checks: (s) => {
-    const v = expectedSquaredError(s.regime, s.rate, s.samples, s.generations, s.real);
+    const { rate, samples: n, generations: t } = s;
+    const v =
+      s.regime === "replace"
+        ? poissonReplaceSquaredError(rate, n, t)
+        : s.regime === "accumulate"
+          ? poissonAccumulateSquaredError(rate, n, t)
+          : poissonFreshSquaredError(rate, n, s.real, t);
     return [meanEquals("squaredError", v, { precision: 0.2 * v })];
   },
 });

@@ -2,16 +2,13 @@
  * FALSE variant (must be refuted): "with the MLE variance, E[σ²_t] = σ² stays constant under
  * replace".
  *
- * Citation: the unbiased-estimator martingale of Shumailov et al., Nature 631 (2024), Theorem 3.1,
- *   carried over to the MLE (as Kazdan et al.'s code fits it);
- *   docs/theory.md#pitfall-mle-vs-unbiased. Why it is false: σ̂² = (1/M)Σ(x − x̄)² has
- *   E[σ²_{t+1} | σ²_t] = ((M−1)/M)σ²_t, so E[σ²_t] = ((M−1)/M)^t σ² decays geometrically
- *   (gaussian-mle-variance-decay); the constant holds for the unbiased estimator only.
- * Stated as refutable: E[σ²_t] = σ² for gaussian-mle, M ∈ [8, 40], t ∈ [1, max(1, ⌊0.15M⌋)],
- *   σ ∈ [0.25, 4].
+ * Why it is false (docs/theory.md#pitfall-mle-vs-unbiased): the unbiased-estimator martingale of
+ *   Shumailov et al.'s Theorem 3.1 does not carry over to the MLE (as Kazdan et al.'s code fits
+ *   it): σ̂² = (1/M)Σ(x − x̄)² has E[σ²_{t+1} | σ²_t] = ((M−1)/M)σ²_t, so E[σ²_t] = ((M−1)/M)^t σ²
+ *   decays geometrically (gaussian-mle-variance-decay, gaussianMleVarianceMoments).
  * Decision rule: meanEquals, one-sample t-test on replicates that each average σ²_t over B = 100
- *   chains; the true mean is below the claimed one by σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12
- *   standard errors at the first look.
+ *   chains (runReplicates, batch B); the true mean is below the claimed one by
+ *   σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12 standard errors at the first look.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
 
@@ -23,6 +20,7 @@ import {
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
+import { gaussianMleVarianceMoments } from "collapse-harness/theory";
 import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
@@ -47,7 +45,6 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    // B chains per replicate (chains [i·B, (i+1)·B) of the scenario's streams), averaged.
     const spec = {
       truth: `gaussian:mean=0,sd=${s.sd}`,
       family: "gaussian-mle",
@@ -63,7 +60,7 @@ export const claim = defineClaim({
   },
   checks: (s) => {
     const v = s.sd * s.sd;
-    const gap = 1 - ((s.samples - 1) / s.samples) ** s.t;
+    const gap = 1 - gaussianMleVarianceMoments(s.samples, s.t).mean;
     return [meanEquals("variance", v, { precision: 0.5 * v * gap })];
   },
 });

@@ -2,16 +2,15 @@
  * FALSE variant (must be refuted): "with the unbiased variance estimator, E[σ²_t] decays like
  * ((M−1)/M)^t σ² under replace".
  *
- * Citation: a mix-up of the two estimators in Shumailov et al., Nature 631 (2024) (theory:
- *   unbiased; notebook: MLE); docs/theory.md#pitfall-mle-vs-unbiased. Why it is false: with
- *   σ̂² = (1/(M−1))Σ(x − x̄)², E[σ²_{t+1} | σ²_t] = σ²_t, so E[σ²_t] = σ² for every t (a
- *   martingale), although σ²_t → 0 almost surely (gaussian-variance-vanishes). The geometric decay
- *   holds for the MLE only (gaussian-mle-variance-decay).
- * Stated as refutable: E[σ²_t] = ((M−1)/M)^t σ² for gaussian-unbiased, M ∈ [8, 40],
- *   t ∈ [1, max(1, ⌊0.15M⌋)], σ ∈ [0.25, 4] (the range of the true MLE claim).
+ * Why it is false (docs/theory.md#pitfall-mle-vs-unbiased; an estimator mix-up, Shumailov et al.'s
+ *   theory is unbiased, their notebook MLE): with σ̂² = (1/(M−1))Σ(x − x̄)²,
+ *   E[σ²_{t+1} | σ²_t] = σ²_t, so E[σ²_t] = σ² for every t (a martingale), although σ²_t → 0
+ *   almost surely (gaussian-variance-vanishes); the decay holds for the MLE only.
+ * Stated as refutable: E[σ²_t] = ((M−1)/M)^t σ² (gaussianMleVarianceMoments) for
+ *   gaussian-unbiased, over the range of the true MLE claim.
  * Decision rule: meanEquals, one-sample t-test on replicates that each average σ²_t over B = 100
- *   chains; the true mean exceeds the claimed one by σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12 standard
- *   errors at the first look.
+ *   chains (runReplicates, batch B); the true mean exceeds the claimed one by
+ *   σ²(1 − ((M−1)/M)^t) ≥ σ²/40, over 12 standard errors at the first look.
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
  */
 
@@ -23,6 +22,7 @@ import {
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
+import { gaussianMleVarianceMoments } from "collapse-harness/theory";
 import fc from "fast-check";
 
 /** Chains averaged into one replicate. */
@@ -47,7 +47,6 @@ export const claim = defineClaim({
     }),
   ),
   simulate: (s, range) => {
-    // B chains per replicate (chains [i·B, (i+1)·B) of the scenario's streams), averaged.
     const spec = {
       truth: `gaussian:mean=0,sd=${s.sd}`,
       family: "gaussian-unbiased",
@@ -63,7 +62,7 @@ export const claim = defineClaim({
   },
   checks: (s) => {
     const v = s.sd * s.sd;
-    const m1 = ((s.samples - 1) / s.samples) ** s.t;
+    const m1 = gaussianMleVarianceMoments(s.samples, s.t).mean;
     return [meanEquals("variance", m1 * v, { precision: 0.5 * v * (1 - m1) })];
   },
 });

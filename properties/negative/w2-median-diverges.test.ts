@@ -3,14 +3,13 @@
  * median of W₂²(N(μ_t, σ²_t), N(μ, σ²)) is at least tσ²/M", the lower bound that holds for the
  * expectation (gaussian-w2-diverges).
  *
- * Citation: a misreading of Shumailov et al., Nature 631 (2024), Theorem 3.1 (E[W₂²] → ∞) as a
- *   statement about typical chains; docs/theory.md#pitfall-heavy-tails and
- *   docs/theory.md#pitfall-mean-vs-typical. Why it is false:
- *   under replace with the unbiased variance, σ_t → 0 almost surely and μ_t converges almost surely
- *   (its increments σ_t Z/√M are summable), so W₂²_t → σ² + (μ_∞ − μ)² < ∞ almost surely; only
- *   the expectation grows like tσ²/M, driven by rare chains whose variance wanders up.
- * Stated as refutable: median(W₂²_T) ≥ Tσ²/M at T = 10M, i.e. P(W₂²_T < 10σ²) ≤ ½, for
- *   gaussian-unbiased, M ∈ [5, 20], σ ∈ [0.3, 3]. Typically W₂²_T ≈ σ²: the median is below 2σ².
+ * Why it is false (docs/theory.md#pitfall-heavy-tails, docs/theory.md#pitfall-mean-vs-typical;
+ *   Theorem 3.1's E[W₂²] → ∞ misread as a statement about typical chains): under replace with the
+ *   unbiased variance, σ_t → 0 almost surely and μ_t converges almost surely (its increments
+ *   σ_t Z/√M are summable), so W₂²_t → σ² + (μ_∞ − μ)² < ∞ almost surely; only the expectation
+ *   grows like tσ²/M, driven by rare chains whose variance wanders up.
+ * Stated as refutable: median(W₂²_T) ≥ Tσ²/M at T = 10M, i.e. P(W₂²_T < 10σ²) ≤ ½. Typically
+ *   W₂²_T ≈ σ²: the median is below 2σ².
  * Decision rule: quantileAtLeast, exact binomial (Clopper–Pearson) on the indicator W₂²_T < Tσ²/M:
  *   refuted when its frequency is significantly above ½ (it is ≥ 0.9).
  * Budget: α = 1e-6 per run; the test fails only if the false claim is NOT refuted.
