@@ -121,6 +121,16 @@ export class ScaffoldError extends ReportError {
   }
 }
 
+/**
+ * A report names a claim file that is not a claim file of the project's claims folder (or of the
+ * bundled suite) once links are followed: it is never run.
+ */
+export class ForeignClaimFileError extends ReportError {
+  constructor(file: string, reason: string) {
+    super("ForeignClaimFileError", `refusing to run ${file}: ${reason}`);
+  }
+}
+
 /** Another run holds the output folder's lock (two runs writing one report folder). */
 export class ReportFolderBusyError extends ReportError {
   readonly folder: string;

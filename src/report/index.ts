@@ -21,6 +21,7 @@ export { environment, gitState, host, lockfilePackages } from "./environment.ts"
 export {
   ClaimFileError,
   DuplicateClaimError,
+  ForeignClaimFileError,
   ForeignFilesError,
   InvalidClaimMetaError,
   MalformedReportError,

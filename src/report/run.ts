@@ -3,14 +3,15 @@
  * CollapseReporter (or replay shard blobs through it), run the canonical simulations, build the
  * body, and assemble and write the report; rerun a report and compare bodies.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, resolve, sep } from "node:path";
 import { resolveRootSeed } from "../claims/rootSeed.ts";
 import { buildBody, testClaimId } from "./body.ts";
 import { PRESET_SIZES, runCanonical } from "./canonical.ts";
 import { type Difference, diffJson } from "./compare.ts";
 import { environment, host } from "./environment.ts";
 import {
+  ForeignClaimFileError,
   MalformedReportError,
   MissingSeedError,
   NoClaimFilesError,
@@ -84,6 +85,29 @@ export async function resolveSelection(
   const claims = await loadClaims(searched);
   const files = new Set(ids.map((id) => projectPath(claimById(claims, id).file, root)));
   return { files: [...files].sort(), claims: [...new Set(ids)].sort() };
+}
+
+/**
+ * Throws {@link ForeignClaimFileError} unless `file` (relative to the project root) is, after
+ * following links, a `*.test.ts` file inside the project's claims folder or the bundled suite's
+ * — the only files a report may make this tool run.
+ */
+export function checkClaimFileOfSuite(file: string, root: string = projectRoot()): void {
+  const abs = resolve(root, file);
+  if (!existsSync(abs)) throw new ForeignClaimFileError(file, "no such file");
+  const real = realpathSync(abs);
+  if (!/\.test\.ts$/.test(real))
+    throw new ForeignClaimFileError(file, "not a claim file (*.test.ts)");
+  const folders = (["project", "builtin"] as const)
+    .map((suite) => suiteFolder(suite, root))
+    .filter((dir) => existsSync(dir))
+    .map((dir) => realpathSync(dir));
+  if (!folders.some((dir) => real.startsWith(`${dir}${sep}`))) {
+    throw new ForeignClaimFileError(
+      file,
+      `it resolves to ${real}, outside the claims folders (${folders.join(", ")})`,
+    );
+  }
 }
 
 function globEscape(path: string): string {
@@ -411,11 +435,13 @@ export async function verifyReport(
 ): Promise<VerifyReportOutcome> {
   const report = readReport(file);
   const b = report.body;
-  process.env.COLLAPSE_SEED = String(b.rootSeed);
-  clearRunModes();
   if (b.selection.files.length === 0) {
     throw new NoClaimFilesError(`${file} ran no claim files: nothing to rerun`);
   }
+  // A report is data from anywhere: check every file it names before any code runs.
+  for (const f of b.selection.files) checkClaimFileOfSuite(f);
+  process.env.COLLAPSE_SEED = String(b.rootSeed);
+  clearRunModes();
   const collected = await runClaims(
     { files: b.selection.files, claims: b.selection.claims },
     { workers: o.workers, progress: o.progress },
