@@ -11,12 +11,7 @@ import {
 } from "../transforms/transform.ts";
 import { type TailSet, truthTailSet } from "../truths/truth.ts";
 import { PluginError } from "../util/registry.ts";
-import {
-  assertInteger,
-  assertProbability,
-  InvalidParameterError,
-  UndefinedQuantityError,
-} from "../util/validate.ts";
+import { assertInteger, InvalidParameterError, UndefinedQuantityError } from "../util/validate.ts";
 import { type ChainProcedure, ChainStepper } from "./chainStepper.ts";
 
 /** What to simulate: K chains × T generations × M samples per generation. */
@@ -130,7 +125,15 @@ export function checkChainConfig(config: ChainConfig): void {
   assertInteger(api, "chains", config.chains, 0, 1e9);
   assertInteger(api, "firstChain", config.firstChain ?? 0);
   assertInteger(api, "mcSamples", config.mcSamples ?? 4000, 1);
-  assertProbability(api, "tailQ", config.tailQ ?? 0.05);
+  const tailQ = config.tailQ ?? 0.05;
+  if (typeof tailQ !== "number" || !(tailQ > 0 && tailQ < 0.5)) {
+    throw new InvalidParameterError(
+      api,
+      "tailQ",
+      "must be in (0, 0.5): the tail level q of tail-mass",
+      tailQ,
+    );
+  }
   for (const [i, t] of (config.recordAt ?? []).entries()) {
     assertInteger(api, `recordAt[${i}]`, t, 0, config.generations);
   }

@@ -75,7 +75,12 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       "--metrics <ids>",
       "comma-separated metric ids (default: every exact metric that applies)",
     )
-    .option("--tail-q <q>", "tail level q for tail-mass", number("--tail-q"), 0.05)
+    .option(
+      "--tail-q <q>",
+      "tail level q for tail-mass, in (0, 0.5)",
+      number("--tail-q", { above: 0, below: 0.5 }),
+      0.05,
+    )
     .option(
       "--plugin <module>",
       "plug-in module registering truths, families, regimes, transforms or metrics (repeatable)",

@@ -3,12 +3,13 @@
  * naming the option and the value; the CLI turns it into a UsageError (exit 2).
  */
 import { InvalidArgumentError } from "commander";
+import { parseDecimal } from "../util/parseDecimal.ts";
 
 /** An integer option ≥ `min`. */
 export function integer(name: string, min: number) {
   return (raw: string): number => {
-    const v = Number(raw);
-    if (raw.trim() === "" || !Number.isSafeInteger(v) || v < min) {
+    const v = parseDecimal(raw) ?? Number.NaN;
+    if (!Number.isSafeInteger(v) || v < min) {
       throw new InvalidArgumentError(
         `${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`,
       );
@@ -17,21 +18,32 @@ export function integer(name: string, min: number) {
   };
 }
 
-/** A finite number option. */
-export function number(name: string) {
+/** A finite number option, optionally in an open interval (above, below). */
+export function number(name: string, range: { above?: number; below?: number } = {}) {
   return (raw: string): number => {
-    const v = Number(raw);
-    if (raw.trim() === "" || !Number.isFinite(v)) {
-      throw new InvalidArgumentError(`${name} must be a finite number, got ${JSON.stringify(raw)}`);
+    const v = parseDecimal(raw);
+    if (v === undefined) {
+      throw new InvalidArgumentError(
+        `${name} must be a finite decimal number (e.g. 0.05, 1e-3), got ${JSON.stringify(raw)}`,
+      );
+    }
+    const { above, below } = range;
+    if ((above !== undefined && !(v > above)) || (below !== undefined && !(v < below))) {
+      throw new InvalidArgumentError(
+        `${name} must be in (${above ?? "−∞"}, ${below ?? "∞"}), got ${JSON.stringify(raw)}`,
+      );
     }
     return v;
   };
 }
 
-/** A simulation seed: an integer, or any string (hashed like every stream key). */
+/**
+ * A simulation seed: a non-negative integer written as any decimal number is (`42`, `1e3`),
+ * else the string itself (hashed like every stream key: `--seed alpha`).
+ */
 export function seed(raw: string): number | string {
-  const v = Number(raw);
-  return /^\d+$/.test(raw) && Number.isSafeInteger(v) ? v : raw;
+  const v = parseDecimal(raw);
+  return v !== undefined && Number.isSafeInteger(v) && v >= 0 ? v : raw;
 }
 
 /** A repeatable option's values. */

@@ -16,6 +16,7 @@ import {
   MissingSeedError,
   NoClaimFilesError,
   SeedMismatchError,
+  UnwritableOutputError,
 } from "./errors.ts";
 import {
   claimById,
@@ -306,6 +307,8 @@ export function assembleReport(
 function outputFolder(out: string | undefined, id: string): string {
   // Locked from the start, so a second run into the same folder fails before it runs anything.
   if (out !== undefined) {
+    // resolve("") is the current folder: an empty --out is a mistake, not a request for it.
+    if (out.trim() === "") throw new UnwritableOutputError('""', "--out must name a folder");
     const folder = resolve(out);
     prepareOutputFolder(folder);
     lockReportFolder(folder);

@@ -1,3 +1,4 @@
+import { parseDecimal } from "./parseDecimal.ts";
 import { InvalidParameterError } from "./validate.ts";
 
 /**
@@ -204,8 +205,8 @@ function checkValue(api: string, key: string, def: ParamDef, value: unknown): un
 
 function fromText(api: string, key: string, def: ParamDef, raw: string): unknown {
   const num = (s: string) => {
-    const v = Number(s);
-    if (s.trim() === "" || !Number.isFinite(v)) {
+    const v = parseDecimal(s);
+    if (v === undefined) {
       const range = def.type === "string" ? "" : rangeText(def);
       throw new InvalidParameterError(
         api,
