@@ -15,8 +15,14 @@
  * project without a vitest config with exactly this preset.
  */
 import type { ViteUserConfig } from "vitest/config";
+import { type EvidenceDetail, EvidenceReporter } from "./report/evidenceReporter.ts";
 import { CollapseReporter } from "./report/reporter.ts";
 
+export {
+  type EvidenceDetail,
+  EvidenceReporter,
+  type EvidenceReporterOptions,
+} from "./report/evidenceReporter.ts";
 export {
   CollapseReporter,
   type CollapseReporterOptions,
@@ -40,6 +46,12 @@ export interface CollapsePresetConstraints {
    * default reporter. @defaultValue undefined (no file)
    */
   evidence?: string;
+  /**
+   * The claim evidence table printed after vitest's own output: `summary` (one line per claim:
+   * verdict, scenarios, replicates, smallest p-value, time), `scenarios` (also one line per
+   * scenario) or `off`; `COLLAPSE_EVIDENCE` overrides it for one run. @defaultValue "summary"
+   */
+  claimEvidence?: EvidenceDetail;
 }
 
 /** Built files end in .js, sources in .ts: the set-up files sit next to this module. */
@@ -55,15 +67,18 @@ function sibling(path: string): string {
  */
 export function collapsePreset(constraints: CollapsePresetConstraints = {}): ViteUserConfig {
   const { testTimeout = 120_000, hookTimeout = 60_000, evidence } = constraints;
+  const table = new EvidenceReporter({ detail: constraints.claimEvidence ?? "summary" });
   return {
     test: {
       globalSetup: [sibling("./claims/vitestGlobalSetup")],
       setupFiles: [sibling("./claims/vitestSetup")],
       testTimeout,
       hookTimeout,
-      ...(evidence !== undefined
-        ? { reporters: ["default", new CollapseReporter({ outputFile: evidence })] }
-        : {}),
+      reporters: [
+        "default",
+        table,
+        ...(evidence !== undefined ? [new CollapseReporter({ outputFile: evidence })] : []),
+      ],
     },
   };
 }

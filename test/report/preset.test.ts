@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Vitest } from "vitest/node";
 import { PRESET_CONFIG_FILE, vitestConfigFile } from "../../src/report/vitestConfigFile.ts";
-import { CollapseReporter, collapsePreset } from "../../src/vitest.ts";
+import { CollapseReporter, collapsePreset, EvidenceReporter } from "../../src/vitest.ts";
 import { ROOT } from "./fixtures.ts";
 
 const work = mkdtempSync(join(tmpdir(), "collapse-preset-"));
@@ -30,7 +30,11 @@ describe("collapsePreset", () => {
       "/src/claims/vitestSetup.ts",
     ]);
     for (const f of files) expect(existsSync(f), f).toBe(true);
-    expect(test?.reporters).toBeUndefined();
+    // vitest's default reporter, then the claim evidence table (summary by default).
+    const reporters = test?.reporters as unknown[];
+    expect(reporters[0]).toBe("default");
+    expect(reporters[1]).toBeInstanceOf(EvidenceReporter);
+    expect(reporters).toHaveLength(2);
     expect(collapsePreset({ testTimeout: 5, hookTimeout: 6 }).test).toMatchObject({
       testTimeout: 5,
       hookTimeout: 6,
@@ -40,7 +44,8 @@ describe("collapsePreset", () => {
   it("evidence: vitest's default reporter and one that writes the claims' evidence", () => {
     const reporters = collapsePreset({ evidence: "out/evidence.json" }).test?.reporters;
     expect(Array.isArray(reporters) && reporters[0]).toBe("default");
-    expect(Array.isArray(reporters) && reporters[1]).toBeInstanceOf(CollapseReporter);
+    expect(Array.isArray(reporters) && reporters[1]).toBeInstanceOf(EvidenceReporter);
+    expect(Array.isArray(reporters) && reporters[2]).toBeInstanceOf(CollapseReporter);
   });
 });
 
