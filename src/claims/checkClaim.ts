@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { deriveSeed } from "../rng/index.ts";
+import { InvalidParameterError } from "../util/validate.ts";
 import {
   type Check,
   checkObservations,
@@ -127,6 +128,30 @@ function checkObservationLengths(
   }
 }
 
+/**
+ * Runs fast-check; a replay path that names no scenario of this claim at this seed (fast-check:
+ * "Unable to replay, got wrong path") becomes a named error instead of a crash.
+ */
+function replayable<T>(
+  id: string,
+  replay: { readonly fcSeed: number; readonly path: string } | undefined,
+  run: () => T,
+): T {
+  try {
+    return run();
+  } catch (e) {
+    if (replay !== undefined && /Unable to replay/.test(String((e as Error)?.message))) {
+      throw new InvalidParameterError(
+        "replay",
+        "path",
+        `names no scenario of claim ${id} at fast-check seed ${replay.fcSeed} (take the seed and path from the claim's failure message or report)`,
+        replay.path,
+      );
+    }
+    throw e;
+  }
+}
+
 function plain(value: unknown): unknown {
   try {
     return JSON.parse(JSON.stringify(value)) as unknown;
@@ -248,11 +273,13 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     return ok;
   });
 
-  const details = fc.check(property, {
-    seed: fcSeed,
-    numRuns,
-    ...(options.replay ? { path: options.replay.path, endOnFailure: true } : {}),
-  });
+  const details = replayable(claim.id, options.replay, () =>
+    fc.check(property, {
+      seed: fcSeed,
+      numRuns,
+      ...(options.replay ? { path: options.replay.path, endOnFailure: true } : {}),
+    }),
+  );
 
   let counterexample: Counterexample | undefined;
   if (details.failed && details.counterexample === null) {

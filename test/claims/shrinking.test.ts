@@ -63,3 +63,13 @@ describe("shrinking never trades a refutation for an inconclusive setting", () =
     expect(report.counterexample?.verdict.outcome).toBe("inconclusive");
   });
 });
+
+describe("replay", () => {
+  it("a path that names no scenario is a named error, not fast-check's crash", () => {
+    expect(() =>
+      checkClaim(shrinksThroughInconclusive, { replay: { fcSeed: 1, path: "99:99:99" } }),
+    ).toThrow(
+      /replay: path names no scenario of claim planted-shrinks-through-inconclusive.*"99:99:99"/,
+    );
+  });
+});
