@@ -1,6 +1,6 @@
 /** What `collapse list`, `replay`, `new` and `calibrate` do (loaded when one of them runs). */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { loadPlugins, loadProjectPlugins } from "../chain/loadPlugins.ts";
@@ -19,6 +19,7 @@ import {
 } from "../report/loader.ts";
 import { vitestConfigFile } from "../report/vitestConfigFile.ts";
 import { writeFileAtomic } from "../report/write.ts";
+import { makeFolder } from "../util/makeFolder.ts";
 import { projectConfig } from "../util/projectConfig.ts";
 import { describeEvidence, fmt } from "../verdict/index.ts";
 import {
@@ -145,7 +146,13 @@ export function scaffold(name: string, o: { dir?: string }): void {
       throw new ScaffoldError(`claim id ${name} is already defined in ${projectPath(f, root)}`);
     }
   }
-  mkdirSync(folder, { recursive: true });
+  try {
+    makeFolder(folder);
+  } catch (e) {
+    throw new ScaffoldError(
+      `cannot create ${folder}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
   writeFileAtomic(file, scaffoldClaim(name));
   process.stdout.write(
     `${relative(process.cwd(), file)}: claim ${name} (passes as generated; edit the claim block, scenario, simulation and checks)\n`,

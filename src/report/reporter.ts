@@ -6,10 +6,11 @@
  * claim id (see buildBody). Exported by `collapse-harness/vitest`; with `outputFile` it writes
  * the collected run as JSON at the end of a plain `vitest run`.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, posix, resolve, sep } from "node:path";
 import type cliProgress from "cli-progress";
 import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from "vitest/node";
+import { makeFolder } from "../util/makeFolder.ts";
 
 /** One test as the reporter saw it. */
 export interface CollectedTest {
@@ -159,7 +160,7 @@ export class CollapseReporter implements Reporter {
     };
     if (this.#outputFile !== undefined) {
       const file = resolve(root, this.#outputFile);
-      mkdirSync(dirname(file), { recursive: true });
+      makeFolder(dirname(file));
       writeFileSync(file, `${JSON.stringify(this.#result, null, 2)}\n`);
     }
   }

@@ -7,7 +7,6 @@
 import { createHash } from "node:crypto";
 import {
   existsSync,
-  mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -16,6 +15,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { makeFolder } from "../util/makeFolder.ts";
 import { ForeignFilesError, ReportFolderBusyError, UnwritableOutputError } from "./errors.ts";
 import { renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -34,7 +34,7 @@ function describe(e: unknown): string {
  */
 export function prepareOutputFolder(folder: string): void {
   try {
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
     if (!statSync(folder).isDirectory()) throw new Error("not a folder");
   } catch (e) {
     throw new UnwritableOutputError(folder, describe(e));
@@ -114,7 +114,7 @@ process.once("exit", () => {
 export function lockReportFolder(folder: string): void {
   const lock = join(dirname(folder), `.${basename(folder)}.lock`);
   if (held.has(lock)) return;
-  mkdirSync(dirname(folder), { recursive: true });
+  makeFolder(dirname(folder));
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lock, String(process.pid), { flag: "wx" });
@@ -165,7 +165,7 @@ export async function writeReport(folder: string, report: Report): Promise<Writt
     const stem = join(dirname(folder), `.${basename(folder)}.${process.pid}.${counter++}`);
     const tmp = `${stem}.tmp`;
     try {
-      mkdirSync(tmp, { recursive: true });
+      makeFolder(tmp);
       writeFileSync(join(tmp, "report.md"), markdown, "utf8");
       writeFileSync(join(tmp, "report.html"), html, "utf8");
       writeFileSync(join(tmp, "report.json"), serializeReport(report), "utf8");

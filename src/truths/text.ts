@@ -208,11 +208,30 @@ export function loadCorpus(file: string = DEFAULT_TEXT_FILE, vocab?: number): Te
   let key: string;
   try {
     const st = statSync(path);
+    // Only regular files: a FIFO blocks, /dev/zero never ends, /proc sizes lie.
+    if (!st.isFile()) {
+      throw new InvalidParameterError(
+        api,
+        "file",
+        "must be a regular file (not a device, FIFO or folder)",
+        path,
+      );
+    }
+    const limit = maxTextBytes();
+    if (st.size > limit) {
+      throw new InvalidParameterError(
+        api,
+        "file",
+        `is ${st.size} bytes, above the limit ${limit} (COLLAPSE_MAX_TEXT_BYTES raises it)`,
+        path,
+      );
+    }
     key = `${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000${vocab ?? "all"}`;
     const cached = corpusCache.get(key);
     if (cached !== undefined) return cached;
     bytes = readFileSync(path);
   } catch (e) {
+    if (e instanceof InvalidParameterError) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new InvalidParameterError(api, "file", `must be a readable file (${code})`, path);
   }
@@ -226,6 +245,17 @@ export function loadCorpus(file: string = DEFAULT_TEXT_FILE, vocab?: number): Te
   const corpus = buildCorpus(text, { path, sha256, vocab });
   corpusCache.set(key, corpus);
   return corpus;
+}
+
+/**
+ * Largest text file read (bytes): a corpus is held in memory with its token arrays several times
+ * over. Overridden by the COLLAPSE_MAX_TEXT_BYTES environment variable. @defaultValue 256 MiB
+ */
+export const MAX_TEXT_BYTES = 256 * 2 ** 20;
+
+function maxTextBytes(): number {
+  const env = Number(process.env.COLLAPSE_MAX_TEXT_BYTES);
+  return Number.isSafeInteger(env) && env > 0 ? env : MAX_TEXT_BYTES;
 }
 
 /** Options of {@link textTruth}. */
