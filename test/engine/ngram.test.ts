@@ -377,7 +377,9 @@ describe("text truth", () => {
     expect(() => textTruth({ file: join(dir, "missing.txt") })).toThrow(
       /text: file must be a readable file \(ENOENT\), got ".*missing\.txt"/,
     );
-    expect(() => textTruth({ file: dir })).toThrow(/text: file must be a readable file \(EISDIR\)/);
+    expect(() => textTruth({ file: dir })).toThrow(
+      /text: file must be a regular file \(not a device, FIFO or folder\)/,
+    );
     writeFileSync(join(dir, "empty.txt"), "  123 -- 456 \n");
     expect(() => textTruth({ file: join(dir, "empty.txt") })).toThrow(
       /text: file must contain words \(empty corpus\)/,
