@@ -70,13 +70,17 @@ export interface ChainConfig extends ChainProcedure {
  * Limits a run must stay under unless `allowLarge` is set: the bytes of the per-chain ×
  * generation value arrays it returns, the values a single training set can hold (accumulate
  * pools grow by M per generation; sampling filters oversample by 1/fraction), and the draws of
- * the whole run (K·T·M, oversampling included) — about an hour at numpy's speed.
+ * the whole run (K·T·M, oversampling included, plus K·(T+1)·mcSamples per Monte Carlo metric)
+ * — about an hour at numpy's speed.
  */
 export const RUN_LIMITS = {
   resultBytes: 2 ** 31,
   trainingSetValues: 2 ** 28,
   draws: 1e11,
 } as const;
+
+/** Built-in metrics that fall back to Monte Carlo where a kind has no closed form. */
+const MONTE_CARLO_METRICS = new Set(["kl", "tv", "w2", "entropy"]);
 
 /** The estimates {@link checkChainConfig} compares with {@link RUN_LIMITS}. */
 export function estimateRun(config: ChainConfig): {
@@ -89,10 +93,12 @@ export function estimateRun(config: ChainConfig): {
   let oversampling = 1;
   for (const t of config.transforms ?? []) oversampling /= transformFraction(t);
   const pooled = config.regime.kind === "accumulate" ? T : 1;
+  // Metrics that may fall back to Monte Carlo draw mcSamples points per chain and generation.
+  const monteCarlo = config.metrics.filter((m) => MONTE_CARLO_METRICS.has(m)).length;
   return {
     resultBytes: 8 * K * (T + 1) * series,
     trainingSetValues: M * Math.max(pooled, oversampling),
-    draws: K * T * M * oversampling,
+    draws: K * T * M * oversampling + K * (T + 1) * (config.mcSamples ?? 4000) * monteCarlo,
   };
 }
 
@@ -143,7 +149,7 @@ export function checkChainConfig(config: ChainConfig): void {
       [
         ["resultBytes", "chains × (generations + 1) × metrics × 8 bytes of results", "chains"],
         ["trainingSetValues", "values in one training set", "samples"],
-        ["draws", "random draws in the whole run", "samples"],
+        ["draws", "random draws in the whole run (Monte Carlo metrics included)", "samples"],
       ] as const
     ).find(([key]) => estimate[key] > RUN_LIMITS[key]);
     if (over !== undefined) {

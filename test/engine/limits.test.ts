@@ -37,8 +37,15 @@ describe("run size limits", () => {
       /runChains: samples .*1\.00e\+9 values in one training set/,
     );
     expect(check({ samples: 1e8, generations: 1e4, chains: 10, metrics: [] })).toThrow(
-      /runChains: samples .*random draws in the whole run, above the limit 1\.00e\+11/,
+      /runChains: samples .*random draws in the whole run .*above the limit 1\.00e\+11/,
     );
+  });
+
+  it("Monte Carlo metrics count their draws: --mc-samples 1e9 is refused", () => {
+    expect(check({ metrics: ["kl"], mcSamples: 1e9 })).toThrow(
+      /random draws in the whole run \(Monte Carlo metrics included\)/,
+    );
+    expect(check({ metrics: ["variance"], mcSamples: 1e9 })).not.toThrow();
   });
 
   it("allowLarge lifts the guard; ordinary runs are far below it", () => {
