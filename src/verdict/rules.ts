@@ -53,6 +53,22 @@ function moments(x: Float64Array): { mean: number; sd: number } {
   return { mean: m, sd: Math.sqrt(ss / (x.length - 1)) };
 }
 
+/**
+ * The quantities of a location test on a sample: its mean, the standard error of the mean and
+ * the reference law's degrees of freedom — z (df undefined) with the exact variance of one value
+ * when given, else Student t with n − 1 df and the sample sd.
+ */
+function location(
+  x: Float64Array,
+  variance: number | undefined,
+): { n: number; mean: number; se: number; df: number | undefined } {
+  const n = x.length;
+  const { mean, sd } = moments(x);
+  return variance === undefined
+    ? { n, mean, se: sd / Math.sqrt(n), df: n - 1 }
+    : { n, mean, se: Math.sqrt(variance / n), df: undefined };
+}
+
 /** Quantile of the reference distribution of a location test: normal (z) or Student t (t). */
 function refQuantile(p: number, df: number | undefined): number {
   return df === undefined ? normalQuantile(p) : studentTQuantile(p, df);
@@ -94,10 +110,7 @@ export function meanEqualsRule(
   assertFinite(api, "expected", expected);
   assertPositive(api, "precision", o.precision);
   if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
-  const n = x.length;
-  const { mean, sd } = moments(x);
-  const df = o.variance === undefined ? n - 1 : undefined;
-  const se = o.variance === undefined ? sd / Math.sqrt(n) : Math.sqrt(o.variance / n);
+  const { n, mean, se, df } = location(x, o.variance);
   const crit = refQuantile(1 - o.alpha / 2, df);
   const statistic =
     se > 0
@@ -163,10 +176,7 @@ export function meanWithinRule(
   assertFinite(api, "expected", expected);
   assertPositive(api, "tolerance", o.tolerance);
   if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
-  const n = x.length;
-  const { mean, sd } = moments(x);
-  const df = o.variance === undefined ? n - 1 : undefined;
-  const se = o.variance === undefined ? sd / Math.sqrt(n) : Math.sqrt(o.variance / n);
+  const { n, mean, se, df } = location(x, o.variance);
   const crit = refQuantile(1 - o.alpha / 2, df);
   const lo = mean - crit * se;
   const hi = mean + crit * se;
@@ -237,10 +247,7 @@ export function boundRule(
   checkAlpha(api, o.alpha);
   assertFinite(api, "bound", bound);
   if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
-  const n = x.length;
-  const { mean, sd } = moments(x);
-  const df = o.variance === undefined ? n - 1 : undefined;
-  const se = o.variance === undefined ? sd / Math.sqrt(n) : Math.sqrt(o.variance / n);
+  const { n, mean, se, df } = location(x, o.variance);
   const crit = refQuantile(1 - o.alpha, df);
   const lower = mean - crit * se;
   const upper = mean + crit * se;
