@@ -15,7 +15,7 @@
  */
 
 import { defineClaim, probabilityEquals, runReplicatesUntil, verifyClaim } from "collapse-harness";
-import { type AnyModel, expectModel } from "collapse-harness/engine";
+import { type AnyModel, categoricalAbsorbed, expectModel } from "collapse-harness/engine";
 import fc from "fast-check";
 
 const MAX_GENERATIONS = 1_000_000;
@@ -50,7 +50,7 @@ export const claim = defineClaim({
         samples: s.samples,
       },
       range,
-      { stop: (m) => symbol1(m) === 0 || symbol1(m) === 1, maxGenerations: MAX_GENERATIONS },
+      { stop: categoricalAbsorbed, maxGenerations: MAX_GENERATIONS },
     );
     const running = r.stopped.indexOf(0);
     if (running >= 0) {

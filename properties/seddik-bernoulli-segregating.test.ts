@@ -19,15 +19,9 @@ import {
   runReplicatesUntil,
   verifyClaim,
 } from "collapse-harness";
-import { type AnyModel, expectModel } from "collapse-harness/engine";
+import { categoricalAbsorbed } from "collapse-harness/engine";
 import { seddikSegregatingBounds } from "collapse-harness/theory";
 import fc from "fast-check";
-
-/** P_j ∈ {0, 1}: both are absorbing. */
-function absorbed(model: AnyModel): boolean {
-  const p = expectModel(model, "categorical").p[1];
-  return p === 0 || p === 1;
-}
 
 export const claim = defineClaim({
   id: "seddik-bernoulli-segregating",
@@ -61,7 +55,7 @@ export const claim = defineClaim({
         samples: s.n,
       },
       range,
-      { stop: absorbed, maxGenerations: s.k },
+      { stop: categoricalAbsorbed, maxGenerations: s.k },
     );
     // Not stopped = ran all k fits without absorption: still segregating at k.
     return { segregating: Float64Array.from(r.stopped, (stopped) => 1 - stopped) };

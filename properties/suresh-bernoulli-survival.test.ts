@@ -19,7 +19,7 @@ import {
   runReplicatesUntil,
   verifyClaim,
 } from "collapse-harness";
-import { type AnyModel, expectModel } from "collapse-harness/engine";
+import { categoricalAbsorbed, expectModel } from "collapse-harness/engine";
 import { sureshSurvivalBounds } from "collapse-harness/theory";
 import fc from "fast-check";
 
@@ -39,12 +39,6 @@ const scenario = fc
       kUpper: fc.integer({ min: 1, max: kMax }),
     });
   });
-
-/** P_j ∈ {0, 1}: both are absorbing. */
-function absorbed(model: AnyModel): boolean {
-  const p = expectModel(model, "categorical").p[1];
-  return p === 0 || p === 1;
-}
 
 export const claim = defineClaim({
   id: "suresh-bernoulli-survival",
@@ -73,7 +67,7 @@ export const claim = defineClaim({
         samples: s.n,
       },
       range,
-      { stop: absorbed, maxGenerations: Math.max(s.kLower, s.kUpper) },
+      { stop: categoricalAbsorbed, maxGenerations: Math.max(s.kLower, s.kUpper) },
     );
     // Alive at k unless the chain was absorbed at 0 by fit k.
     const aliveAt = (k: number) =>

@@ -20,15 +20,9 @@ import {
   runReplicatesUntil,
   verifyClaim,
 } from "collapse-harness";
-import { type AnyModel, expectModel } from "collapse-harness/engine";
+import { categoricalAbsorbed, expectModel } from "collapse-harness/engine";
 import { sureshForgettingBand } from "collapse-harness/theory";
 import fc from "fast-check";
-
-/** P_j ∈ {0, 1}: both are absorbing. */
-function absorbed(model: AnyModel): boolean {
-  const p = expectModel(model, "categorical").p[1];
-  return p === 0 || p === 1;
-}
 
 export const claim = defineClaim({
   id: "suresh-forgetting-time",
@@ -62,7 +56,7 @@ export const claim = defineClaim({
         samples: s.n,
       },
       range,
-      { stop: absorbed, maxGenerations: kB },
+      { stop: categoricalAbsorbed, maxGenerations: kB },
     );
     const forgotten = (i: number) =>
       r.stopped[i] === 1 && expectModel(r.models[i], "categorical").p[1] === 0;

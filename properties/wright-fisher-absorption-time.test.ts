@@ -22,7 +22,7 @@ import {
   uniformReal,
   verifyClaim,
 } from "collapse-harness";
-import { expectModel } from "collapse-harness/engine";
+import { categoricalAbsorbed } from "collapse-harness/engine";
 import { wrightFisherDiffusionAbsorptionTime } from "collapse-harness/theory";
 import fc from "fast-check";
 
@@ -50,10 +50,7 @@ export const claim = defineClaim({
       samples: s.samples,
     };
     const run = runReplicatesUntil(spec, range, {
-      stop: (model) => {
-        const p = expectModel(model, "categorical").p[1];
-        return p === 0 || p === 1;
-      },
+      stop: categoricalAbsorbed,
       maxGenerations: 1_000_000,
     });
     if (!run.stopped.every((stopped) => stopped === 1)) throw new Error("a chain was not absorbed");

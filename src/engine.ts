@@ -76,7 +76,7 @@ export {
   type MetricId,
   metricById,
 } from "./metrics/metric.ts";
-export { categoricalModel } from "./model/categorical.ts";
+export { categoricalAbsorbed, categoricalModel } from "./model/categorical.ts";
 // Data sets and built-in models
 export {
   type CategoricalData,

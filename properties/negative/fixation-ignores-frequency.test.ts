@@ -12,7 +12,7 @@
  */
 
 import { defineClaim, probabilityEquals, runReplicatesUntil, verifyClaim } from "collapse-harness";
-import { type AnyModel, expectModel } from "collapse-harness/engine";
+import { type AnyModel, categoricalAbsorbed, expectModel } from "collapse-harness/engine";
 import fc from "fast-check";
 
 const symbol1 = (m: AnyModel) => expectModel(m, "categorical").p[1];
@@ -40,7 +40,7 @@ export const claim = defineClaim({
         samples: s.samples,
       },
       range,
-      { stop: (m) => symbol1(m) === 0 || symbol1(m) === 1, maxGenerations: 1_000_000 },
+      { stop: categoricalAbsorbed, maxGenerations: 1_000_000 },
     );
     return { fixed: Float64Array.from(r.models, (m) => symbol1(m)) };
   },

@@ -17,6 +17,24 @@ export function categoricalModel(p: ArrayLike<number>): CategoricalModel {
 }
 
 /**
+ * Whether a categorical model is absorbed: all its mass on one symbol. Refitting by empirical
+ * frequencies can never leave such a state (the support never grows; docs/theory.md#categorical-absorbing),
+ * so it is the stopping condition of fixation and forgetting times (`runReplicatesUntil`). Exact:
+ * a fitted p_i = c_i/M is 1 exactly when c_i = M. Throws for a model of another kind.
+ */
+export function categoricalAbsorbed(model: { readonly kind: string }): boolean {
+  if (model.kind !== "categorical") {
+    throw new InvalidParameterError(
+      "categoricalAbsorbed",
+      "model.kind",
+      'must be "categorical"',
+      model.kind,
+    );
+  }
+  return (model as CategoricalModel).p.includes(1);
+}
+
+/**
  * M samples from a categorical model, as counts: one multinomial draw (conditional binomials,
  * O(k)).
  */

@@ -4,7 +4,7 @@ import { ChainStepper } from "../../src/chain/chainStepper.ts";
 import { runChains } from "../../src/chain/runChains.ts";
 import { runChainsUntil } from "../../src/chain/runChainsUntil.ts";
 import { generationValues } from "../../src/chain/summarize.ts";
-import { categoricalModel } from "../../src/model/categorical.ts";
+import { categoricalAbsorbed, categoricalModel } from "../../src/model/categorical.ts";
 import type { AnyModel } from "../../src/model/kinds.ts";
 import { expectModel } from "../../src/model/models.ts";
 import { gaussianModel } from "../../src/model/univariate.ts";
@@ -153,5 +153,28 @@ describe("ChainConfig.initialModel and observe", () => {
     expect(() => runChains({ ...gaussian, initialModel: categoricalModel([0.5, 0.5]) })).toThrow(
       /initialModel.*categorical data/,
     );
+  });
+});
+
+describe("categoricalAbsorbed", () => {
+  it("is true exactly when one symbol holds all the mass", () => {
+    expect(categoricalAbsorbed(categoricalModel([0, 1]))).toBe(true);
+    expect(categoricalAbsorbed(categoricalModel([1, 0, 0]))).toBe(true);
+    expect(categoricalAbsorbed(categoricalModel([0.5, 0.5]))).toBe(false);
+    expect(categoricalAbsorbed(categoricalModel([1e-3, 1 - 1e-3]))).toBe(false);
+    expect(() => categoricalAbsorbed(gaussianModel(0, 1))).toThrow(
+      /categoricalAbsorbed.*model\.kind/,
+    );
+  });
+
+  it("agrees with the two-symbol test p₁ ∈ {0, 1} on fitted chains (seed 11)", () => {
+    const fits: AnyModel[] = [];
+    runChains({
+      ...categorical(0.3, 10, 40, 11),
+      generations: 40,
+      onFit: (_c, _t, m) => fits.push(m),
+    });
+    for (const m of fits) expect(categoricalAbsorbed(m)).toBe(absorbed(m));
+    expect(fits.some((m) => categoricalAbsorbed(m))).toBe(true);
   });
 });
