@@ -7,6 +7,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { assembleReport, buildBody, runCanonical } from "../../src/report/index.ts";
+import type { Report } from "../../src/report/schema.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
 const BIN = join(ROOT, "bin", "collapse.js");
@@ -138,4 +140,30 @@ export function vitest(args: readonly string[], extra: Record<string, string> = 
     timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * A valid report of a run with no claims and no simulations (so no charts: rendering it never
+ * loads vega), with the given run id and, optionally, the claim files its selection names.
+ */
+export function emptyReport(id: string, files: string[] = []): Report {
+  const collected = { files: [], tests: [], moduleErrors: [], unhandledErrors: [] };
+  const canonical = runCanonical(1, "none");
+  const body = buildBody(collected, {
+    rootSeed: 1,
+    claims: [],
+    preset: "none",
+    chains: 0,
+    generations: 0,
+    trajectories: canonical.trajectories,
+    matrix: canonical.matrix,
+  });
+  return assembleReport({ ...body, selection: { files, claims: [] } }, collected, {
+    id,
+    started: new Date("2026-01-01T00:00:00Z"),
+    simulationsMs: 0,
+    command: ["collapse", "verify"],
+    workers: 1,
+    merged: null,
+  });
 }

@@ -21,43 +21,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  assembleReport,
-  buildBody,
   ForeignFilesError,
   ReportFolderBusyError,
-  runCanonical,
   serializeReport,
   writeReport,
 } from "../../src/report/index.ts";
 import type { Report } from "../../src/report/schema.ts";
 import { lockReportFolder, releaseReportFolder } from "../../src/report/write.ts";
-import { childEnv, ROOT } from "./fixtures.ts";
+import { childEnv, emptyReport, ROOT } from "./fixtures.ts";
 
 const work = mkdtempSync(join(tmpdir(), "collapse-kill-"));
 let report: Report;
 let reportFile: string;
 
 beforeAll(() => {
-  const collected = { files: [], tests: [], moduleErrors: [], unhandledErrors: [] };
-  // No simulations: the report has no charts, so rendering never loads vega.
-  const canonical = runCanonical(7, "none");
-  const body = buildBody(collected, {
-    rootSeed: 7,
-    claims: [],
-    preset: "none",
-    chains: 0,
-    generations: 0,
-    trajectories: canonical.trajectories,
-    matrix: canonical.matrix,
-  });
-  report = assembleReport(body, collected, {
-    id: "seed-report",
-    started: new Date("2026-01-01T00:00:00Z"),
-    simulationsMs: 1,
-    command: ["collapse", "verify"],
-    workers: 1,
-    merged: null,
-  });
+  report = emptyReport("seed-report");
   reportFile = join(work, "report-in.json");
   writeFileSync(reportFile, serializeReport(report));
 });

@@ -7,15 +7,9 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  assembleReport,
-  buildBody,
-  ForeignClaimFileError,
-  runCanonical,
-  serializeReport,
-} from "../../src/report/index.ts";
+import { ForeignClaimFileError, serializeReport } from "../../src/report/index.ts";
 import { checkClaimFileOfSuite, verifyReport } from "../../src/report/run.ts";
-import { ROOT } from "./fixtures.ts";
+import { emptyReport, ROOT } from "./fixtures.ts";
 
 const outside = mkdtempSync(join(tmpdir(), "collapse-evil-"));
 const marker = join(outside, "ran");
@@ -32,26 +26,7 @@ afterAll(() => {
 });
 
 function reportNaming(files: string[]): string {
-  const collected = { files: [], tests: [], moduleErrors: [], unhandledErrors: [] };
-  // No simulations: the report has no charts, so rendering never loads vega.
-  const canonical = runCanonical(1, "none");
-  const body = buildBody(collected, {
-    rootSeed: 1,
-    claims: [],
-    preset: "none",
-    chains: 0,
-    generations: 0,
-    trajectories: canonical.trajectories,
-    matrix: canonical.matrix,
-  });
-  const report = assembleReport({ ...body, selection: { files, claims: [] } }, collected, {
-    id: "evil",
-    started: new Date("2026-01-01T00:00:00Z"),
-    simulationsMs: 0,
-    command: ["collapse", "verify"],
-    workers: 1,
-    merged: null,
-  });
+  const report = emptyReport("evil", files);
   const file = join(outside, `report-${files.length}.json`);
   writeFileSync(file, serializeReport(report));
   return file;

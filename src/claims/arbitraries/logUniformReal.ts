@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { assertPositive, InvalidParameterError } from "../../util/validate.ts";
+import { uniformReal } from "./uniformReal.ts";
 
 /** Options of {@link logUniformReal}. */
 export interface LogUniformRealConstraints {
@@ -16,7 +17,7 @@ export interface LogUniformRealConstraints {
 /**
  * A real whose logarithm is uniform on [ln min, ln max] — for scales spanning orders of
  * magnitude (sample sizes, rates, bandwidths), where a uniform draw would almost never visit the
- * small end. Drawn as an unbiased integer offset k from `simplest` on a grid of ln x;
+ * small end. It is {@link uniformReal} on ln x, mapped back by exp (the range ends exactly);
  * shrinking moves toward `simplest`.
  */
 export function logUniformReal(constraints: LogUniformRealConstraints): fc.Arbitrary<number> {
@@ -34,12 +35,8 @@ export function logUniformReal(constraints: LogUniformRealConstraints): fc.Arbit
     throw new InvalidParameterError(api, "steps", "must be an integer in [1, 2^40]", steps);
   }
   if (max === min) return fc.constant(min);
-  const lo = Math.log(min);
-  const h = (Math.log(max) - lo) / steps;
-  const s = Math.round((Math.log(simplest) - lo) / h);
-  return fc.noBias(fc.integer({ min: -s, max: steps - s })).map((k) => {
-    if (k + s === 0) return min;
-    if (k + s === steps) return max;
-    return Math.min(max, Math.max(min, Math.exp(lo + (k + s) * h)));
-  });
+  const [lo, hi] = [Math.log(min), Math.log(max)];
+  return uniformReal({ min: lo, max: hi, simplest: Math.log(simplest), steps }).map((y) =>
+    y === lo ? min : y === hi ? max : Math.min(max, Math.max(min, Math.exp(y))),
+  );
 }
