@@ -69,15 +69,24 @@ export interface ChainConfig extends ChainProcedure {
 /**
  * Limits a run must stay under unless `allowLarge` is set: the bytes of the per-chain ×
  * generation value arrays it returns, the values a single training set can hold (accumulate
- * pools grow by M per generation; sampling filters oversample by 1/fraction), and the draws of
- * the whole run (K·T·M, oversampling included, plus K·(T+1)·mcSamples per Monte Carlo metric)
- * — about an hour at numpy's speed.
+ * pools grow by M per generation; sampling filters oversample by 1/fraction; d values per
+ * point of d-dimensional data), the draws of the whole run (K·T·M·d, oversampling included,
+ * plus K·(T+1)·mcSamples per Monte Carlo metric) — about an hour at numpy's speed — and the
+ * arithmetic of its fits beyond reading the data (the families' `fitCost`, e.g. n·d² + d³ for
+ * a covariance) — about an hour at 10⁹ operations per second.
  */
 export const RUN_LIMITS = {
   resultBytes: 2 ** 31,
   trainingSetValues: 2 ** 28,
   draws: 1e11,
+  fitOperations: 4e12,
 } as const;
+
+/** The dimension of a truth's data points: a model's `dim` (mv-gaussian, linear), else 1. */
+function pointDimension(config: ChainConfig): number {
+  const dim = (config.truth.model as { readonly dim?: unknown }).dim;
+  return typeof dim === "number" && dim >= 1 ? dim : 1;
+}
 
 /** Built-in metrics that fall back to Monte Carlo where a kind has no closed form. */
 const MONTE_CARLO_METRICS = new Set(["kl", "tv", "w2", "entropy"]);
@@ -87,18 +96,24 @@ export function estimateRun(config: ChainConfig): {
   resultBytes: number;
   trainingSetValues: number;
   draws: number;
+  fitOperations: number;
 } {
   const { samples: M, generations: T, chains: K } = config;
+  const d = pointDimension(config);
   const series = config.metrics.length + Object.keys(config.observe ?? {}).length;
   let oversampling = 1;
   for (const t of config.transforms ?? []) oversampling /= transformFraction(t);
   const pooled = config.regime.kind === "accumulate" ? T : 1;
   // Metrics that may fall back to Monte Carlo draw mcSamples points per chain and generation.
   const monteCarlo = config.metrics.filter((m) => MONTE_CARLO_METRICS.has(m)).length;
+  // Fits see M points (transforms keep M of the oversampled draws); an accumulating pool grows
+  // to T·M, (T + 1)·M/2 on average — exact for a cost linear in n.
+  const meanFitPoints = config.regime.kind === "accumulate" ? (M * (T + 1)) / 2 : M;
   return {
     resultBytes: 8 * K * (T + 1) * series,
-    trainingSetValues: M * Math.max(pooled, oversampling),
-    draws: K * T * M * oversampling + K * (T + 1) * (config.mcSamples ?? 4000) * monteCarlo,
+    trainingSetValues: M * d * Math.max(pooled, oversampling),
+    draws: K * T * M * d * oversampling + K * (T + 1) * (config.mcSamples ?? 4000) * monteCarlo,
+    fitOperations: K * T * (config.family.fitCost?.(meanFitPoints, d) ?? 0),
   };
 }
 
@@ -150,6 +165,7 @@ export function checkChainConfig(config: ChainConfig): void {
         ["resultBytes", "chains × (generations + 1) × metrics × 8 bytes of results", "chains"],
         ["trainingSetValues", "values in one training set", "samples"],
         ["draws", "random draws in the whole run (Monte Carlo metrics included)", "samples"],
+        ["fitOperations", "arithmetic operations of the run's fits", "samples"],
       ] as const
     ).find(([key]) => estimate[key] > RUN_LIMITS[key]);
     if (over !== undefined) {
@@ -157,7 +173,7 @@ export function checkChainConfig(config: ChainConfig): void {
       throw new InvalidParameterError(
         api,
         parameter,
-        `gives an estimated ${estimate[key].toExponential(2)} ${what}, above the limit ${RUN_LIMITS[key].toExponential(2)} (samples ${config.samples}, generations ${config.generations}, chains ${config.chains}); pass allowLarge: true (CLI --allow-large) to run it anyway`,
+        `gives an estimated ${estimate[key].toExponential(2)} ${what}, above the limit ${RUN_LIMITS[key].toExponential(2)} (samples ${config.samples}, generations ${config.generations}, chains ${config.chains}${pointDimension(config) > 1 ? `, dimension ${pointDimension(config)}` : ""}); pass allowLarge: true (CLI --allow-large) to run it anyway`,
         (config as unknown as Record<string, number>)[parameter],
       );
     }

@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { parseDecimal } from "../util/parseDecimal.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 
 /** The root seed used when COLLAPSE_SEED is not set. */
@@ -17,8 +18,8 @@ export function resolveRootSeed(env: NodeJS.ProcessEnv = process.env): number {
     env.COLLAPSE_SEED = String(drawn);
     return drawn;
   }
-  const v = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v)) {
+  const v = parseDecimal(raw.trim()) ?? Number.NaN;
+  if (!Number.isSafeInteger(v) || v < 0) {
     throw new InvalidParameterError(
       "COLLAPSE_SEED",
       "value",

@@ -21,9 +21,11 @@ import { vitestConfigFile } from "../report/vitestConfigFile.ts";
 import { writeFileAtomic } from "../report/write.ts";
 import { makeFolder } from "../util/makeFolder.ts";
 import { projectConfig } from "../util/projectConfig.ts";
+import { InvalidParameterError } from "../util/validate.ts";
 import { describeEvidence, fmt } from "../verdict/index.ts";
 import {
   formatPlugins,
+  formatPluginsJson,
   formatPluginsMarkdown,
   PLUGIN_SECTIONS,
   spliceReadmeReference,
@@ -69,6 +71,14 @@ export async function list(
     suite: Suite;
   } & Record<string, unknown>,
 ): Promise<void> {
+  if (o.readme !== undefined && !o.markdown) {
+    throw new InvalidParameterError(
+      "list",
+      "--readme",
+      "needs --markdown (it rewrites the Markdown reference block of the file)",
+      o.readme,
+    );
+  }
   await loadProjectPlugins(suitePluginRoot(o.suite, projectRoot()));
   await loadPlugins(o.plugin);
   const sections = PLUGIN_SECTIONS.filter((s) => o[s]);
@@ -79,7 +89,13 @@ export async function list(
       writeFileAtomic(o.readme, spliceReadmeReference(text, formatPluginsMarkdown(chosen)));
       return;
     }
-    process.stdout.write(o.markdown ? formatPluginsMarkdown(chosen) : formatPlugins(chosen));
+    process.stdout.write(
+      o.markdown
+        ? formatPluginsMarkdown(chosen)
+        : o.json
+          ? formatPluginsJson(chosen)
+          : formatPlugins(chosen),
+    );
     return;
   }
   const claims = await loadClaims(claimFiles(paths, o.suite));

@@ -21,7 +21,11 @@ export function addClaimCommands(program: Command): void {
       "list the claims with their kinds and citations, or the registered truths, families, regimes, transforms and metrics",
     )
     .argument("[paths...]", "claim files or folders (default: the suite's claims folder)")
-    .option("--json", "print a JSON array")
+    .addOption(
+      new Option("--json", "print JSON (claims: an array; plug-ins: per section)").conflicts(
+        "markdown",
+      ),
+    )
     .option("--truths", "list the registered truths and their parameters instead")
     .option("--families", "list the registered model families and their parameters instead")
     .option("--regimes", "list the registered regimes and their parameters instead")

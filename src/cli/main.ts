@@ -73,7 +73,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     )
     .option(
       "--metrics <ids>",
-      "comma-separated metric ids (default: every exact metric that applies)",
+      "comma-separated metric ids (default: every metric that applies to the truth and the family; those without a closed form by Monte Carlo, --mc-samples)",
     )
     .option(
       "--tail-q <q>",
@@ -195,6 +195,13 @@ export async function main(argv: string[]): Promise<void> {
     ]);
     await loadProjectPlugins(findProjectRoot());
     pluginsHelp = formatPlugins;
+  }
+  if (argv.length <= 2) {
+    // Bare `collapse`: the overview, then the usage error every other bad invocation gets.
+    process.stderr.write(buildProgram(argv).helpInformation());
+    process.stderr.write("collapse: UsageError: missing command (collapse --help lists them)\n");
+    process.exitCode = 2;
+    return;
   }
   try {
     await buildProgram(argv).parseAsync(argv);

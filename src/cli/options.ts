@@ -42,6 +42,9 @@ export function number(name: string, range: { above?: number; below?: number } =
  * else the string itself (hashed like every stream key: `--seed alpha`).
  */
 export function seed(raw: string): number | string {
+  if (raw.length === 0) {
+    throw new InvalidArgumentError('--seed must be an integer or a non-empty string, got ""');
+  }
   const v = parseDecimal(raw);
   return v !== undefined && Number.isSafeInteger(v) && v >= 0 ? v : raw;
 }
@@ -51,10 +54,10 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** A non-negative integer root seed. */
+/** A non-negative integer root seed, written as any decimal number is (`42`, `1e3`). */
 export function rootSeedOption(raw: string): number {
-  const v = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v)) {
+  const v = parseDecimal(raw) ?? Number.NaN;
+  if (!Number.isSafeInteger(v) || v < 0) {
     throw new InvalidArgumentError(
       `--seed must be a non-negative integer, got ${JSON.stringify(raw)}`,
     );
@@ -64,8 +67,8 @@ export function rootSeedOption(raw: string): number {
 
 /** A worker count ≥ 1. */
 export function workersOption(raw: string): number {
-  const v = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < 1) {
+  const v = parseDecimal(raw) ?? Number.NaN;
+  if (!Number.isSafeInteger(v) || v < 1) {
     throw new InvalidArgumentError(`--workers must be an integer >= 1, got ${JSON.stringify(raw)}`);
   }
   return v;
@@ -73,8 +76,8 @@ export function workersOption(raw: string): number {
 
 /** A counterexample's fast-check seed (32-bit integer). */
 export function fcSeedOption(raw: string): number {
-  const v = Number(raw);
-  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(v) || v < -(2 ** 31) || v >= 2 ** 32) {
+  const v = parseDecimal(raw) ?? Number.NaN;
+  if (!Number.isSafeInteger(v) || v < -(2 ** 31) || v >= 2 ** 32) {
     throw new InvalidArgumentError(
       `--seed must be the counterexample's fast-check seed (a 32-bit integer), got ${JSON.stringify(raw)}`,
     );

@@ -36,6 +36,35 @@ export function formatPlugins(sections: readonly PluginSection[] = PLUGIN_SECTIO
 }
 
 /**
+ * The same reference as {@link formatPlugins}, as JSON (`collapse list --truths --json`): per
+ * section the entries with name, description, whether built in and the parameter schemas (type,
+ * default, range, choices); metrics with the model kinds they apply to.
+ */
+export function formatPluginsJson(sections: readonly PluginSection[] = PLUGIN_SECTIONS): string {
+  const all = registeredPlugins();
+  const kinds = modelKinds().map((k) => k.kind);
+  const out: Record<string, unknown> = {};
+  for (const section of sections) {
+    out[section] =
+      section === "metrics"
+        ? all.metrics.map((m) => ({
+            name: m.name,
+            description: m.description,
+            builtin: m.builtin,
+            appliesTo: kinds.filter((k) => m.supports(k)),
+          }))
+        : all[section].map((e) => ({
+            name: e.name,
+            description: e.description,
+            builtin: e.builtin,
+            // Schemas are plain data but for an optional `check` function, which JSON drops.
+            params: e.params,
+          }));
+  }
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+/**
  * The same reference as {@link formatPlugins}, in Markdown: the README's list of truths,
  * families, regimes, transforms and metrics is this text (test/cli/readmeReference.test.ts
  * checks it), so the README never holds a second, hand-kept copy of the definitions.

@@ -13,7 +13,11 @@ import { OLS_DEFAULTS, ols } from "./ols.ts";
  * instance's params are fixed), so its validation and set-up stay out of the fit loop.
  */
 function fromBuilder<P extends object>(
-  build: (p: P) => { fit: AnyFamily["fit"]; check?: AnyFamily["check"] },
+  build: (p: P) => {
+    fit: AnyFamily["fit"];
+    check?: AnyFamily["check"];
+    fitCost?: AnyFamily["fitCost"];
+  },
 ) {
   const built = new WeakMap<P, ReturnType<typeof build>>();
   const get = (p: P) => {
@@ -27,12 +31,14 @@ function fromBuilder<P extends object>(
   return {
     fit: (data: never, p: P, stream: never) => get(p).fit(data, stream),
     check: (truth: never, samples: number, p: P) => get(p).check?.(truth, samples),
+    fitCost: (n: number, dim: number, p: P) => get(p).fitCost?.(n, dim) ?? 0,
   };
 }
 
-type Erased = Omit<FamilyDefinition, "fit" | "check"> & {
+type Erased = Omit<FamilyDefinition, "fit" | "check" | "fitCost"> & {
   fit: (...args: never[]) => unknown;
   check?: (...args: never[]) => unknown;
+  fitCost?: (...args: never[]) => number;
 };
 
 /** The built-in families, registered like plug-ins (src/families/defineFamily.ts). */

@@ -33,6 +33,12 @@ export interface FamilyDefinition<
    * without ridge needs M ≥ d). Throws a named error.
    */
   check?(truth: Truth, samples: number, params: ParamValues<S>): void;
+  /**
+   * Optional: about how many arithmetic operations one fit on n points of dimension `dim`
+   * costs beyond reading them (e.g. n·d² + d³ for a covariance). Run size guards sum it over
+   * every fit of a run and refuse runs that would not end in about an hour.
+   */
+  fitCost?(n: number, dim: number, params: ParamValues<S>): number;
 }
 
 /** A registered family. */
@@ -41,6 +47,7 @@ export interface FamilyEntry extends Registered {
   readonly modelKind: string;
   fit(data: Dataset, params: Readonly<Record<string, unknown>>, stream: RandomStream): AnyModel;
   check?(truth: Truth, samples: number, params: Readonly<Record<string, unknown>>): void;
+  fitCost?(n: number, dim: number, params: Readonly<Record<string, unknown>>): number;
 }
 
 export const familyRegistry = new Registry<FamilyEntry>("family", "defineFamily");
@@ -83,6 +90,9 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
   if (def.check !== undefined && typeof def.check !== "function") {
     throw new PluginError(api, "check", "must be a function when given", def.check);
   }
+  if (def.fitCost !== undefined && typeof def.fitCost !== "function") {
+    throw new PluginError(api, "fitCost", "must be a function when given", def.fitCost);
+  }
   return familyRegistry.add({
     name: def.name,
     description: def.description,
@@ -92,6 +102,7 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
     modelKind: def.modelKind,
     fit: def.fit as FamilyEntry["fit"],
     ...(def.check !== undefined ? { check: def.check as FamilyEntry["check"] } : {}),
+    ...(def.fitCost !== undefined ? { fitCost: def.fitCost as FamilyEntry["fitCost"] } : {}),
   });
 }
 
@@ -111,7 +122,7 @@ export function instantiateFamily(
   entry: FamilyEntry,
   params: Readonly<Record<string, unknown>>,
 ): AnyFamily {
-  const check = entry.check;
+  const { check, fitCost } = entry;
   return {
     id: entry.name,
     params: Object.fromEntries(
@@ -124,6 +135,9 @@ export function instantiateFamily(
     modelKind: entry.modelKind,
     fit: (data, stream) => entry.fit(data, params, stream),
     ...(check !== undefined ? { check: (truth: Truth, n: number) => check(truth, n, params) } : {}),
+    ...(fitCost !== undefined
+      ? { fitCost: (n: number, dim: number) => fitCost(n, dim, params) }
+      : {}),
   };
 }
 

@@ -22,6 +22,13 @@ export interface Family<D extends Dataset = Dataset, M extends AnyModel = AnyMod
    * checkChainConfig before any chain, e.g. OLS without ridge needs M ≥ d. Throws a named error.
    */
   check?(truth: Truth, samples: number): void;
+  /**
+   * Optional: about how many arithmetic operations one fit on a training set of n points of
+   * dimension `dim` costs, when that exceeds reading the data (a d × d covariance, EM). The
+   * run's work estimate (estimateRun) sums it over every fit, so a run that would not end in
+   * an hour is refused up front.
+   */
+  fitCost?(n: number, dim: number): number;
 }
 
 /** Any family, with its data and model types erased (what registries and chains hold). */

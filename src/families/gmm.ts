@@ -75,6 +75,8 @@ export function gmm(constraints: GmmConstraints = {}): Family<RealData, MixtureM
     params: { components: k, maxIterations, tolerance, varianceFloor: floor },
     dataKind: "real",
     modelKind: "mixture",
+    // Up to maxIterations EM sweeps, each k densities (an exp) per point.
+    fitCost: (n) => maxIterations * k * n * 20,
     fit(data, stream) {
       const x = data.values;
       const n = x.length;

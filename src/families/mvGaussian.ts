@@ -103,6 +103,9 @@ export function mvGaussian(options: MvGaussianOptions = {}): Family<VectorData, 
     dataKind: "vector",
     modelKind: "mv-gaussian",
     fit: (data) => fitMvGaussian(data, ddof),
+    // The covariance (n·d²), its factorisation (d³), and drawing the next n points through
+    // the factor (n·d²).
+    fitCost: (n, dim) => 2 * n * dim * dim + dim ** 3,
     check(_truth, samples) {
       if (samples <= ddof) {
         throw new InvalidParameterError(

@@ -197,6 +197,8 @@ export function ols(options: OlsOptions = {}): Family<RegressionData, LinearMode
     dataKind: "regression",
     modelKind: "linear",
     fit: (data) => fitOls(data, opts),
+    // XᵀX (n·d²) and its solve (d³).
+    fitCost: (n, dim) => n * dim * dim + dim ** 3,
     check(truth: Truth, samples: number) {
       if (truth.model.kind !== "linear") return;
       const d = (truth.model as LinearModel).dim;

@@ -206,12 +206,23 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   },
   {
     name: "mean-error",
-    description: "‖μ_t − μ_0‖², squared distance of the model mean from the truth mean (exact)",
+    description:
+      "‖μ_t − μ_0‖², squared distance of the model mean from the truth mean (exact); exactly 0 for the truth against itself, +∞ when exactly one of the two means is infinite (a Pareto with shape ≤ 1), undefined when both are",
     requires: ["mean"],
     compute: (m, ctx) => {
+      const t = ctx.truth.model;
+      // A law against itself (generation 0): exactly 0, even where its mean is infinite.
+      if (m === t) return 0;
       const a = op(m, "mean")(m);
-      const b = op(ctx.truth.model, "mean")(ctx.truth.model);
+      const b = op(t, "mean")(t);
       if (typeof a === "number" && typeof b === "number") {
+        if (!Number.isFinite(a) || !Number.isFinite(b)) {
+          if (Number.isFinite(a) || Number.isFinite(b)) return Number.POSITIVE_INFINITY;
+          throw new UndefinedQuantityError(
+            "mean-error",
+            `the ${t.kind} truth and the ${m.kind} model both have infinite means`,
+          );
+        }
         const d = a - b;
         return d * d;
       }

@@ -1,7 +1,15 @@
 /** One number syntax everywhere: decimal with an optional exponent; no hex, no blanks. */
 import { describe, expect, it } from "vitest";
 import { truthFromSpec } from "../../src/chain/specs.ts";
-import { integer, number, seed } from "../../src/cli/options.ts";
+import { resolveRootSeed } from "../../src/claims/rootSeed.ts";
+import {
+  fcSeedOption,
+  integer,
+  number,
+  rootSeedOption,
+  seed,
+  workersOption,
+} from "../../src/cli/options.ts";
 import { parseDecimal } from "../../src/util/parseDecimal.ts";
 
 describe("parseDecimal", () => {
@@ -54,5 +62,25 @@ describe("specs and options use it", () => {
     expect(seed("42")).toBe(42);
     expect(seed("alpha")).toBe("alpha");
     expect(seed("-3")).toBe("-3");
+  });
+
+  it("root seeds, worker counts and counterexample seeds read numbers the same way", () => {
+    expect(rootSeedOption("1e3")).toBe(1000);
+    expect(resolveRootSeed({ COLLAPSE_SEED: "1e3" })).toBe(1000);
+    expect(workersOption("2e0")).toBe(2);
+    expect(fcSeedOption("-12")).toBe(-12);
+    for (const bad of ["0x10", "-1", "1.5", "", "NaN", "1e400"]) {
+      expect(() => rootSeedOption(bad), bad).toThrow(/--seed must be a non-negative integer/);
+      // An empty COLLAPSE_SEED means unset (the default seed), like an unset variable.
+      if (bad !== "") {
+        expect(() => resolveRootSeed({ COLLAPSE_SEED: bad }), bad).toThrow(/COLLAPSE_SEED/);
+      }
+    }
+    for (const bad of ["0x2", "0", "1.5", "Infinity"]) {
+      expect(() => workersOption(bad), bad).toThrow(/--workers must be an integer >= 1/);
+    }
+    for (const bad of ["0x10", "1.5", String(2 ** 32), ""]) {
+      expect(() => fcSeedOption(bad), bad).toThrow(/32-bit integer/);
+    }
   });
 });

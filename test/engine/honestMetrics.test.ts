@@ -8,9 +8,9 @@ import { configFromSpec } from "../../src/chain/chainSpec.ts";
 import { runChains } from "../../src/chain/runChains.ts";
 import { truthFromSpec } from "../../src/chain/specs.ts";
 import { generationValues } from "../../src/chain/summarize.ts";
-import { studentTModel } from "../../src/model/univariate.ts";
+import { paretoModel, studentTModel } from "../../src/model/univariate.ts";
 
-const run = (truth: string, family: string, metrics: ("kl" | "tv" | "w2")[]) =>
+const run = (truth: string, family: string, metrics: ("kl" | "tv" | "w2" | "mean-error")[]) =>
   runChains(
     configFromSpec({
       truth,
@@ -97,5 +97,30 @@ describe("honest metrics", () => {
     );
     expect(() => truthFromSpec("mv-gaussian:dim=2,sd=1e-160")).toThrow(/mv-gaussian.*sd/);
     expect(truthFromSpec("gaussian:sd=1e-150").id).toBe("gaussian");
+  });
+
+  it("mean-error with an infinite truth mean (Pareto, shape ≤ 1): 0 at generation 0, +∞ against a finite mean, undefined when both are infinite", () => {
+    const r = run("pareto:shape=0.5", "gaussian-mle", ["mean-error"]);
+    expect([...generationValues(r, "mean-error", 0)]).toEqual([0, 0, 0]);
+    expect([...generationValues(r, "mean-error", 1)]).toEqual([
+      Number.POSITIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+    ]);
+    const both = runChains({
+      ...configFromSpec({
+        truth: "pareto:shape=0.5",
+        family: "kde",
+        regime: "replace",
+        samples: 20,
+        generations: 1,
+        chains: 1,
+        seed: 3,
+        metrics: ["mean-error"],
+      }),
+      initialModel: paretoModel(0.8, 2),
+    });
+    expect(generationValues(both, "mean-error", 0)[0]).toBeNaN();
+    expect(both.undefinedValues[0].reason).toMatch(/both have infinite means/);
   });
 });

@@ -23,7 +23,51 @@ describe("run size limits", () => {
     );
     // 8 bytes × 10 chains × 11 generations × 1 metric; pool of T·M = 1000 values (the
     // oversampled set is 400); draws 10·10·100 × 4.
-    expect(e).toEqual({ resultBytes: 880, trainingSetValues: 1000, draws: 40_000 });
+    // Gaussian fits cost nothing beyond reading the data: no fit operations counted.
+    expect(e).toEqual({
+      resultBytes: 880,
+      trainingSetValues: 1000,
+      draws: 40_000,
+      fitOperations: 0,
+    });
+  });
+
+  it("counts d values per point and the fits' arithmetic (fitCost) for d-dimensional data", () => {
+    const e = estimateRun(
+      configFromSpec({
+        ...spec,
+        truth: "mv-gaussian:dim=50",
+        family: "mv-gaussian",
+        metrics: ["variance"],
+      }),
+    );
+    // 10 chains × 10 generations × 100 points × 50 values; each fit 2·100·50² + 50³.
+    expect(e).toMatchObject({
+      trainingSetValues: 5000,
+      draws: 500_000,
+      fitOperations: 100 * (2 * 100 * 2500 + 125_000),
+    });
+    // GMM: 200 EM sweeps × k densities × n points × 20 (an exp each) per fit.
+    const g = estimateRun(configFromSpec({ ...spec, family: "gmm:components=3" }));
+    expect(g.fitOperations).toBe(100 * 200 * 3 * 100 * 20);
+  });
+
+  it("refuses runs whose fits would take hours: mv-gaussian at its largest dimension", () => {
+    expect(
+      check({
+        truth: "mv-gaussian:dim=1000",
+        family: "mv-gaussian",
+        samples: 1000,
+        generations: 20,
+        chains: 100,
+        metrics: ["variance"],
+      }),
+    ).toThrow(
+      /6\.00e\+12 arithmetic operations of the run's fits, above the limit 4\.00e\+12 .*dimension 1000/,
+    );
+    expect(
+      check({ family: "gmm:components=1000", samples: 2000, generations: 20, chains: 100 }),
+    ).toThrow(/arithmetic operations of the run's fits/);
   });
 
   it("refuses too many results, too large a training set, too many draws — naming the parameter, the estimate and the override", () => {
