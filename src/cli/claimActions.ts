@@ -142,11 +142,20 @@ export async function replay(
   return report.status === loaded.expect ? 0 : 1;
 }
 
+/** Longest claim name `collapse new` accepts. */
+const MAX_CLAIM_NAME = 100;
+
 /** `collapse new`: writes <name>.test.ts into the project's claims folder (or --dir). */
 export function scaffold(name: string, o: { dir?: string }): void {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name)) {
     throw new ScaffoldError(
       `the claim name must be kebab-case (a-z, 0-9, -), got ${JSON.stringify(name)}`,
+    );
+  }
+  // The file name <name>.test.ts and its temporary sibling must fit a 255-byte file name.
+  if (name.length > MAX_CLAIM_NAME) {
+    throw new ScaffoldError(
+      `the claim name must be at most ${MAX_CLAIM_NAME} characters (it names a file), got ${name.length}`,
     );
   }
   const root = projectRoot();

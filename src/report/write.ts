@@ -45,7 +45,7 @@ export function prepareOutputFolder(folder: string): void {
   } catch (e) {
     throw new UnwritableOutputError(folder, describe(e));
   } finally {
-    rmSync(probe, { force: true });
+    removeQuietly(probe);
   }
 }
 
@@ -56,8 +56,20 @@ export function writeFileAtomic(file: string, content: string): void {
     writeFileSync(tmp, content, "utf8");
     renameSync(tmp, file);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw new UnwritableOutputError(dirname(file), describe(e));
+  }
+}
+
+/**
+ * Removes a temporary file on an error path. A failure here (the name too long to exist, a
+ * read-only folder) must not replace the error that is being reported.
+ */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // Nothing was created, or nothing can be removed: the original error says why.
   }
 }
 

@@ -1,6 +1,14 @@
-/** `collapse list` output formats and the bare-command usage error (found by the CLI fuzz). */
+/**
+ * Failures the audit and the CLI fuzz found, each a named error with exit 2 now: `collapse list`
+ * output formats, the bare command, over-long claim names.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatPlugins } from "../../src/cli/plugins.ts";
+import { UnwritableOutputError } from "../../src/report/errors.ts";
+import { writeFileAtomic } from "../../src/report/write.ts";
 import { runCliInProcess } from "./runInProcess.ts";
 
 describe("collapse list --json for plug-in sections", () => {
@@ -36,5 +44,33 @@ describe("bare collapse", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Usage: collapse/);
     expect(r.stderr).toMatch(/collapse: UsageError: missing command/);
+  });
+});
+
+describe("collapse new with a 300-character name", () => {
+  it("is a named ScaffoldError (not ENAMETOOLONG from the clean-up), and nothing is written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "collapse-new-"));
+    try {
+      const r = await runCliInProcess(["new", "a".repeat(300), "--dir", dir]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(
+        /^collapse: ScaffoldError: the claim name must be at most 100 characters .*got 300/,
+      );
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("writeFileAtomic reports the write's own error when even its clean-up fails", () => {
+    const dir = mkdtempSync(join(tmpdir(), "collapse-atomic-"));
+    try {
+      const file = join(dir, `${"b".repeat(300)}.txt`);
+      expect(() => writeFileAtomic(file, "x")).toThrow(UnwritableOutputError);
+      expect(() => writeFileAtomic(file, "x")).toThrow(/ENAMETOOLONG/);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
