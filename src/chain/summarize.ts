@@ -85,13 +85,51 @@ export function fractionBelow(
   metric: string,
   threshold: number,
 ): Float64Array {
+  const { satisfied, defined } = exceedanceCounts(result, metric, "<", threshold);
+  return Float64Array.from(satisfied, (k, t) => (defined[t] > 0 ? k / defined[t] : Number.NaN));
+}
+
+/** A comparison of a metric value with a threshold. */
+export type ThresholdComparison = "<" | "<=" | ">" | ">=";
+
+/** Per generation: how many chains with a defined value satisfy `value op threshold`, and of how many. */
+export interface ExceedanceCounts {
+  readonly satisfied: Int32Array;
+  readonly defined: Int32Array;
+}
+
+/**
+ * Counts, per generation, the chains whose metric satisfies `value op threshold` among those
+ * with a defined (non-NaN) value: the exceedance probabilities P(metric > ε) / P(metric < ε) of
+ * the model-collapse literature are satisfied/defined.
+ */
+export function exceedanceCounts(
+  result: ChainResult,
+  metric: string,
+  op: ThresholdComparison,
+  threshold: number,
+): ExceedanceCounts {
   const T1 = result.generations + 1;
-  const out = new Float64Array(T1);
+  const satisfied = new Int32Array(T1);
+  const defined = new Int32Array(T1);
   for (let t = 0; t < T1; t++) {
     const x = definedValues(generationValues(result, metric, t));
-    let below = 0;
-    for (let i = 0; i < x.length; i++) if (x[i] < threshold) below++;
-    out[t] = x.length > 0 ? below / x.length : Number.NaN;
+    let k = 0;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i];
+      if (
+        op === "<"
+          ? v < threshold
+          : op === "<="
+            ? v <= threshold
+            : op === ">"
+              ? v > threshold
+              : v >= threshold
+      )
+        k++;
+    }
+    satisfied[t] = k;
+    defined[t] = x.length;
   }
-  return out;
+  return { satisfied, defined };
 }

@@ -158,6 +158,10 @@ export function scaffold(name: string, o: { dir?: string }): void {
       `the claim name must be at most ${MAX_CLAIM_NAME} characters (it names a file), got ${name.length}`,
     );
   }
+  if (o.dir !== undefined && o.dir.trim() === "") {
+    // resolve("") is the working directory: an empty --dir is a mistake, not a request for it.
+    throw new ScaffoldError(`--dir must name a folder, got ${JSON.stringify(o.dir)}`);
+  }
   const root = projectRoot();
   const claimsFolder = join(root, projectConfig(root).claims);
   const folder = o.dir !== undefined ? resolve(o.dir) : claimsFolder;

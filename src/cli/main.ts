@@ -102,6 +102,10 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       "--allow-large",
       "run even when the estimated results, training-set size or draws exceed the size limits",
     )
+    .option(
+      "--exceed <conditions>",
+      "per generation, the fraction of chains with metric<x, <=, > or >= (exact 95% interval), e.g. variance<0.01,support>1",
+    )
     .addOption(new Option("--json", "print one JSON object").conflicts("csv"))
     .addOption(new Option("--csv", "print one CSV row per generation × metric"))
     .action(async (o) => {
@@ -121,6 +125,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
         workers: o.workers,
         plugins: o.plugin,
         allowLarge: Boolean(o.allowLarge),
+        exceed: o.exceed,
         format: o.json ? "json" : o.csv ? "csv" : "table",
         progress: Boolean(process.stderr.isTTY) && !process.env.CI,
       });

@@ -8,6 +8,7 @@ import { type MetricSummary, summarizeMetric } from "../chain/summarize.ts";
 import { METRIC_IDS, type MetricId, metricById, metricRegistry } from "../metrics/metric.ts";
 import { findProjectRoot } from "../util/findProjectRoot.ts";
 import { InvalidParameterError } from "../util/validate.ts";
+import { type ExceedSummary, parseExceed, summarizeExceed } from "./exceed.ts";
 
 /** Options of `collapse simulate`, as strings and numbers from the command line. */
 export interface SimulateOptions {
@@ -28,6 +29,8 @@ export interface SimulateOptions {
   plugins?: string[];
   /** Run above the size limits (`--allow-large`). @defaultValue false */
   allowLarge?: boolean;
+  /** Exceedance conditions (`--exceed variance<0.01,support>1`). */
+  exceed?: string;
   format: "table" | "json" | "csv";
   progress: boolean;
 }
@@ -70,6 +73,8 @@ export interface SimulateResult {
   readonly config: ChainSpec;
   readonly generations: number[];
   readonly metrics: Record<string, MetricSummary>;
+  /** Per `--exceed` condition (by its text): fraction of chains satisfying it, with a 95% interval. */
+  readonly exceed: Record<string, ExceedSummary>;
   readonly undefinedValues: number;
 }
 
@@ -145,6 +150,8 @@ export function simulateSpec(o: SimulateOptions): ChainSpec {
 export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   await loadPlugins(withProjectPlugins(o.plugins));
   const spec = simulateSpec(o);
+  // Conditions are checked before any chain runs.
+  const conditions = o.exceed === undefined ? [] : parseExceed(o.exceed, spec.metrics);
   let bar: cliProgress.SingleBar | undefined;
   const started = performance.now();
   // Loaded only where a bar may be drawn (a terminal, not CI).
@@ -168,10 +175,13 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   bar?.stop();
   const metrics: Record<string, MetricSummary> = {};
   for (const id of result.metrics) metrics[id] = summarizeMetric(result, id);
+  const exceed: Record<string, ExceedSummary> = {};
+  for (const c of conditions) exceed[c.label] = summarizeExceed(result, c);
   return {
     config: { ...spec },
     generations: Array.from({ length: o.generations + 1 }, (_, t) => t),
     metrics,
+    exceed,
     undefinedValues: result.undefinedValues.length,
   };
 }
@@ -184,15 +194,56 @@ export function formatJson(r: SimulateResult): string {
   for (const [id, s] of Object.entries(r.metrics)) {
     metrics[id] = Object.fromEntries(STATS.map((k) => [k, Array.from(s[k], encodeNumber)]));
   }
-  return JSON.stringify({ config: r.config, generations: r.generations, metrics }, null, 2);
+  const exceed: Record<string, Record<string, (number | string)[]>> = {};
+  for (const [label, e] of Object.entries(r.exceed)) {
+    exceed[label] = {
+      fraction: Array.from(e.fraction, encodeNumber),
+      lower95: Array.from(e.lower, encodeNumber),
+      upper95: Array.from(e.upper, encodeNumber),
+      chains: Array.from(e.chains),
+    };
+  }
+  return JSON.stringify(
+    {
+      config: r.config,
+      generations: r.generations,
+      metrics,
+      ...(Object.keys(exceed).length > 0 ? { exceed } : {}),
+    },
+    null,
+    2,
+  );
 }
 
 /** `--csv`: one row per generation × metric. */
 export function formatCsv(r: SimulateResult): string {
-  const lines = [`generation,metric,${STATS.join(",")}`];
+  const conditions = Object.entries(r.exceed);
+  // With --exceed, rows P(<condition>) follow each generation's metric rows: mean is the
+  // fraction of chains, se its binomial standard error, lower95/upper95 its exact interval.
+  const extra = conditions.length > 0 ? ",lower95,upper95" : "";
+  const lines = [`generation,metric,${STATS.join(",")}${extra}`];
   for (const t of r.generations) {
     for (const [id, s] of Object.entries(r.metrics)) {
-      lines.push([t, id, ...STATS.map((k) => encodeNumber(s[k][t]))].join(","));
+      lines.push(
+        [t, id, ...STATS.map((k) => encodeNumber(s[k][t])), ...(extra ? ["", ""] : [])].join(","),
+      );
+    }
+    for (const [label, e] of conditions) {
+      const f = e.fraction[t];
+      const se = Math.sqrt((f * (1 - f)) / e.chains[t]);
+      lines.push(
+        [
+          t,
+          `P(${label})`,
+          encodeNumber(f),
+          encodeNumber(se),
+          "",
+          "",
+          "",
+          encodeNumber(e.lower[t]),
+          encodeNumber(e.upper[t]),
+        ].join(","),
+      );
     }
   }
   return lines.join("\n");
@@ -217,13 +268,19 @@ function fmt(x: number): string {
 /** The default readable table: mean ± se and median per metric at selected generations. */
 export function formatTable(r: SimulateResult): string {
   const ids = Object.keys(r.metrics);
-  const header = ["gen", ...ids.map((id) => `${id} (mean ± se | median)`)];
+  const conditions = Object.entries(r.exceed);
+  const header = [
+    "gen",
+    ...ids.map((id) => `${id} (mean ± se | median)`),
+    ...conditions.map(([label]) => `P(${label}) [95% CI]`),
+  ];
   const rows = tableGenerations(r.generations.length - 1).map((t) => [
     String(t),
     ...ids.map((id) => {
       const s = r.metrics[id];
       return `${fmt(s.mean[t])} ± ${fmt(s.se[t])} | ${fmt(s.median[t])}`;
     }),
+    ...conditions.map(([, e]) => `${fmt(e.fraction[t])} [${fmt(e.lower[t])}, ${fmt(e.upper[t])}]`),
   ]);
   const widths = header.map((h, j) => Math.max(h.length, ...rows.map((row) => row[j].length)));
   const line = (cells: string[]) => cells.map((c, j) => c.padStart(widths[j])).join("  ");

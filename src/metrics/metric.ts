@@ -8,6 +8,7 @@ import {
   OPERATION_NAMES,
   type OperationName,
 } from "../model/kinds.ts";
+import type { GaussianModel, MvGaussianModel } from "../model/models.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { type TailSet, type Truth, tailMassOf } from "../truths/truth.ts";
 import { PluginError, type Registered, Registry } from "../util/registry.ts";
@@ -196,6 +197,44 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
       "natural log of the fitted model's variance (exact; mv-gaussian: ln tr Σ; −∞ once collapsed to a point)",
     requires: ["variance"],
     compute: (m) => Math.log(op(m, "variance")(m)),
+  },
+  {
+    name: "sd",
+    description:
+      "standard deviation √Var of the fitted model (exact; mv-gaussian: √tr Σ, the root of the total variance)",
+    requires: ["variance"],
+    compute: (m) => Math.sqrt(op(m, "variance")(m)),
+  },
+  {
+    name: "cov-error",
+    description:
+      "‖Σ_t − Σ_0‖_F, Frobenius distance of the model covariance from the truth's (exact; 1-D Gaussian: |σ²_t − σ²_0|)",
+    supports: (k) => k.kind === "gaussian" || k.kind === "mv-gaussian",
+    compute: (m, ctx) => {
+      const t = ctx.truth.model;
+      if (m.kind === "gaussian" && t.kind === "gaussian") {
+        return Math.abs((m as GaussianModel).variance - (t as GaussianModel).variance);
+      }
+      if (m.kind === "mv-gaussian" && t.kind === "mv-gaussian") {
+        const a = (m as MvGaussianModel).cov;
+        const b = (t as MvGaussianModel).cov;
+        if (a.length !== b.length) {
+          throw new InvalidParameterError(
+            "cov-error",
+            "model covariance",
+            `must have the truth covariance's size (${b.length} entries)`,
+            a.length,
+          );
+        }
+        let s = 0;
+        for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
+        return Math.sqrt(s);
+      }
+      throw new UndefinedQuantityError(
+        "cov-error",
+        `a ${m.kind} model and a ${t.kind} truth have no common covariance form`,
+      );
+    },
   },
   {
     name: "log-det",

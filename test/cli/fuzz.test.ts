@@ -10,7 +10,7 @@
  * front. A hang fails the test through its timeout. Each run's wall time is recorded and the
  * slowest printed.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -387,6 +387,8 @@ describe("collapse CLI fuzz", () => {
   const tally = { 0: 0, 2: 0 } as Record<number, number>;
 
   it(`${RUNS} generated argument lists: exit 0 with parsable output or a named error (exit 2); no stack trace, no NaN (seed ${SEED})`, async () => {
+    // Nothing the fuzz runs may write into the working directory (an empty --dir once did).
+    const before = readdirSync(process.cwd()).sort();
     await fc.assert(
       fc.asyncProperty(argv, async (args) => {
         const run = await runCliInProcess(args);
@@ -415,6 +417,7 @@ describe("collapse CLI fuzz", () => {
     console.log(
       `[cli fuzz] ${RUNS} runs (seed ${SEED}): exit 0 × ${tally[0]}, exit 2 × ${tally[2]}; slowest ${Math.round(slowest.ms)} ms: collapse ${slowest.args.join(" ")}`,
     );
+    expect(readdirSync(process.cwd()).sort()).toEqual(before);
     // Both outcomes must be exercised, or the generators have drifted to one side.
     expect(tally[0]).toBeGreaterThan(RUNS / 10);
     expect(tally[2]).toBeGreaterThan(RUNS / 10);

@@ -74,3 +74,12 @@ describe("collapse new with a 300-character name", () => {
     }
   });
 });
+
+describe('collapse new --dir ""', () => {
+  it("is a named ScaffoldError, not a claim file written into the working directory", async () => {
+    const r = await runCliInProcess(["new", "empty-dir-probe", "--dir", ""]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^collapse: ScaffoldError: --dir must name a folder, got ""/);
+    expect(existsSync("empty-dir-probe.test.ts")).toBe(false);
+  });
+});
