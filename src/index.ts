@@ -59,6 +59,7 @@ export type { RandomStreamState, RootSeed, StreamKey } from "./rng/index.ts";
 export { derive, deriveSeed, PRNG_ALGORITHM, RandomStream } from "./rng/index.ts";
 export { InvalidParameterError, UndefinedQuantityError } from "./util/validate.ts";
 export {
+  type BandOptions,
   type Check,
   clopperPearson,
   describeEvidence,
@@ -74,8 +75,10 @@ export {
   probabilityAtLeast,
   probabilityAtMost,
   probabilityEquals,
+  probabilityWithin,
   quantileAtLeast,
   quantileAtMost,
+  quantileWithin,
   sure,
   type Violation,
 } from "./verdict/index.ts";

@@ -30,6 +30,19 @@ export type Check =
       readonly variance?: number;
     }
   | {
+      readonly rule: "probability-within";
+      readonly observation: string;
+      readonly expected: number;
+      readonly tolerance: number;
+    }
+  | {
+      readonly rule: "quantile-within";
+      readonly observation: string;
+      readonly q: number;
+      readonly expected: number;
+      readonly tolerance: number;
+    }
+  | {
       readonly rule: "bound";
       readonly observation: string;
       readonly bound: number;
@@ -109,30 +122,29 @@ export function meanAtMost(observation: string, bound: number, options: BoundOpt
   };
 }
 
-/** Options of {@link meanWithin}: the band's half-width, absolute or relative (give one). */
-export interface MeanWithinOptions {
+/**
+ * The half-width of an equivalence band [expected − δ, expected + δ], absolute or relative (give
+ * exactly one): the options of {@link probabilityWithin} and {@link quantileWithin}, and the band
+ * part of {@link MeanWithinOptions}.
+ */
+export interface BandOptions {
   /** Half-width δ of the band [expected − δ, expected + δ]. */
   absolute?: number;
   /** Half-width as a fraction of |expected|: δ = relative·|expected|. */
   relative?: number;
+}
+
+/** Options of {@link meanWithin}: the band's half-width, absolute or relative (give one). */
+export interface MeanWithinOptions extends BandOptions {
   /** Exact variance of one replicate's value (z interval); omit for a t interval. */
   variance?: number;
 }
 
 /**
- * |E[observation] − expected| ≤ δ — for approximate statements (a diffusion limit, a large-n
- * form, "≈ up to O(1/M)"). Supported when the whole (1 − α) confidence interval lies inside
- * the band, refuted when it lies wholly outside, inconclusive otherwise (two one-sided tests).
- * Unlike {@link meanEquals}, whose `precision` is only the smallest deviation it must be able
- * to detect, a real deviation smaller than δ is accepted here, never refuted.
+ * The band's half-width δ from {@link BandOptions}: exactly one of absolute or relative, finite and
+ * > 0; relative needs expected ≠ 0. Errors name `api`, the option and its value.
  */
-export function meanWithin(
-  observation: string,
-  expected: number,
-  options: MeanWithinOptions,
-): Check {
-  const api = "meanWithin";
-  assertFinite(api, "expected", expected);
+function bandHalfWidth(api: string, expected: number, options: BandOptions | undefined): number {
   const { absolute, relative } = options ?? {};
   if ((absolute === undefined) === (relative === undefined)) {
     throw new InvalidParameterError(
@@ -154,8 +166,25 @@ export function meanWithin(
       );
     }
   }
+  return absolute ?? (relative as number) * Math.abs(expected);
+}
+
+/**
+ * |E[observation] − expected| ≤ δ — for approximate statements (a diffusion limit, a large-n
+ * form, "≈ up to O(1/M)"). Supported when the whole (1 − α) confidence interval lies inside
+ * the band, refuted when it lies wholly outside, inconclusive otherwise (two one-sided tests).
+ * Unlike {@link meanEquals}, whose `precision` is only the smallest deviation it must be able
+ * to detect, a real deviation smaller than δ is accepted here, never refuted.
+ */
+export function meanWithin(
+  observation: string,
+  expected: number,
+  options: MeanWithinOptions,
+): Check {
+  const api = "meanWithin";
+  assertFinite(api, "expected", expected);
+  const tolerance = bandHalfWidth(api, expected, options);
   if (options.variance !== undefined) assertPositive(api, "variance", options.variance);
-  const tolerance = absolute ?? (relative as number) * Math.abs(expected);
   return { rule: "mean-within", observation, expected, tolerance, variance: options.variance };
 }
 
@@ -208,6 +237,33 @@ export const probabilityEquals = (
 ) => probability("probabilityEquals", observation, p, "equal", options.margin);
 
 /**
+ * |P(event) − expected| ≤ δ, the observation being a 0/1 indicator per replicate — the
+ * equivalence form of {@link probabilityEquals}, for approximate probabilities (a diffusion-limit
+ * fixation probability, a large-n survival chance). With the exact two-sided (1 − α)
+ * Clopper–Pearson interval: supported when it lies inside [expected − δ, expected + δ] ∩ [0, 1],
+ * refuted when it lies wholly outside, inconclusive otherwise (two one-sided exact tests; see
+ * `probabilityWithinRule`). A band covering all of [0, 1] could never be refuted and is an error.
+ */
+export function probabilityWithin(
+  observation: string,
+  expected: number,
+  options: BandOptions,
+): Check {
+  const api = "probabilityWithin";
+  assertProbability(api, "expected", expected);
+  const tolerance = bandHalfWidth(api, expected, options);
+  if (expected - tolerance <= 0 && expected + tolerance >= 1) {
+    throw new InvalidParameterError(
+      api,
+      options.absolute === undefined ? "relative" : "absolute",
+      `must leave part of [0, 1] outside the band ${expected} ± ${tolerance} (a band covering [0, 1] can never be refuted)`,
+      options.absolute ?? options.relative,
+    );
+  }
+  return { rule: "probability-within", observation, expected, tolerance };
+}
+
+/**
  * The q-quantile of the observation is ≤ threshold, i.e. P(X ≤ threshold) ≥ q (exact binomial on
  * the indicator). `quantileAtMost("tail", 0.5, 0)` states "the median tail mass is 0".
  */
@@ -246,6 +302,29 @@ export function quantileAtLeast(
     direction: "at-least",
     margin: options.margin,
   };
+}
+
+/**
+ * |ξ_q − expected| ≤ δ for the q-quantile ξ_q = inf{x : P(X ≤ x) ≥ q} of the observation — the
+ * equivalence form of {@link quantileAtMost}/{@link quantileAtLeast} (a median time, a typical
+ * variance ratio). With the exact distribution-free (1 − α) interval between two order
+ * statistics [X_(l), X_(u)]: supported when it lies inside [expected − δ, expected + δ], refuted
+ * when it lies wholly outside, inconclusive otherwise (see `quantileWithinRule`). Valid for any
+ * law of the observation (continuous, discrete or mixed; ±∞ values order as usual).
+ */
+export function quantileWithin(
+  observation: string,
+  q: number,
+  expected: number,
+  options: BandOptions,
+): Check {
+  const api = "quantileWithin";
+  if (typeof q !== "number" || !(q > 0 && q < 1)) {
+    throw new InvalidParameterError(api, "q", "must be in (0, 1)", q);
+  }
+  assertFinite(api, "expected", expected);
+  const tolerance = bandHalfWidth(api, expected, options);
+  return { rule: "quantile-within", observation, q, expected, tolerance };
 }
 
 /** Ordering per paired replicate: `greater` > `smaller` (paired t on E[diff], or sign test). */

@@ -7,6 +7,8 @@ import {
   meanWithinRule,
   orderingRule,
   probabilityRule,
+  probabilityWithinRule,
+  quantileWithinRule,
   sureRule,
   type Violation,
 } from "./rules.ts";
@@ -125,6 +127,18 @@ function decideRule(check: Check, obs: Observations, n: number, alpha: number): 
         margin: check.margin,
       });
     }
+    case "probability-within": {
+      const x = values(obs, check.observation, check);
+      return probabilityWithinRule(countIndicator(x, check.observation), x.length, check.expected, {
+        alpha,
+        tolerance: check.tolerance,
+      });
+    }
+    case "quantile-within":
+      return quantileWithinRule(values(obs, check.observation, check), check.q, check.expected, {
+        alpha,
+        tolerance: check.tolerance,
+      });
     case "quantile": {
       const x = values(obs, check.observation, check);
       let k = 0;

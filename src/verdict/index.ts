@@ -1,4 +1,5 @@
 export {
+  type BandOptions,
   type Check,
   checkObservations,
   greaterThan,
@@ -12,8 +13,10 @@ export {
   probabilityAtLeast,
   probabilityAtMost,
   probabilityEquals,
+  probabilityWithin,
   quantileAtLeast,
   quantileAtMost,
+  quantileWithin,
   sure,
 } from "./checks.ts";
 export {
@@ -33,6 +36,9 @@ export {
   meanWithinRule,
   orderingRule,
   probabilityRule,
+  probabilityWithinRule,
+  quantileIntervalRanks,
+  quantileWithinRule,
   sureRule,
   type Violation,
 } from "./rules.ts";

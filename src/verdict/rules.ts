@@ -392,6 +392,222 @@ export function probabilityRule(
   };
 }
 
+/** Options of {@link probabilityWithinRule}. */
+export interface ProbabilityWithinConstraints {
+  /** Total α for this decision. */
+  alpha: number;
+  /** Half-width δ of the band [p0 − δ, p0 + δ] ∩ [0, 1] (> 0; the band must not cover [0, 1]). */
+  tolerance: number;
+}
+
+/**
+ * A probability lies within a band, |P − p0| ≤ δ, from `successes` k of `n` independent
+ * replicates — two one-sided exact tests (TOST, Schuirmann 1987) on the binomial. As
+ * {@link meanWithinRule}, the interval is the two-sided (1 − α) one: the Clopper–Pearson bounds
+ * at α/2 each, L = B(α/2; k, n − k + 1) and U = B(1 − α/2; k + 1, n − k) ({@link clopperPearson}).
+ * With the band [a, b] = [max(0, p0 − δ), min(1, p0 + δ)]: supported when a ≤ L and U ≤ b,
+ * refuted when L > b or U < a, inconclusive otherwise. Refutation is decided by the exact tails
+ * the bounds are dual to — L > b ⟺ P(X ≥ k | b) < α/2 and U < a ⟺ P(X ≤ k | a) < α/2 — so
+ * p = min(1, 2·min(P(X ≥ k | b), P(X ≤ k | a))) and refuted exactly when p < α. A probability in
+ * the band is refuted with probability ≤ α/2, one outside it supported with probability ≤ α/2
+ * (exact bounds; the binomial's discreteness makes both conservative).
+ */
+export function probabilityWithinRule(
+  successes: number,
+  n: number,
+  p0: number,
+  o: ProbabilityWithinConstraints,
+): Evidence {
+  const api = "probabilityWithin";
+  assertInteger(api, "n", n, 1);
+  assertInteger(api, "successes", successes, 0, n);
+  if (!(p0 >= 0 && p0 <= 1)) {
+    throw new InvalidParameterError(api, "expected", "must be a probability in [0, 1]", p0);
+  }
+  checkAlpha(api, o.alpha);
+  assertPositive(api, "tolerance", o.tolerance);
+  const bandLo = Math.max(0, p0 - o.tolerance);
+  const bandHi = Math.min(1, p0 + o.tolerance);
+  if (bandLo === 0 && bandHi === 1) {
+    throw new InvalidParameterError(
+      api,
+      "tolerance",
+      `must leave part of [0, 1] outside the band ${p0} ± δ (a band covering [0, 1] can never be refuted)`,
+      o.tolerance,
+    );
+  }
+  const k = successes;
+  const half = o.alpha / 2;
+  // Evidence that P > b (P(X ≥ k | b)) and that P < a (P(X ≤ k | a)); 1 at a clipped edge.
+  const aboveTail = k === 0 ? 1 : binomialSf(k - 1, n, bandHi);
+  const belowTail = binomialCdf(k, n, bandLo);
+  const pValue = Math.min(1, 2 * Math.min(aboveTail, belowTail));
+  const interval = clopperPearson(k, n, half, half);
+  const outcome: Outcome =
+    pValue < o.alpha
+      ? "refuted"
+      : interval[0] >= bandLo && interval[1] <= bandHi
+        ? "supported"
+        : "inconclusive";
+  const clipped = bandLo !== p0 - o.tolerance || bandHi !== p0 + o.tolerance;
+  const sdP0 = Math.sqrt(Math.max(p0 * (1 - p0), 1 / (n * n)) / n);
+  return {
+    rule: "probability-within",
+    claim:
+      `P within ${fmt(p0)} ± ${fmt(o.tolerance)}` +
+      (clipped ? ` (band [${fmt(bandLo)}, ${fmt(bandHi)}])` : ""),
+    test: "exact binomial, Clopper–Pearson interval in band (TOST)",
+    outcome,
+    statistic: k,
+    pValue,
+    estimate: k / n,
+    interval,
+    replicates: n,
+    alpha: o.alpha,
+    detectableEffect: (normalQuantile(1 - half) + normalQuantile(DETECTION_POWER)) * sdP0,
+  };
+}
+
+/**
+ * Ranks (1-based) of the order statistics that bound the distribution-free confidence interval
+ * [X_(l), X_(u)] of the q-quantile ξ_q = inf{x : F(x) ≥ q} of n independent values (Conover,
+ * Practical Nonparametric Statistics, 3rd ed. 1999, §3.2; David & Nagaraja, Order Statistics,
+ * 2003, §7.1). With B ~ Binomial(n, q):
+ *   l = max{l ≥ 1 : P(B ≤ l − 1) < alphaLower},  u = min{u ≤ n : P(B ≥ u) < alphaUpper}.
+ * X_(l) > ξ_q means #{X_i ≤ ξ_q} ≤ l − 1, a Binomial(n, F(ξ_q)) count with F(ξ_q) ≥ q, so
+ * P(X_(l) > ξ_q) ≤ P(B ≤ l − 1) < alphaLower; likewise P(X_(u) < ξ_q) ≤ P(B ≥ u) < alphaUpper —
+ * for any law, continuous or not (equality of the bounds' probabilities for a continuous one).
+ * l = 0 when no rank qualifies (the lower bound is −∞), u = n + 1 likewise (+∞). scipy's
+ * `quantile_test(...).confidence_interval` uses the same ranks.
+ */
+export function quantileIntervalRanks(
+  n: number,
+  q: number,
+  alphaLower: number,
+  alphaUpper: number,
+): [number, number] {
+  const api = "quantileIntervalRanks";
+  assertInteger(api, "n", n, 1);
+  if (typeof q !== "number" || !(q > 0 && q < 1)) {
+    throw new InvalidParameterError(api, "q", "must be in (0, 1)", q);
+  }
+  if (!(alphaLower > 0 && alphaLower < 1)) {
+    throw new InvalidParameterError(api, "alphaLower", "must be in (0, 1)", alphaLower);
+  }
+  if (!(alphaUpper > 0 && alphaUpper < 1)) {
+    throw new InvalidParameterError(api, "alphaUpper", "must be in (0, 1)", alphaUpper);
+  }
+  // Binary searches on the monotone tails: P(B ≤ l − 1) increases with l, P(B ≥ u) decreases.
+  let l = 0;
+  if (binomialCdf(0, n, q) < alphaLower) {
+    let lo = 1; // qualifies
+    let hi = n + 1; // P(B ≤ n) = 1: does not
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (binomialCdf(mid - 1, n, q) < alphaLower) lo = mid;
+      else hi = mid;
+    }
+    l = lo;
+  }
+  let u = n + 1;
+  if (binomialSf(n - 1, n, q) < alphaUpper) {
+    let lo = 0; // P(B ≥ 0) = 1: does not qualify
+    let hi = n; // qualifies
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (binomialSf(mid - 1, n, q) < alphaUpper) hi = mid;
+      else lo = mid;
+    }
+    u = hi;
+  }
+  return [l, u];
+}
+
+/** Options of {@link quantileWithinRule}. */
+export interface QuantileWithinConstraints {
+  /** Total α for this decision. */
+  alpha: number;
+  /** Half-width δ of the band [expected − δ, expected + δ] (> 0). */
+  tolerance: number;
+}
+
+/**
+ * The q-quantile lies within a band, |ξ_q − expected| ≤ δ, distribution-free: the two-sided
+ * (1 − α) order-statistic interval [X_(l), X_(u)] with (l, u) = {@link quantileIntervalRanks}(n,
+ * q, α/2, α/2) — one-sided bounds at α/2 each, as {@link meanWithinRule} — against the band
+ * [a, b] = [expected − δ, expected + δ]: supported when a ≤ X_(l) and X_(u) ≤ b, refuted when
+ * X_(l) > b or X_(u) < a, inconclusive otherwise (TOST). The refutations are exact binomial
+ * tests (Conover §3.2, scipy's `quantile_test`): X_(l) > b ⟺ P(B ≤ #{X ≤ b}) < α/2 and
+ * X_(u) < a ⟺ P(B ≥ #{X < a}) < α/2, B ~ Binomial(n, q); p = min(1, 2·min of the two) and
+ * refuted exactly when p < α. The statistic is the count behind the smaller tail; the estimate
+ * is the sample quantile X_(⌈nq⌉); the detectable effect is in probability units (the shift of
+ * F at a band edge away from q, power 0.9), as for the other quantile rules.
+ */
+export function quantileWithinRule(
+  x: Float64Array,
+  q: number,
+  expected: number,
+  o: QuantileWithinConstraints,
+): Evidence {
+  const api = "quantileWithin";
+  if (!(x instanceof Float64Array) || x.length < 1) {
+    throw new InvalidParameterError(api, "values", "must be a Float64Array of >= 1 values", x);
+  }
+  for (let i = 0; i < x.length; i++) {
+    // ±∞ order as usual (a time that never ends still has a median); NaN has no place.
+    if (Number.isNaN(x[i])) {
+      throw new InvalidParameterError(api, `values[${i}]`, "must not be NaN", x[i]);
+    }
+  }
+  if (typeof q !== "number" || !(q > 0 && q < 1)) {
+    throw new InvalidParameterError(api, "q", "must be in (0, 1)", q);
+  }
+  checkAlpha(api, o.alpha);
+  assertFinite(api, "expected", expected);
+  assertPositive(api, "tolerance", o.tolerance);
+  const n = x.length;
+  const sorted = Float64Array.from(x).sort();
+  const half = o.alpha / 2;
+  const [l, u] = quantileIntervalRanks(n, q, half, half);
+  const lower = l === 0 ? Number.NEGATIVE_INFINITY : sorted[l - 1];
+  const upper = u === n + 1 ? Number.POSITIVE_INFINITY : sorted[u - 1];
+  const bandLo = expected - o.tolerance;
+  const bandHi = expected + o.tolerance;
+  let atMostHi = 0;
+  let belowLo = 0;
+  for (let i = 0; i < n; i++) {
+    if (x[i] <= bandHi) atMostHi++;
+    if (x[i] < bandLo) belowLo++;
+  }
+  // Evidence that ξ_q > b (few values ≤ b) and that ξ_q < a (many values < a).
+  const aboveTail = binomialCdf(atMostHi, n, q);
+  const belowTail = belowLo === 0 ? 1 : binomialSf(belowLo - 1, n, q);
+  const pValue = Math.min(1, 2 * Math.min(aboveTail, belowTail));
+  const outcome: Outcome =
+    lower > bandHi || upper < bandLo
+      ? "refuted"
+      : lower >= bandLo && upper <= bandHi
+        ? "supported"
+        : "inconclusive";
+  // Sample quantile: the smallest value with empirical CDF ≥ q (k/n ≥ q, correctly rounded).
+  let rank = Math.min(n, Math.max(1, Math.ceil(n * q)));
+  if (rank > 1 && (rank - 1) / n >= q) rank--;
+  return {
+    rule: "quantile-within",
+    claim: `q${fmt(q)} within ${fmt(expected)} ± ${fmt(o.tolerance)}`,
+    test: "distribution-free order-statistic interval in band (TOST, exact binomial)",
+    outcome,
+    statistic: aboveTail <= belowTail ? atMostHi : belowLo,
+    pValue,
+    estimate: sorted[rank - 1],
+    interval: [lower, upper],
+    replicates: n,
+    alpha: o.alpha,
+    detectableEffect:
+      (normalQuantile(1 - half) + normalQuantile(DETECTION_POWER)) * Math.sqrt((q * (1 - q)) / n),
+  };
+}
+
 /** Options of {@link orderingRule}. */
 export interface OrderingConstraints {
   alpha: number;

@@ -3,7 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkClaim } from "../../src/claims/checkClaim.ts";
 import { ClaimDefinitionError, defineClaim } from "../../src/claims/defineClaim.ts";
-import { greaterThan, meanAtMost } from "../../src/verdict/index.ts";
+import {
+  greaterThan,
+  meanAtMost,
+  probabilityWithin,
+  quantileWithin,
+} from "../../src/verdict/index.ts";
 
 const base = {
   id: "contract-probe",
@@ -47,6 +52,41 @@ describe("simulate must return one value per replicate of the range asked for", 
       simulate: (_s, range) => ({
         v: Float64Array.from({ length: range.count }, (_, i) => (i % 2) / 100),
       }),
+    });
+    expect(checkClaim(ok).status).toBe("supported");
+  });
+});
+
+describe("the equivalence rules read their observations under the same contract", () => {
+  const withinBase = {
+    ...base,
+    checks: () => [
+      probabilityWithin("hit", 0.5, { absolute: 0.3 }),
+      quantileWithin("v", 0.5, 0, { absolute: 1 }),
+    ],
+    budget: { scenarios: 1, replicates: 10, maxReplicates: 640 },
+  };
+  const hits = (count: number) => Float64Array.from({ length: count }, (_, i) => i % 2);
+
+  it("a missing or short observation names the claim, the observation and the rule", () => {
+    const missing = defineClaim({
+      ...withinBase,
+      simulate: (_s, range) => ({ hit: hits(range.count) }),
+    });
+    expect(() => checkClaim(missing)).toThrow(
+      /contract-probe.*no observation "v" \(a quantile-within check reads it; returned: hit\)/,
+    );
+    const short = defineClaim({
+      ...withinBase,
+      simulate: (_s, range) => ({ hit: hits(range.count - 1), v: hits(range.count) }),
+    });
+    expect(() => checkClaim(short)).toThrow(/observation "hit".*9 values returned/);
+  });
+
+  it("the right observations pass (control)", () => {
+    const ok = defineClaim({
+      ...withinBase,
+      simulate: (_s, range) => ({ hit: hits(range.count), v: hits(range.count) }),
     });
     expect(checkClaim(ok).status).toBe("supported");
   });
