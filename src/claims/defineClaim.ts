@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  CHECK_RULES,
   type Check,
   checkObservations,
   type Observations,
@@ -189,6 +190,12 @@ export function defineClaim<S>(definition: ClaimDefinition<S>): Claim<S> {
       fail(`checks(${fc.stringify(s)}) must return at least one check`);
     }
     for (const c of checks) {
+      const rule = (c as { rule?: unknown } | null)?.rule;
+      if (!(CHECK_RULES as readonly unknown[]).includes(rule)) {
+        fail(
+          `checks(${fc.stringify(s)}) returned ${fc.stringify(c)}, which is not a check: build checks with the decision rules (meanEquals, meanWithin, probabilityAtLeast, …; rules: ${CHECK_RULES.join(", ")})`,
+        );
+      }
       if (checkObservations(c).some((name) => typeof name !== "string" || name === "")) {
         fail(`a check for ${fc.stringify(s)} names no observation`);
       }

@@ -73,6 +73,28 @@ export type Check =
     }
   | { readonly rule: "sure"; readonly invariant: string; readonly what: string };
 
+/**
+ * Every rule a {@link Check} can name: a claim whose `checks` returns anything else (a
+ * hand-built object, a check from another copy of the harness) is refused by name when the
+ * claim is defined. The `satisfies` clause keeps this list and the {@link Check} union equal.
+ */
+export const CHECK_RULES = [
+  "mean-equals",
+  "mean-within",
+  "probability-within",
+  "quantile-within",
+  "bound",
+  "probability",
+  "quantile",
+  "ordering",
+  "sure",
+] as const satisfies readonly Check["rule"][];
+
+/** Compile-time check that no rule of the {@link Check} union is missing from CHECK_RULES. */
+type MissingRule = Exclude<Check["rule"], (typeof CHECK_RULES)[number]>;
+const everyRuleListed: [MissingRule] extends [never] ? true : MissingRule = true;
+void everyRuleListed;
+
 /** Options of {@link meanEquals}. */
 export interface MeanEqualsOptions {
   /** Exact variance of one replicate's value (z-test); omit for a t-test. */

@@ -1,5 +1,6 @@
 export {
   type BandOptions,
+  CHECK_RULES,
   type Check,
   checkObservations,
   greaterThan,

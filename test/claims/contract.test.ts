@@ -111,3 +111,17 @@ describe("rule options and budget types", () => {
     ).toThrow(/budget\.alpha must be in \(0, 0\.5\), got "0\.01"/);
   });
 });
+
+describe("checks must be built by the decision rules", () => {
+  it("an unknown rule object, or something that is no check at all, is a named error naming the claim", () => {
+    for (const bad of [{ rule: "bogus", observation: "v" }, {}, null, 3]) {
+      expect(() =>
+        defineClaim({
+          ...base,
+          simulate: (_s, range) => ({ v: new Float64Array(range.count) }),
+          checks: () => [bad as never],
+        }),
+      ).toThrow(/contract-probe.*is not a check: build checks with the decision rules/);
+    }
+  });
+});
