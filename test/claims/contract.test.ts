@@ -33,6 +33,14 @@ describe("simulate must return one value per replicate of the range asked for", 
     );
   });
 
+  it("no observations at all (simulate returns undefined) is named, not a bare TypeError", () => {
+    const none = defineClaim({ ...base, simulate: () => undefined as never });
+    expect(() => checkClaim(none)).toThrow(ClaimDefinitionError);
+    expect(() => checkClaim(none)).toThrow(
+      /contract-probe: simulate must return an object of observations, got undefined/,
+    );
+  });
+
   it("too many values and a missing observation", () => {
     const extra = defineClaim({
       ...base,

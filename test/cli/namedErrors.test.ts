@@ -83,3 +83,18 @@ describe('collapse new --dir ""', () => {
     expect(existsSync("empty-dir-probe.test.ts")).toBe(false);
   });
 });
+
+describe("collapse new --dir <a regular file>", () => {
+  it("is a named ScaffoldError (not EEXIST)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "collapse-new-file-"));
+    try {
+      const file = join(dir, "plain");
+      writeFileAtomic(file, "x");
+      const r = await runCliInProcess(["new", "probe", "--dir", file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^collapse: ScaffoldError: cannot create .*plain: (ENOTDIR|EEXIST)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
