@@ -120,14 +120,15 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * Runs vitest in this process over the selection (files relative to the project root), with
- * the project's vitest config or else the preset's; returns what the reporter collected.
+ * Runs vitest in this process over the selection (files relative to the root: the project's, or
+ * `o.root`), with the root's vitest config or else the preset's; returns what the reporter
+ * collected. `o.testName` is vitest's -t filter (used when the selection names no claim ids).
  */
 export async function runClaims(
   selection: Selection,
-  o: { workers?: number; progress: boolean },
+  o: { workers?: number; progress: boolean; root?: string; testName?: string },
 ): Promise<CollectedRun> {
-  const root = projectRoot();
+  const root = o.root ?? projectRoot();
   for (const f of selection.files) {
     if (!existsSync(join(root, f))) throw new NoClaimFilesError(`no such claim file: ${f}`);
   }
@@ -137,7 +138,7 @@ export async function runClaims(
       ? new RegExp(
           `^(?:${selection.claims.map(escapeRegExp).join("|")})(?: \\(planted false claim, must be refuted\\))?: `,
         )
-      : undefined;
+      : o.testName;
   const previousExitCode = process.exitCode;
   // Loaded on demand: vitest's node API costs a second to import, and most commands never run it.
   const { startVitest } = await import("vitest/node");
