@@ -220,9 +220,11 @@ export async function calibrate(
   };
   if (o.merge !== undefined) {
     if (files.length > 0) usage("--merge takes no claim files (the shards name theirs)");
+    // Read and checked before the output folder is touched: a wrong --merge creates nothing.
+    const report = mergeShards(readShardFolder(o.merge));
     const out = outFolder(o.out ?? join(o.merge, "report"));
     lockReportFolder(out);
-    return finish(mergeShards(readShardFolder(o.merge)), out);
+    return finish(report, out);
   }
   if (o.shard !== undefined && o.out === undefined) {
     usage("--shard needs --out <folder>: the folder every shard of the sweep writes its file into");
@@ -260,7 +262,29 @@ export async function calibrate(
     },
     index: o.shard?.index ?? 1,
     workers: o.workers,
-    progress: showProgress(),
+    // A bar for one process on a terminal; shards (often run side by side, or in the background)
+    // log one line per claim on stderr instead.
+    progress: o.shard === undefined && showProgress(),
+    ...(o.shard === undefined
+      ? {}
+      : {
+          onClaimEnd: (() => {
+            const started = performance.now();
+            let done = 0;
+            const label = `shard ${o.shard.index}/${o.shard.count}`;
+            return (test: { name: string; meta: unknown }) => {
+              done++;
+              const seconds = ((performance.now() - started) / 1000).toFixed(0);
+              const c = (test.meta as { calibration?: { failures?: number; runs?: number } })
+                ?.calibration;
+              const outcome =
+                c === undefined ? "no calibration (error)" : `${c.failures}/${c.runs} runs failed`;
+              process.stderr.write(
+                `collapse calibrate ${label}: ${done} claim${done === 1 ? "" : "s"} done, ${seconds} s: ${test.name.split(":")[0]}: ${outcome}\n`,
+              );
+            };
+          })(),
+        }),
   });
   if (o.shard === undefined || out === undefined) {
     return finish(mergeShards([{ file: "(unsharded run)", shard }]), out);

@@ -132,7 +132,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     .command("calibrate")
     .summary("measure claims' false-alarm rate (or power) over many root seeds")
     .description(
-      "run claims over many fresh root seeds and print each claim's observed failure rate with its 95% interval against the nominal α (the false-alarm rate of a true claim, the power of a false one)",
+      "run claims over many fresh root seeds and print each claim's observed failure rate with its 95% interval against the nominal α (the false-alarm rate of a true claim, the power of a false one); split the seeds over processes or machines with --shard i/n --out <folder>, then merge the shard files with --merge <folder> into calibration.json and calibration.html",
     )
     .argument("[files...]", "claim files (default: the suite's claims folder)")
     .option("--seeds <n>", "number of root seeds", integer("--seeds", 1), 200)

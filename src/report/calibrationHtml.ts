@@ -28,7 +28,7 @@ export function ecdfRows(report: CalibrationReport): EcdfRow[] {
   const rows: EcdfRow[] = [];
   for (const c of report.claims) {
     if (c.expected !== "true") continue;
-    const label = `${c.id} (n = ${c.runs})`;
+    const label = c.id;
     rows.push({ claim: label, kind: "ecdf", u: 0, f: 0 });
     for (const p of ecdf(c.records.map((r) => r.adjustedPValue))) {
       rows.push({ claim: label, kind: "ecdf", u: p.x, f: p.f });
@@ -37,7 +37,7 @@ export function ecdfRows(report: CalibrationReport): EcdfRow[] {
       { claim: label, kind: "diagonal", u: 0, f: 0 },
       { claim: label, kind: "diagonal", u: 1, f: 1 },
     );
-    const d = c.ecdf.dkw95;
+    const d = c.ecdf?.dkw95 ?? 1;
     rows.push({ claim: label, kind: "dkw", u: 0, f: Math.min(1, d) });
     if (d < 1) rows.push({ claim: label, kind: "dkw", u: 1 - d, f: 1 });
     rows.push({ claim: label, kind: "dkw", u: 1, f: 1 });
@@ -70,7 +70,7 @@ export function ecdfChartSpec(report: CalibrationReport): TopLevelSpec | undefin
       field: "claim",
       type: "nominal",
       title: null,
-      header: { labelFontSize: 11, labelLimit: 230 },
+      header: { labelFontSize: 11, labelLimit: 0 },
     },
     spec: {
       width: 220,
@@ -187,7 +187,7 @@ export async function renderCalibrationHtml(report: CalibrationReport): Promise<
         `[${num(c.interval[0])}, ${num(c.interval[1])}]`,
         c.expected === "true" ? `nominal α ${num(c.alpha)}` : "power (must refute every run)",
         `<span class="${c.verdict === "calibrated" || c.verdict === "planted claim refuted" ? "pass" : "fail"}">${e(c.verdict)}</span>`,
-        `${num(c.ecdf.maxExcess)} (${num(c.ecdf.dkw95)})`,
+        c.ecdf === null ? "—" : `${num(c.ecdf.maxExcess)} (${num(c.ecdf.dkw95)})`,
       ]),
     ),
     report.errors.length > 0

@@ -211,10 +211,12 @@ export function judgeClaim(
     rate: hits / runs,
     interval: [interval[0], interval[1]],
     verdict,
-    ecdf: {
-      maxExcess: ecdfDistance(records.map((r) => r.adjustedPValue)).above,
-      dkw95: dkwEpsilon(runs, 0.05, 1),
-    },
+    ecdf: planted
+      ? null
+      : {
+          maxExcess: ecdfDistance(records.map((r) => r.adjustedPValue)).above,
+          dkw95: dkwEpsilon(runs, 0.05, 1),
+        },
     records: [...records],
   };
 }

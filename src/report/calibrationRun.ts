@@ -126,6 +126,8 @@ export interface CalibrationShardOptions {
   readonly index: number;
   readonly workers?: number;
   readonly progress: boolean;
+  /** Called as each claim test ends (every seed of this shard run), with its calibration. */
+  readonly onClaimEnd?: (test: { name: string; state: string; meta: unknown }) => void;
 }
 
 /** Runs one shard of a sweep under vitest and returns its shard file (not yet written). */
@@ -152,6 +154,7 @@ export async function runCalibrationShard(o: CalibrationShardOptions): Promise<S
         workers: o.workers,
         progress: o.progress,
         ...(s.testName === null ? {} : { testName: s.testName }),
+        ...(o.onClaimEnd === undefined ? {} : { onTestEnd: o.onClaimEnd }),
       },
     );
   } finally {

@@ -133,9 +133,10 @@ export const CalibratedClaimSchema = z.strictObject({
   verdict: z.enum(CALIBRATION_VERDICTS),
   /**
    * The ECDF F of the adjusted p-values against the diagonal: sup(F(u) − u), and the one-sided
-   * 95% DKW margin sqrt(ln(1/0.05)/(2·runs)) it exceeds with probability ≤ 0.05 under a true claim.
+   * 95% DKW margin sqrt(ln(1/0.05)/(2·runs)) it exceeds with probability ≤ 0.05 under a true
+   * claim; null for a planted claim (its p-values are meant to be small).
    */
-  ecdf: z.strictObject({ maxExcess: probability, dkw95: z.number().min(0) }),
+  ecdf: z.strictObject({ maxExcess: probability, dkw95: z.number().min(0) }).nullable(),
   /** One record per root seed, in seed order. */
   records: z.array(RunRecordSchema),
 });

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve, sep } from "node:path";
+import type { TestCase } from "vitest/node";
 import { resolveRootSeed } from "../claims/rootSeed.ts";
 import { buildBody, testClaimId } from "./body.ts";
 import { PRESET_SIZES, runCanonical } from "./canonical.ts";
@@ -126,7 +127,14 @@ function escapeRegExp(s: string): string {
  */
 export async function runClaims(
   selection: Selection,
-  o: { workers?: number; progress: boolean; root?: string; testName?: string },
+  o: {
+    workers?: number;
+    progress: boolean;
+    root?: string;
+    testName?: string;
+    /** Called as each test ends, with its name, state and `task.meta.collapse` (for a log line). */
+    onTestEnd?: (test: { name: string; state: string; meta: unknown }) => void;
+  },
 ): Promise<CollectedRun> {
   const root = o.root ?? projectRoot();
   for (const f of selection.files) {
@@ -152,7 +160,17 @@ export async function runClaims(
     ...(selection.files.some((f) => f.split("/").includes("node_modules"))
       ? { exclude: ["**/.git/**"] }
       : {}),
-    reporters: [reporter],
+    reporters: [
+      reporter,
+      ...(o.onTestEnd === undefined
+        ? []
+        : [
+            {
+              onTestCaseResult: (t: TestCase) =>
+                o.onTestEnd?.({ name: t.name, state: t.result().state, meta: t.meta().collapse }),
+            },
+          ]),
+    ],
     ...(testNamePattern ? { testNamePattern } : {}),
     ...(o.workers !== undefined ? { maxWorkers: o.workers } : {}),
   });

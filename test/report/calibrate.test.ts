@@ -4,7 +4,7 @@
  * refuses shards that are not exactly one sweep's with named errors; calibration.json has the
  * documented fields; --shard is validated like every option (exit 2).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InvalidArgumentError } from "commander";
@@ -142,7 +142,11 @@ describe("collapse calibrate --shard and --merge", () => {
     }
     const html = readFileSync(join(work, "sweep", "report", "calibration.html"), "utf8");
     expect(html).toContain("<svg");
-    expect(html).toContain("tiny-heterozygosity (n = 3)");
+    // The chart's facet header names the true claim (and only it: a planted claim has no ECDF).
+    expect(html).toMatch(/<text[^>]*>tiny-heterozygosity<\/text>/);
+    expect(html).not.toMatch(/<text[^>]*>tiny-planted-decay<\/text>/);
+    expect(trueClaim.ecdf?.dkw95).toBeCloseTo(Math.sqrt(Math.log(20) / 6), 12);
+    expect(planted.ecdf).toBeNull();
   });
 
   it("refuses a merge with a shard missing (MissingShardError, exit 2)", () => {
@@ -152,6 +156,8 @@ describe("collapse calibrate --shard and --merge", () => {
     const r = collapse(["calibrate", "--merge", folder]);
     expect(r.code, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toContain("collapse: MissingShardError: shard 2 of 2 missing (have 1)");
+    // Nothing is written for a refused merge.
+    expect(existsSync(join(folder, "report"))).toBe(false);
     expect(() => readShardFolder(join(work, "nowhere"))).toThrow(MissingShardError);
   });
 
