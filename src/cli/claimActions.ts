@@ -272,7 +272,9 @@ export async function calibrate(
             const started = performance.now();
             let done = 0;
             const label = `shard ${o.shard.index}/${o.shard.count}`;
-            return (test: { name: string; meta: unknown }) => {
+            return (test: { name: string; state: string; meta: unknown }) => {
+              // Tests left out by -t end as skipped: they ran nothing.
+              if (test.state !== "passed" && test.state !== "failed") return;
               done++;
               const seconds = ((performance.now() - started) / 1000).toFixed(0);
               const c = (test.meta as { calibration?: { failures?: number; runs?: number } })
@@ -292,7 +294,7 @@ export async function calibrate(
   const file = writeShardFile(out, shard);
   const claims = shard.claims.length;
   process.stdout.write(
-    `collapse calibrate: shard ${o.shard.index}/${o.shard.count}: ${claims} claim${claims === 1 ? "" : "s"} × ${shard.shard.rootSeeds.length} root seeds in ${(shard.shard.wallMs / 1000).toFixed(1)} s → ${display(file)}\n${shard.errors
+    `collapse calibrate: shard ${o.shard.index}/${o.shard.count}: ${claims} claim${claims === 1 ? "" : "s"} × ${shard.shard.rootSeeds.length} root seed${shard.shard.rootSeeds.length === 1 ? "" : "s"} in ${(shard.shard.wallMs / 1000).toFixed(1)} s → ${display(file)}\n${shard.errors
       .map(
         (e) =>
           `ERROR ${e.file}${e.test === null ? "" : ` (${e.test})`}: ${e.message.split("\n")[0]}\n`,

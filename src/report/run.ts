@@ -367,6 +367,7 @@ function clearRunModes(): void {
   // A report is of an ordinary run: no replay of one counterexample, no calibration sweep.
   delete process.env.COLLAPSE_REPLAY;
   delete process.env.COLLAPSE_CALIBRATE;
+  delete process.env.COLLAPSE_CALIBRATE_SHARD;
 }
 
 /** `collapse verify`: runs the claims and the canonical simulations, writes the report. */

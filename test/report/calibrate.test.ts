@@ -4,12 +4,22 @@
  * refuses shards that are not exactly one sweep's with named errors; calibration.json has the
  * documented fields; --shard is validated like every option (exit 2).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InvalidArgumentError } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shardOption } from "../../src/cli/options.ts";
+import { writeCalibrationReport } from "../../src/report/calibrationHtml.ts";
 import { mergeShards, readShardFolder } from "../../src/report/calibrationMerge.ts";
 import { shardFileName } from "../../src/report/calibrationRun.ts";
 import {
@@ -19,6 +29,7 @@ import {
 } from "../../src/report/calibrationSchema.ts";
 import {
   DuplicateSeedError,
+  ForeignFilesError,
   MissingShardError,
   ShardMismatchError,
 } from "../../src/report/errors.ts";
@@ -74,7 +85,9 @@ describe("collapse calibrate --shard and --merge", () => {
     expect(full.code, full.stdout + full.stderr).toBe(0);
     for (const [i, r] of runs.shards.entries()) {
       expect(r.code, r.stdout + r.stderr).toBe(0);
-      expect(r.stdout).toContain(`shard ${i + 1}/2: 2 claims × ${i === 0 ? 2 : 1} root seeds`);
+      expect(r.stdout).toContain(
+        `shard ${i + 1}/2: 2 claims × ${i === 0 ? "2 root seeds" : "1 root seed"} in`,
+      );
     }
     const merge = runs.merge as Ran;
     expect(merge.code, merge.stdout + merge.stderr).toBe(0);
@@ -202,6 +215,23 @@ describe("collapse calibrate --shard and --merge", () => {
         s.settings.shards = 3;
       }),
     ).toThrow(/shard count 2 differs/);
+  });
+});
+
+describe("the calibration folder", () => {
+  it("is replaced whole, and a folder holding other files is refused (ForeignFilesError)", async () => {
+    const report = mergeShards(readShardFolder(join(work, "sweep")));
+    const folder = join(work, "replaced");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "calibration.json"), "old");
+    await writeCalibrationReport(folder, report);
+    expect(validateCalibrationReport(readJson(join(folder, "calibration.json")), folder)).toEqual(
+      report,
+    );
+    expect(readdirSync(folder).sort()).toEqual(["calibration.html", "calibration.json"]);
+    writeFileSync(join(folder, "notes.txt"), "mine");
+    await expect(writeCalibrationReport(folder, report)).rejects.toThrow(ForeignFilesError);
+    expect(readFileSync(join(folder, "notes.txt"), "utf8")).toBe("mine");
   });
 });
 
