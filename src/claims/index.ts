@@ -3,6 +3,7 @@ export {
   type CalibrationResult,
   calibrateClaim,
 } from "./calibrate.ts";
+export { type CalibrationRun, calibrationRecord } from "./calibrationRecord.ts";
 export {
   type CheckClaimOptions,
   type ClaimReport,

@@ -6,6 +6,7 @@ import { type ClaimReport, checkClaim } from "./checkClaim.ts";
 import type { Claim } from "./defineClaim.ts";
 import { declaresTests, registerClaim } from "./registry.ts";
 import { resolveRootSeed } from "./rootSeed.ts";
+import type { CalibrationShard } from "./shardSeeds.ts";
 
 /** JSON-safe copy: non-finite numbers become "Infinity" / "-Infinity" / "undefined" (NaN). */
 export function jsonSafe(value: unknown): unknown {
@@ -68,6 +69,23 @@ export function parseCalibrate(
   return { seeds, alpha, scenarios };
 }
 
+/**
+ * The shard of a calibration sweep, COLLAPSE_CALIBRATE_SHARD=<i>/<n> (1 ≤ i ≤ n): each claim
+ * runs only the root seeds of shard i (see shardSeeds); undefined when unset or empty.
+ */
+export function parseCalibrateShard(raw: string | undefined): CalibrationShard | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!m || !(count >= 1) || !(index >= 1 && index <= count)) {
+    throw new Error(
+      `COLLAPSE_CALIBRATE_SHARD must be <i>/<n> with 1 <= i <= n, got ${JSON.stringify(raw)}`,
+    );
+  }
+  return { index, count };
+}
+
 /** The shell command that replays a report's counterexample. */
 export function replayCommand(report: ClaimReport, file: string): string {
   const c = report.counterexample;
@@ -127,8 +145,17 @@ export function verifyClaim<S>(claim: Claim<S>, options: VerifyClaimOptions = {}
     ({ task }) => {
       const calibrate = parseCalibrate(process.env.COLLAPSE_CALIBRATE);
       if (calibrate !== undefined) {
-        const r = calibrateClaim(claim, { ...calibrate, firstSeed: resolveRootSeed() });
+        const shard = parseCalibrateShard(process.env.COLLAPSE_CALIBRATE_SHARD);
+        const r = calibrateClaim(claim, { ...calibrate, firstSeed: resolveRootSeed(), shard });
         task.meta.collapse = jsonSafe({ calibration: r, expect: expected });
+        if (shard !== undefined) {
+          // One shard's seeds are too few to judge by: `collapse calibrate --merge` judges the
+          // merged sweep.
+          console.log(
+            `[calibrate] ${claim.id}${expected === "refuted" ? " (planted false claim)" : ""}: ${r.failures}/${r.runs} runs failed in shard ${shard.index}/${shard.count}`,
+          );
+          return;
+        }
         if (expected === "refuted") {
           // A planted false claim: what is measured is the power, and it must be refuted at
           // every seed.

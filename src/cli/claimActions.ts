@@ -1,11 +1,19 @@
 /** What `collapse list`, `replay`, `new` and `calibrate` do (loaded when one of them runs). */
-import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { loadPlugins, loadProjectPlugins } from "../chain/loadPlugins.ts";
 import { type ClaimReport, checkClaim, type ScenarioRecord } from "../claims/checkClaim.ts";
-import { MissingPathError, MissingSeedError, ScaffoldError } from "../report/errors.ts";
+import { writeCalibrationReport } from "../report/calibrationHtml.ts";
+import { calibrationTable, mergeShards, readShardFolder } from "../report/calibrationMerge.ts";
+import { harnessVersion, runCalibrationShard, writeShardFile } from "../report/calibrationRun.ts";
+import type { CalibrationReport } from "../report/calibrationSchema.ts";
+import {
+  MissingPathError,
+  MissingSeedError,
+  NoClaimFilesError,
+  ScaffoldError,
+  UnwritableOutputError,
+} from "../report/errors.ts";
 import {
   claimById,
   findClaimFiles,
@@ -17,12 +25,12 @@ import {
   suiteFolder,
   suitePluginRoot,
 } from "../report/loader.ts";
-import { vitestConfigFile } from "../report/vitestConfigFile.ts";
-import { writeFileAtomic } from "../report/write.ts";
+import { lockReportFolder, prepareOutputFolder, writeFileAtomic } from "../report/write.ts";
 import { makeFolder } from "../util/makeFolder.ts";
 import { projectConfig } from "../util/projectConfig.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { describeEvidence, fmt } from "../verdict/index.ts";
+import { showProgress } from "./options.ts";
 import {
   formatPlugins,
   formatPluginsJson,
@@ -188,54 +196,139 @@ export function scaffold(name: string, o: { dir?: string }): void {
   );
 }
 
-/**
- * `collapse calibrate`: the project's vitest (its config, else the preset) over the claim files
- * with the calibration environment; returns vitest's exit code. The bundled suite runs from the
- * harness's own folder (vitest skips node_modules/ below a root).
- */
-export function calibrate(
-  files: readonly string[],
-  o: {
-    seeds: number;
-    alpha?: number;
-    firstSeed: number;
-    scenarios?: number;
-    testName?: string;
-    suite: Suite;
-  },
-): number {
-  const root = o.suite === "builtin" ? HARNESS_ROOT : projectRoot();
-  const selected =
-    files.length > 0 ? files.map((f) => resolve(f)) : [suiteFolder(o.suite, projectRoot())];
-  return runVitest(root, selected, o.testName, {
-    COLLAPSE_CALIBRATE: `${o.seeds}:${o.alpha ?? ""}:${o.scenarios ?? ""}`.replace(/:+$/, ""),
-    COLLAPSE_SEED: String(o.firstSeed),
-  });
+/** Options of `collapse calibrate`. */
+export interface CalibrateOptions {
+  seeds: number;
+  alpha?: number;
+  firstSeed: number;
+  scenarios?: number;
+  testName?: string;
+  suite: Suite;
+  shard?: { index: number; count: number };
+  out?: string;
+  merge?: string;
+  workers?: number;
 }
 
-/** Runs vitest's CLI in `root` on files with extra environment; returns its exit code. */
-export function runVitest(
-  root: string,
+function display(path: string): string {
+  const r = relative(process.cwd(), path);
+  return r === "" || r.startsWith("..") ? path : r;
+}
+
+/** Prints a sweep's table, writes its folder when asked; returns the exit code (1: not calibrated). */
+async function finish(report: CalibrationReport, out: string | undefined): Promise<number> {
+  process.stdout.write(calibrationTable(report));
+  if (out !== undefined) {
+    const written = await writeCalibrationReport(out, report);
+    process.stdout.write(
+      `calibration: ${display(written.json)}\n             ${display(written.html)}\n`,
+    );
+  }
+  return report.passed ? 0 : 1;
+}
+
+/**
+ * `collapse calibrate`: the project's vitest (its config, else the preset) over the claim files
+ * in calibration mode; each claim test stores its per-seed records in its task meta, which the
+ * CollapseReporter brings back. With --shard i/n only shard i's root seeds run and the shard file
+ * is written into --out; without, every seed runs, the table is printed and, with --out, the
+ * calibration folder written. --merge merges a folder of shard files instead of running. The
+ * bundled suite runs from the harness's own folder (vitest skips node_modules/ below a root).
+ * Returns the exit code: 1 when a true claim's interval lies above its α, a planted claim was
+ * missed or a claim test errored; `usage` reports a usage error (exit 2).
+ */
+export async function calibrate(
   files: readonly string[],
-  testName: string | undefined,
-  env: Record<string, string>,
-): number {
-  const require = createRequire(import.meta.url);
-  const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
-  const args = [
-    vitest,
-    "run",
-    "--root",
+  o: CalibrateOptions,
+  usage: (message: string) => never,
+): Promise<number> {
+  const outFolder = (out: string): string => {
+    // resolve("") is the current folder: an empty --out is a mistake, not a request for it.
+    if (out.trim() === "") throw new UnwritableOutputError('""', "--out must name a folder");
+    return resolve(out);
+  };
+  if (o.merge !== undefined) {
+    if (files.length > 0) usage("--merge takes no claim files (the shards name theirs)");
+    // Read and checked before the output folder is touched: a wrong --merge creates nothing.
+    const report = mergeShards(readShardFolder(o.merge));
+    const out = outFolder(o.out ?? join(o.merge, "report"));
+    lockReportFolder(out);
+    return finish(report, out);
+  }
+  if (o.shard !== undefined && o.out === undefined) {
+    usage("--shard needs --out <folder>: the folder every shard of the sweep writes its file into");
+  }
+  if (o.shard !== undefined && o.shard.count > o.seeds) {
+    usage(
+      `--shard ${o.shard.index}/${o.shard.count}: more shards than root seeds (--seeds ${o.seeds}), so a shard would run none`,
+    );
+  }
+  const root = o.suite === "builtin" ? HARNESS_ROOT : projectRoot();
+  const selected = findClaimFiles(files.length > 0 ? files : [suiteFolder(o.suite, projectRoot())]);
+  const outside = selected.filter((f) => projectPath(f, root).startsWith("../"));
+  if (outside.length > 0) {
+    throw new NoClaimFilesError(
+      `claim files must be inside ${root} (the folder of the nearest package.json): ${outside.join(", ")}`,
+    );
+  }
+  const out = o.out === undefined ? undefined : outFolder(o.out);
+  // Checked before the sweep runs (it may run for hours): a bad --out fails at once.
+  if (out !== undefined) {
+    prepareOutputFolder(o.shard === undefined ? join(out, "..") : out);
+    if (o.shard === undefined) lockReportFolder(out);
+  }
+  const shard = await runCalibrationShard({
     root,
-    "--config",
-    vitestConfigFile(root),
-    ...files.map((f) => relative(root, f) || "."),
-    ...(testName ? ["-t", testName] : []),
-  ];
-  const r = spawnSync(process.execPath, args, {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, ...env },
+    settings: {
+      files: selected.map((f) => projectPath(f, root)),
+      testName: o.testName ?? null,
+      seeds: o.seeds,
+      firstSeed: o.firstSeed,
+      alpha: o.alpha ?? null,
+      scenarios: o.scenarios ?? null,
+      shards: o.shard?.count ?? 1,
+      harnessVersion: harnessVersion(),
+    },
+    index: o.shard?.index ?? 1,
+    workers: o.workers,
+    // A bar for one process on a terminal; shards (often run side by side, or in the background)
+    // log one line per claim on stderr instead.
+    progress: o.shard === undefined && showProgress(),
+    ...(o.shard === undefined
+      ? {}
+      : {
+          onClaimEnd: (() => {
+            const started = performance.now();
+            let done = 0;
+            const label = `shard ${o.shard.index}/${o.shard.count}`;
+            return (test: { name: string; state: string; meta: unknown }) => {
+              // Tests left out by -t end as skipped: they ran nothing.
+              if (test.state !== "passed" && test.state !== "failed") return;
+              done++;
+              const seconds = ((performance.now() - started) / 1000).toFixed(0);
+              const c = (test.meta as { calibration?: { failures?: number; runs?: number } })
+                ?.calibration;
+              const outcome =
+                c === undefined ? "no calibration (error)" : `${c.failures}/${c.runs} runs failed`;
+              process.stderr.write(
+                `collapse calibrate ${label}: ${done} claim${done === 1 ? "" : "s"} done, ${seconds} s: ${test.name.split(":")[0]}: ${outcome}\n`,
+              );
+            };
+          })(),
+        }),
   });
-  return r.status ?? 1;
+  if (o.shard === undefined || out === undefined) {
+    return finish(mergeShards([{ file: "(unsharded run)", shard }]), out);
+  }
+  const file = writeShardFile(out, shard);
+  const claims = shard.claims.length;
+  process.stdout.write(
+    `collapse calibrate: shard ${o.shard.index}/${o.shard.count}: ${claims} claim${claims === 1 ? "" : "s"} × ${shard.shard.rootSeeds.length} root seed${shard.shard.rootSeeds.length === 1 ? "" : "s"} in ${(shard.shard.wallMs / 1000).toFixed(1)} s → ${display(file)}\n${shard.errors
+      .map(
+        (e) =>
+          `ERROR ${e.file}${e.test === null ? "" : ` (${e.test})`}: ${e.message.split("\n")[0]}\n`,
+      )
+      .join("")}`,
+  );
+  return shard.errors.length === 0 ? 0 : 1;
 }

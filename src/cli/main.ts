@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import { ReportError } from "../report/errors.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { addClaimCommands, suiteOption } from "./claimCommands.ts";
-import { collect, integer, number, seed } from "./options.ts";
+import { collect, integer, number, seed, shardOption, workersOption } from "./options.ts";
 import { addReportCommands } from "./reportCommands.ts";
 
 /** The harness's version, from its package.json. */
@@ -137,7 +137,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     .command("calibrate")
     .summary("measure claims' false-alarm rate (or power) over many root seeds")
     .description(
-      "run claims over many fresh root seeds and print each claim's observed failure rate with its 95% interval against the nominal α (the false-alarm rate of a true claim, the power of a false one)",
+      "run claims over many fresh root seeds and print each claim's observed failure rate with its 95% interval against the nominal α (the false-alarm rate of a true claim, the power of a false one); split the seeds over processes or machines with --shard i/n --out <folder>, then merge the shard files with --merge <folder> into calibration.json and calibration.html",
     )
     .argument("[files...]", "claim files (default: the suite's claims folder)")
     .option("--seeds <n>", "number of root seeds", integer("--seeds", 1), 200)
@@ -159,9 +159,29 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     )
     .option("-t, --test-name <pattern>", "only claims whose test name matches (vitest -t)")
     .addOption(suiteOption())
-    .action(async (files: string[], o) => {
+    .option(
+      "--shard <i/n>",
+      "run shard i of n: root seeds s+j with j ≡ i−1 (mod n), every claim; needs --out (merge the shards with --merge)",
+      shardOption,
+    )
+    .option(
+      "--out <folder>",
+      "with --shard: the sweep's folder, gets calibration-shard-<i>-of-<n>.json; otherwise: write calibration.json and calibration.html there (the folder is replaced whole)",
+    )
+    .addOption(
+      new Option(
+        "--merge <folder>",
+        "merge the shard files in <folder> into calibration.json and calibration.html (in --out, default <folder>/report)",
+      ).conflicts(["shard", "seeds", "alpha", "firstSeed", "scenarios", "testName", "workers"]),
+    )
+    .option(
+      "--workers <n>",
+      "vitest workers (results do not depend on it; 1 per shard when shards share a machine)",
+      workersOption,
+    )
+    .action(async function (this: Command, files: string[], o) {
       const { calibrate } = await import("./claimActions.ts");
-      process.exitCode = calibrate(files, o);
+      process.exitCode = await calibrate(files, o, (message) => this.error(message));
     });
   addReportCommands(program, () => ["collapse", ...argv.slice(2)]);
   addClaimCommands(program);

@@ -99,3 +99,23 @@ export function pathOption(raw: string): string {
 export function showProgress(): boolean {
   return Boolean(process.stderr.isTTY) && !process.env.CI;
 }
+
+/** A calibration shard `i/n` (1 ≤ i ≤ n). */
+export function shardOption(raw: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (
+    !m ||
+    !Number.isSafeInteger(index) ||
+    !Number.isSafeInteger(count) ||
+    count < 1 ||
+    index < 1 ||
+    index > count
+  ) {
+    throw new InvalidArgumentError(
+      `--shard must be i/n with integers 1 <= i <= n (shard i of n), got ${JSON.stringify(raw)}`,
+    );
+  }
+  return { index, count };
+}

@@ -156,3 +156,37 @@ export class ForeignFilesError extends ReportError {
     this.folder = folder;
   }
 }
+
+/** A calibration shard file that cannot be read, is not JSON, or does not match its schema. */
+export class MalformedShardError extends ReportError {
+  readonly file: string;
+
+  constructor(file: string, detail: string) {
+    super("MalformedShardError", `${file}: ${detail}`);
+    this.file = file;
+  }
+}
+
+/** Calibration shards that do not belong to one sweep (settings, claims or seeds differ). */
+export class ShardMismatchError extends ReportError {
+  constructor(detail: string) {
+    super("ShardMismatchError", detail);
+  }
+}
+
+/** A calibration merge that lacks shards of the sweep (or finds none at all). */
+export class MissingShardError extends ReportError {
+  constructor(detail: string) {
+    super("MissingShardError", detail);
+  }
+}
+
+/** A root seed that two calibration shards both ran for one claim. */
+export class DuplicateSeedError extends ReportError {
+  constructor(claim: string, seed: number, files: readonly string[]) {
+    super(
+      "DuplicateSeedError",
+      `claim ${claim} ran root seed ${seed} in more than one shard (${files.join(", ")}): shards of one sweep run disjoint seeds`,
+    );
+  }
+}

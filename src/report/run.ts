@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve, sep } from "node:path";
+import type { TestCase } from "vitest/node";
 import { resolveRootSeed } from "../claims/rootSeed.ts";
 import { buildBody, testClaimId } from "./body.ts";
 import { PRESET_SIZES, runCanonical } from "./canonical.ts";
@@ -120,14 +121,22 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * Runs vitest in this process over the selection (files relative to the project root), with
- * the project's vitest config or else the preset's; returns what the reporter collected.
+ * Runs vitest in this process over the selection (files relative to the root: the project's, or
+ * `o.root`), with the root's vitest config or else the preset's; returns what the reporter
+ * collected. `o.testName` is vitest's -t filter (used when the selection names no claim ids).
  */
 export async function runClaims(
   selection: Selection,
-  o: { workers?: number; progress: boolean },
+  o: {
+    workers?: number;
+    progress: boolean;
+    root?: string;
+    testName?: string;
+    /** Called as each test ends, with its name, state and `task.meta.collapse` (for a log line). */
+    onTestEnd?: (test: { name: string; state: string; meta: unknown }) => void;
+  },
 ): Promise<CollectedRun> {
-  const root = projectRoot();
+  const root = o.root ?? projectRoot();
   for (const f of selection.files) {
     if (!existsSync(join(root, f))) throw new NoClaimFilesError(`no such claim file: ${f}`);
   }
@@ -137,7 +146,7 @@ export async function runClaims(
       ? new RegExp(
           `^(?:${selection.claims.map(escapeRegExp).join("|")})(?: \\(planted false claim, must be refuted\\))?: `,
         )
-      : undefined;
+      : o.testName;
   const previousExitCode = process.exitCode;
   // Loaded on demand: vitest's node API costs a second to import, and most commands never run it.
   const { startVitest } = await import("vitest/node");
@@ -151,7 +160,17 @@ export async function runClaims(
     ...(selection.files.some((f) => f.split("/").includes("node_modules"))
       ? { exclude: ["**/.git/**"] }
       : {}),
-    reporters: [reporter],
+    reporters: [
+      reporter,
+      ...(o.onTestEnd === undefined
+        ? []
+        : [
+            {
+              onTestCaseResult: (t: TestCase) =>
+                o.onTestEnd?.({ name: t.name, state: t.result().state, meta: t.meta().collapse }),
+            },
+          ]),
+    ],
     ...(testNamePattern ? { testNamePattern } : {}),
     ...(o.workers !== undefined ? { maxWorkers: o.workers } : {}),
   });
@@ -348,6 +367,7 @@ function clearRunModes(): void {
   // A report is of an ordinary run: no replay of one counterexample, no calibration sweep.
   delete process.env.COLLAPSE_REPLAY;
   delete process.env.COLLAPSE_CALIBRATE;
+  delete process.env.COLLAPSE_CALIBRATE_SHARD;
 }
 
 /** `collapse verify`: runs the claims and the canonical simulations, writes the report. */

@@ -91,9 +91,6 @@ export interface WrittenReport {
   readonly html: string;
 }
 
-/** The files a report folder may hold (anything else is refused rather than deleted). */
-const REPORT_FILES = new Set(["report.json", "report.md", "report.html"]);
-
 /** Temporary and retired copies of `folder` left beside it by this module. */
 function scratchSiblings(folder: string): string[] {
   const parent = dirname(folder);
@@ -153,46 +150,61 @@ export function releaseReportFolder(folder: string): void {
 }
 
 /**
- * Renders the report and replaces `folder` whole with report.md, report.html and report.json:
- * the files go into `.<name>.<pid>.<n>.tmp` beside it; then the old folder (if any) is renamed to
+ * Replaces `folder` whole with the given files (name → content): they go into
+ * `.<name>.<pid>.<n>.tmp` beside it; then the old folder (if any) is renamed to
  * `.<name>.<pid>.<n>.old`, the new one renamed into place, and the old one removed. A crash before
- * the second rename leaves the old report complete (at its name, or, between the two renames, at
+ * the second rename leaves the old folder complete (at its name, or, between the two renames, at
  * the `.old` name with no folder at `folder`); after it, the new one. Leftovers are removed by the
- * next write. A folder holding anything but report files is refused ({@link ForeignFilesError}).
+ * next write. A folder holding anything but files of these names is refused
+ * ({@link ForeignFilesError}). The caller holds the folder's lock ({@link lockReportFolder}).
+ */
+export function replaceFolder(folder: string, files: Readonly<Record<string, string>>): void {
+  const allowed = new Set(Object.keys(files));
+  if (existsSync(folder)) {
+    const foreign = readdirSync(folder).filter((f) => !allowed.has(f));
+    if (foreign.length > 0) throw new ForeignFilesError(folder, foreign);
+  } else if (scratchSiblings(folder).some((f) => f.endsWith(".old"))) {
+    // A crash between the two renames: put the previous folder back before replacing it.
+    const old = scratchSiblings(folder).filter((f) => f.endsWith(".old"));
+    renameSync(old[0], folder);
+  }
+  for (const f of scratchSiblings(folder)) rmSync(f, { recursive: true, force: true });
+  const stem = join(dirname(folder), `.${basename(folder)}.${process.pid}.${counter++}`);
+  const tmp = `${stem}.tmp`;
+  try {
+    makeFolder(tmp);
+    for (const [name, content] of Object.entries(files)) {
+      writeFileSync(join(tmp, name), content, "utf8");
+    }
+    if (existsSync(folder)) {
+      renameSync(folder, `${stem}.old`);
+      renameSync(tmp, folder);
+      rmSync(`${stem}.old`, { recursive: true, force: true });
+    } else {
+      renameSync(tmp, folder);
+    }
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(folder) && existsSync(`${stem}.old`)) renameSync(`${stem}.old`, folder);
+    throw new UnwritableOutputError(dirname(folder), describe(e));
+  }
+}
+
+/**
+ * Renders the report and replaces `folder` whole with report.md, report.html and report.json
+ * (see {@link replaceFolder}); a folder holding anything but report files is refused
+ * ({@link ForeignFilesError}).
  */
 export async function writeReport(folder: string, report: Report): Promise<WrittenReport> {
   lockReportFolder(folder);
   try {
     const markdown = renderMarkdown(report);
     const html = await renderHtml(report);
-    if (existsSync(folder)) {
-      const foreign = readdirSync(folder).filter((f) => !REPORT_FILES.has(f));
-      if (foreign.length > 0) throw new ForeignFilesError(folder, foreign);
-    } else if (scratchSiblings(folder).some((f) => f.endsWith(".old"))) {
-      // A crash between the two renames: put the previous report back before replacing it.
-      const old = scratchSiblings(folder).filter((f) => f.endsWith(".old"));
-      renameSync(old[0], folder);
-    }
-    for (const f of scratchSiblings(folder)) rmSync(f, { recursive: true, force: true });
-    const stem = join(dirname(folder), `.${basename(folder)}.${process.pid}.${counter++}`);
-    const tmp = `${stem}.tmp`;
-    try {
-      makeFolder(tmp);
-      writeFileSync(join(tmp, "report.md"), markdown, "utf8");
-      writeFileSync(join(tmp, "report.html"), html, "utf8");
-      writeFileSync(join(tmp, "report.json"), serializeReport(report), "utf8");
-      if (existsSync(folder)) {
-        renameSync(folder, `${stem}.old`);
-        renameSync(tmp, folder);
-        rmSync(`${stem}.old`, { recursive: true, force: true });
-      } else {
-        renameSync(tmp, folder);
-      }
-    } catch (e) {
-      rmSync(tmp, { recursive: true, force: true });
-      if (!existsSync(folder) && existsSync(`${stem}.old`)) renameSync(`${stem}.old`, folder);
-      throw new UnwritableOutputError(dirname(folder), describe(e));
-    }
+    replaceFolder(folder, {
+      "report.md": markdown,
+      "report.html": html,
+      "report.json": serializeReport(report),
+    });
     return {
       folder,
       json: join(folder, "report.json"),

@@ -4,11 +4,15 @@
  * scenario, one check, one look. The count of failed runs must lie in the two-sided acceptance
  * region of Binomial(400, 0.05) at level 1e-3 (the test's own false-alarm probability, up to the
  * normal approximation of the z-test on 400 log-χ²₁₉ values, whose Edgeworth correction at
- * z = 1.96 shifts the size by < 0.002).
+ * z = 1.96 shifts the size by < 0.002). The same runs' adjusted p-values (here the z-test's own:
+ * one scenario, one check, one look) must be super-uniform: their ECDF may rise above the
+ * diagonal by at most the one-sided DKW margin at 1e-3 (false-alarm probability ≤ 1e-3, up to
+ * the same normal approximation).
  */
 import { describe, expect, it } from "vitest";
 import { calibrateClaim } from "../../src/claims/calibrate.ts";
 import { binomialCdf, binomialSf } from "../../src/numeric/index.ts";
+import { dkwEpsilon, ecdfDistance } from "../../src/report/ecdf.ts";
 import { calibrationLogVariance, plantedTailMeanHalves } from "./controls.ts";
 
 describe("calibration", () => {
@@ -20,6 +24,13 @@ describe("calibration", () => {
     expect(r.inconclusive).toBe(0);
     expect(binomialCdf(r.failures, 400, 0.05)).toBeGreaterThan(5e-4);
     expect(r.failures === 0 ? 1 : binomialSf(r.failures - 1, 400, 0.05)).toBeGreaterThan(5e-4);
+    const adjusted = r.records.map((x) => x.adjustedPValue);
+    // A run is refuted exactly when its adjusted p-value is below α.
+    expect(adjusted.filter((p) => p < 0.05).length).toBe(r.refuted);
+    const above = ecdfDistance(adjusted).above;
+    const margin = dkwEpsilon(400, 1e-3, 1);
+    console.log(`adjusted p-values: ECDF rises ${above} above the diagonal (DKW margin ${margin})`);
+    expect(above).toBeLessThanOrEqual(margin);
   });
 
   it("power of a planted false claim: refuted at every one of 5 seeds", () => {
