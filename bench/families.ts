@@ -1,9 +1,14 @@
 /**
- * Per-family throughput of the chain engine: chains × generations × samples per second for every
- * model family, each on a truth it fits, under replace, single-threaded. Run by hand:
- * `npm run bench:families` (add `-- --quick` for a 5x smaller run). Prints figures, asserts nothing.
+ * Per-family × regime throughput of the chain engine, on the path users run (`runChains` from a
+ * spec, metrics included): chains × generations × samples per second for every model family,
+ * each on a truth it fits, under each regime, single-threaded — next to the same chains in numpy
+ * (bench/families_numpy.py, vectorised over chains, replace only) where a reference exists.
+ * Run by hand: `npm run bench:families` (add `-- --quick` for a 5x smaller run). Prints figures,
+ * asserts nothing.
  */
+import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { configFromSpec } from "../src/chain/chainSpec.ts";
 import { runChains } from "../src/chain/runChains.ts";
 import type { MetricId } from "../src/metrics/metric.ts";
@@ -18,11 +23,30 @@ interface Case {
   generations: number;
   chains: number;
   metric: MetricId;
+  /** Case name of bench/families_numpy.py, when it has one. */
+  numpy?: string;
+}
+
+const REGIMES = ["replace", "accumulate", "fresh", "keep-original", "accumulate-subsample"];
+const numpyScript = fileURLToPath(new URL("./families_numpy.py", import.meta.url));
+
+/** Seconds of the numpy reference (replace), or why there is none. */
+function numpySeconds(c: Case, chains: number): number | string {
+  if (c.numpy === undefined) return "no reference";
+  const r = spawnSync(
+    "python3",
+    [numpyScript, c.numpy, String(chains), String(c.generations), String(c.samples)],
+    { encoding: "utf8" },
+  );
+  if (r.status !== 0) return `numpy failed: ${r.stderr.trim().split("\n").at(-1)}`;
+  const out = JSON.parse(r.stdout);
+  return typeof out.seconds === "number" ? out.seconds : String(out.skipped);
 }
 
 const cases: Case[] = [
   {
     family: "categorical-mle",
+    numpy: "categorical-mle",
     truth: "zipf:k=100,s=1.1",
     samples: 1000,
     generations: 200,
@@ -31,6 +55,7 @@ const cases: Case[] = [
   },
   {
     family: "categorical-smoothed:alpha=0.5",
+    numpy: "categorical-smoothed",
     truth: "zipf:k=100,s=1.1",
     samples: 1000,
     generations: 200,
@@ -39,6 +64,7 @@ const cases: Case[] = [
   },
   {
     family: "gaussian-mle",
+    numpy: "gaussian-mle",
     truth: "gaussian",
     samples: 100,
     generations: 500,
@@ -47,6 +73,7 @@ const cases: Case[] = [
   },
   {
     family: "gaussian-unbiased",
+    numpy: "gaussian-unbiased",
     truth: "gaussian",
     samples: 100,
     generations: 500,
@@ -55,6 +82,7 @@ const cases: Case[] = [
   },
   {
     family: "kde:bandwidth=0.1",
+    numpy: "kde-fixed",
     truth: "gaussian",
     samples: 200,
     generations: 100,
@@ -63,6 +91,7 @@ const cases: Case[] = [
   },
   {
     family: "kde",
+    numpy: "kde-silverman",
     truth: "gaussian",
     samples: 200,
     generations: 100,
@@ -117,33 +146,44 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(" ")}`,
 );
-const header = ["family", "truth", "K×T×M", "seconds", "samples/s", "chain-generations/s"];
+const header = ["family", "regime", "truth", "K×T×M", "seconds", "samples/s", "numpy s", "ratio"];
 const rows: string[][] = [];
 for (const c of cases) {
   const chains = Math.max(1, Math.round(c.chains / scale));
-  const config = configFromSpec({
-    truth: c.truth,
-    family: c.family,
-    regime: "replace",
-    samples: c.samples,
-    generations: c.generations,
-    chains,
-    seed: 1,
-    metrics: [c.metric],
-  });
-  const start = performance.now();
-  runChains(config);
-  const seconds = (performance.now() - start) / 1000;
-  const gens = chains * c.generations;
-  rows.push([
-    c.family,
-    c.truth,
-    `${chains}×${c.generations}×${c.samples}`,
-    seconds.toFixed(3),
-    ((gens * c.samples) / seconds).toExponential(2),
-    (gens / seconds).toExponential(2),
-  ]);
+  const reference = numpySeconds(c, chains);
+  for (const regime of REGIMES) {
+    const config = configFromSpec({
+      truth: c.truth,
+      family: c.family,
+      regime,
+      samples: c.samples,
+      generations: c.generations,
+      chains,
+      seed: 1,
+      metrics: [c.metric],
+    });
+    // Warm up the JIT on a tenth of the chains (untimed), as numpy needs no warm-up.
+    runChains({ ...config, chains: Math.max(1, Math.round(chains / 10)) });
+    const start = performance.now();
+    runChains(config);
+    const seconds = (performance.now() - start) / 1000;
+    const gens = chains * c.generations;
+    const np = regime === "replace" ? reference : "";
+    rows.push([
+      c.family,
+      regime,
+      c.truth,
+      `${chains}×${c.generations}×${c.samples}`,
+      seconds.toFixed(3),
+      ((gens * c.samples) / seconds).toExponential(2),
+      typeof np === "number" ? np.toFixed(3) : np,
+      typeof np === "number" ? `${(seconds / np).toFixed(2)}×` : "",
+    ]);
+  }
 }
 const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
 for (const r of [header, ...rows])
   console.log(r.map((cell, j) => cell.padEnd(widths[j])).join("  "));
+console.log(
+  "ratio = engine seconds / numpy seconds (numpy vectorised over chains, replace only; GMM needs scikit-learn, not installed here)",
+);

@@ -279,17 +279,22 @@ export function runChains(config: ChainConfig): ChainResult {
   for (let c = 0; c < K; c++) {
     const chainIndex = firstChain + c;
     const stream = derive(seed, ...keys, "chain", chainIndex);
+    // One metric context per chain (not one per metric and generation): `at` names the metric
+    // and generation being computed, which is all its Monte Carlo stream depends on.
+    const at = { metric: "", t: 0 };
+    const ctx: MetricContext = {
+      truth,
+      get tail() {
+        return tail();
+      },
+      mcSamples,
+      mcStream: () => derive(seed, ...keys, "chain", chainIndex, "metric", at.metric, at.t),
+    };
     const record = (model: AnyModel, t: number) => {
       if (recorded !== undefined && !recorded.has(t)) return;
+      at.t = t;
       for (const metric of metrics) {
-        const ctx: MetricContext = {
-          truth,
-          get tail() {
-            return tail();
-          },
-          mcSamples,
-          mcStream: () => derive(seed, ...keys, "chain", chainIndex, "metric", metric.id, t),
-        };
+        at.metric = metric.id;
         let v: number;
         try {
           v = metric.compute(model, ctx);
