@@ -134,12 +134,31 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
         min: 1,
         description: "max EM iterations",
       },
+      tolerance: {
+        type: "number",
+        default: GMM_DEFAULTS.tolerance,
+        min: 0,
+        exclusiveMin: true,
+        description: "stop when the mean log-likelihood gains less (peers' code: 1e-5)",
+      },
+      restarts: {
+        type: "integer",
+        default: GMM_DEFAULTS.restarts,
+        min: 1,
+        max: 1000,
+        description: "EM runs from independent k-means++ starts; the most likely is kept",
+      },
     },
     dataKind: "real",
     modelKind: "mixture",
     ...fromBuilder(
-      (p: { components: number; iterations: number }) =>
-        gmm({ components: p.components, maxIterations: p.iterations }) as unknown as AnyFamily,
+      (p: { components: number; iterations: number; tolerance: number; restarts: number }) =>
+        gmm({
+          components: p.components,
+          maxIterations: p.iterations,
+          tolerance: p.tolerance,
+          restarts: p.restarts,
+        }) as unknown as AnyFamily,
     ),
   },
   {

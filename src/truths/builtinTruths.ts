@@ -1,5 +1,6 @@
-import { categoricalTruth, dirichletTruth, zipfTruth } from "./categorical.ts";
+import { categoricalTruth, dirichletTruth, zipfMandelbrotTruth, zipfTruth } from "./categorical.ts";
 import { gaussianTruth, gmmTruth, paretoTruth, studentTTruth } from "./continuous.ts";
+import { countsTruth } from "./countsFile.ts";
 import type { TruthDefinition } from "./defineTruth.ts";
 import { mvGaussianTruth } from "./mvGaussian.ts";
 import { regressionTruth } from "./regression.ts";
@@ -36,6 +37,30 @@ export const BUILTIN_TRUTHS = [
       seed: { type: "integer", default: 0, description: "seed of the draw" },
     },
     create: (v) => dirichletTruth(v.k, v.alpha, v.seed),
+  }),
+  truth({
+    name: "zipf-mandelbrot",
+    description: "Zipf–Mandelbrot p_i ∝ (i + b)^-a over k symbols (b = 0: Zipf)",
+    params: {
+      k: { type: "integer", required: true, description: "number of symbols" },
+      a: { type: "number", required: true, min: 0, description: "exponent >= 0" },
+      b: { type: "number", required: true, min: 0, description: "rank shift >= 0" },
+    },
+    create: (v) => zipfMandelbrotTruth(v.k, v.a, v.b),
+  }),
+  truth({
+    name: "counts",
+    description:
+      "categorical law p_i = c_i/Σc from a file of counts (one per line, optionally after a label)",
+    params: {
+      file: {
+        type: "string",
+        required: true,
+        description:
+          "text file: `count` or `label count` per line, # comments (no commas in the path)",
+      },
+    },
+    create: (v) => countsTruth(v.file),
   }),
   truth({
     name: "gaussian",

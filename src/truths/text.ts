@@ -253,7 +253,7 @@ export function loadCorpus(file: string = DEFAULT_TEXT_FILE, vocab?: number): Te
  */
 export const MAX_TEXT_BYTES = 256 * 2 ** 20;
 
-function maxTextBytes(): number {
+export function maxTextBytes(): number {
   const env = Number(process.env.COLLAPSE_MAX_TEXT_BYTES);
   return Number.isSafeInteger(env) && env > 0 ? env : MAX_TEXT_BYTES;
 }
