@@ -47,7 +47,7 @@ export const claim = defineClaim({
   ],
   scenario: uniformInteger({ min: 8, max: 40 }).chain((samples) =>
     fc.record({
-      family: choiceOf(["gaussian-unbiased", "gaussian-mle"]),
+      family: choiceOf(["gaussian-unbiased", "gaussian-mle"] as const),
       samples: fc.constant(samples),
       t: uniformInteger({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
       mean: uniformReal({ min: -10, max: 10, simplest: 0 }),

@@ -44,7 +44,7 @@ export const claim = defineClaim({
     .map(Math.round)
     .chain((samples) =>
       fc.record({
-        family: choiceOf(["gaussian-unbiased", "gaussian-mle"]),
+        family: choiceOf(["gaussian-unbiased", "gaussian-mle"] as const),
         samples: fc.constant(samples),
         generations: uniformInteger({ min: Math.ceil(samples / 25), max: 60 }),
       }),

@@ -55,7 +55,7 @@ export const claim = defineClaim({
     "M ∈ [5, 30], ε ∈ [0.02, 0.5]",
   ],
   scenario: fc.record({
-    family: choiceOf(["gaussian-unbiased", "gaussian-mle"]),
+    family: choiceOf(["gaussian-unbiased", "gaussian-mle"] as const),
     samples: uniformInteger({ min: 5, max: 30 }),
     // The largest ε and the lowest target give the shortest horizon T: the cheapest chain.
     logEps: uniformReal({ min: Math.log(0.02), max: Math.log(0.5), simplest: Math.log(0.5) }),

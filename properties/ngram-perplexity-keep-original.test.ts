@@ -55,7 +55,7 @@ export const claim = defineClaim({
   ],
   budget: { scenarios: 6, replicates: 20, maxReplicates: 160 },
   scenario: fc.record({
-    order: choiceOf([2, 3]),
+    order: choiceOf([2, 3] as const),
     // κ spans 1.7 decades: log-uniform, shrinking to the reference κ = 0.1 above.
     k: logUniformReal({ min: 0.01, max: 0.5, simplest: 0.1 }),
     samples: uniformInteger({ min: 1000, max: 3000 }),

@@ -48,7 +48,7 @@ export const claim = defineClaim({
   ],
   budget: { scenarios: 6, replicates: 200, maxReplicates: 400 },
   scenario: fc.record({
-    order: choiceOf([2, 3]),
+    order: choiceOf([2, 3] as const),
     vocab: fc.option(uniformInteger({ min: 150, max: 900 }), { nil: undefined }),
     samples: uniformInteger({ min: 300, max: 2000 }),
     window: uniformInteger({ min: 8, max: 64 }),

@@ -88,7 +88,7 @@ export const claim = defineClaim({
     .record({
       rate: uniformReal({ min: 1, max: 5, simplest: 1 }),
       samples: uniformInteger({ min: 10, max: 60 }),
-      regime: choiceOf(["replace", "accumulate", "fresh"]),
+      regime: choiceOf(["replace", "accumulate", "fresh"] as const),
     })
     .chain((s) =>
       fc.record({
