@@ -19,9 +19,11 @@ import {
   defineClaim,
   generationValues,
   greaterThan,
+  logUniformReal,
   type ReplicateRange,
   runReplicates,
   sure,
+  uniformInteger,
   type Violation,
   verifyClaim,
 } from "collapse-harness";
@@ -93,13 +95,15 @@ export const claim = defineClaim({
     "M ∈ [10, 100], t ∈ [0, min(30, M/2)]",
   ],
   budget: { maxReplicates: 6400 },
-  scenario: fc.record({ truth: truthSpec, samples: fc.integer({ min: 10, max: 100 }) }).chain((s) =>
-    fc.record({
-      truth: fc.constant(s.truth),
-      samples: fc.constant(s.samples),
-      t: fc.integer({ min: 0, max: Math.min(30, Math.floor(s.samples / 2)) }),
-    }),
-  ),
+  scenario: fc
+    .record({ truth: truthSpec, samples: logUniformReal({ min: 10, max: 100 }).map(Math.round) })
+    .chain((s) =>
+      fc.record({
+        truth: fc.constant(s.truth),
+        samples: fc.constant(s.samples),
+        t: uniformInteger({ min: 0, max: Math.min(30, Math.floor(s.samples / 2)) }),
+      }),
+    ),
   simulate: (s, range) => {
     const r = runReplicates({ ...spec(s), generations: s.t + 1, metrics: ["entropy"] }, range);
     return {

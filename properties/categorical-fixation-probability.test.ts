@@ -14,7 +14,14 @@
  *   maxReplicates 12800, and M ≤ 60 for time.
  */
 
-import { defineClaim, probabilityEquals, runReplicatesUntil, verifyClaim } from "collapse-harness";
+import {
+  defineClaim,
+  logUniformReal,
+  probabilityEquals,
+  runReplicatesUntil,
+  uniformReal,
+  verifyClaim,
+} from "collapse-harness";
 import { type AnyModel, categoricalAbsorbed, expectModel } from "collapse-harness/engine";
 import fc from "fast-check";
 
@@ -38,8 +45,9 @@ export const claim = defineClaim({
   ],
   budget: { maxReplicates: 12800 },
   scenario: fc.record({
-    p0: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
-    samples: fc.integer({ min: 2, max: 60 }),
+    p0: uniformReal({ min: 0.05, max: 0.95, simplest: 0.5 }),
+    // M spans a decade and a half: log-uniform visits small populations as often as large ones.
+    samples: logUniformReal({ min: 2, max: 60 }).map(Math.round),
   }),
   simulate: (s, range) => {
     const r = runReplicatesUntil(

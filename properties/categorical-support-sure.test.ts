@@ -13,9 +13,12 @@ import {
   categoricalTruthArbitrary,
   defineClaim,
   generationValues,
+  logUniformReal,
   runReplicates,
   sure,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   type Violation,
   verifyClaim,
 } from "collapse-harness";
@@ -30,9 +33,9 @@ const truthSpec = categoricalTruthArbitrary({
 
 const transform = fc.oneof(
   fc.constant<string[]>([]),
-  fc.double({ min: 0.3, max: 3, noNaN: true }).map((tau) => [`temperature:tau=${tau}`]),
-  fc.integer({ min: 1, max: 60 }).map((k) => [`top-k:k=${k}`]),
-  fc.double({ min: 0.5, max: 1, noNaN: true }).map((p) => [`top-p:p=${p}`]),
+  logUniformReal({ min: 0.3, max: 3, simplest: 1 }).map((tau) => [`temperature:tau=${tau}`]),
+  uniformInteger({ min: 1, max: 60 }).map((k) => [`top-k:k=${k}`]),
+  uniformReal({ min: 0.5, max: 1, simplest: 1 }).map((p) => [`top-p:p=${p}`]),
 );
 
 export const claim = defineClaim({
@@ -54,8 +57,8 @@ export const claim = defineClaim({
   scenario: fc.record({
     truth: truthSpec,
     transforms: transform,
-    samples: fc.integer({ min: 5, max: 200 }),
-    generations: fc.integer({ min: 1, max: 60 }),
+    samples: logUniformReal({ min: 5, max: 200 }).map(Math.round),
+    generations: uniformInteger({ min: 1, max: 60 }),
   }),
   simulate: (s, range) => {
     const k = expectModel(truthFromSpec(s.truth).model, "categorical").p.length;

@@ -20,6 +20,8 @@ import {
   probabilityAtLeast,
   runReplicatesUntil,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { tailMassOf, truthTailSet } from "collapse-harness/engine";
@@ -63,11 +65,12 @@ export const claim = defineClaim({
   budget: { maxReplicates: 6400 },
   scenario: fc
     .record({
-      k: fc.integer({ min: 5, max: 30 }),
-      s: fc.double({ min: 0.5, max: 1.5, noNaN: true }),
-      q: fc.double({ min: 0.15, max: 0.35, noNaN: true }),
-      samples: fc.integer({ min: 20, max: 50 }),
-      delta: fc.double({ min: 0.1, max: 0.3, noNaN: true }),
+      k: uniformInteger({ min: 5, max: 30 }),
+      s: uniformReal({ min: 0.5, max: 1.5, simplest: 1 }),
+      q: uniformReal({ min: 0.15, max: 0.35 }),
+      samples: uniformInteger({ min: 20, max: 50 }),
+      // The largest δ gives the shortest horizon T, the cheapest chain.
+      delta: uniformReal({ min: 0.1, max: 0.3, simplest: 0.3 }),
     })
     .filter((s) => tailOf(s).tau0 >= 0.1),
   simulate: (s, range) => {

@@ -28,6 +28,8 @@ import {
   quantileAtLeast,
   quantileAtMost,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import fc from "fast-check";
@@ -89,12 +91,12 @@ export const claim = defineClaim({
     "Replace collapses variance and tail mass for MLE-type fits; accumulating or fresh real data prevents it; a KDE's variance grows instead.",
   kind: "in-probability",
   scenario: fc.record({
-    gM: fc.integer({ min: 20, max: 30 }),
-    gT: fc.integer({ min: 3, max: 4 }),
-    cM: fc.integer({ min: 300, max: 500 }),
-    cT: fc.integer({ min: 150, max: 200 }),
-    k: fc.integer({ min: 20, max: 60 }),
-    s: fc.double({ min: 0.9, max: 1.3, noNaN: true }),
+    gM: uniformInteger({ min: 20, max: 30 }),
+    gT: uniformInteger({ min: 3, max: 4 }),
+    cM: uniformInteger({ min: 300, max: 500 }),
+    cT: uniformInteger({ min: 150, max: 200 }),
+    k: uniformInteger({ min: 20, max: 60 }),
+    s: uniformReal({ min: 0.9, max: 1.3, simplest: 1 }),
   }),
   simulate: (s: Setting, range) => {
     const out: Record<string, Float64Array> = {};

@@ -16,8 +16,10 @@
 import {
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
+  uniformInteger,
   verifyClaim,
 } from "collapse-harness";
 import {
@@ -36,13 +38,20 @@ export const claim = defineClaim({
   kind: "in-expectation",
   assumptions: ["truth Exp(mean θ_0), θ_0 ∈ [0.1, 10]", "exponential-mle family, replace regime"],
   budget: { maxReplicates: 12800 },
-  scenario: fc.integer({ min: 20, max: 200 }).chain((samples) =>
-    fc.record({
-      theta0: fc.double({ min: 0.1, max: 10, noNaN: true }),
-      samples: fc.constant(samples),
-      generations: fc.integer({ min: Math.ceil(samples / 15), max: Math.floor(0.22 * samples) }),
-    }),
-  ),
+  // n spans a decade: log-uniform, so small (cheap) sizes are drawn as often as large ones.
+  scenario: logUniformReal({ min: 20, max: 200 })
+    .map(Math.round)
+    .chain((samples) =>
+      fc.record({
+        // A scale (the claim is scale-free): log-uniform, shrinking to the unit mean.
+        theta0: logUniformReal({ min: 0.1, max: 10, simplest: 1 }),
+        samples: fc.constant(samples),
+        generations: uniformInteger({
+          min: Math.ceil(samples / 15),
+          max: Math.floor(0.22 * samples),
+        }),
+      }),
+    ),
   simulate: (s, range) => {
     const r = runReplicates(
       {

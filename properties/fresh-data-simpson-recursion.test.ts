@@ -17,9 +17,12 @@ import {
   categoricalTruthArbitrary,
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { expectModel } from "collapse-harness/engine";
@@ -63,9 +66,10 @@ export const claim = defineClaim({
   scenario: fc
     .record({
       truth: truthSpec,
-      samples: fc.integer({ min: 10, max: 200 }),
-      fraction: fc.double({ min: 0.02, max: 0.9, noNaN: true }),
-      generations: fc.integer({ min: 2, max: 50 }),
+      samples: logUniformReal({ min: 10, max: 200 }).map(Math.round),
+      // Half real, half synthetic: the canonical mix.
+      fraction: uniformReal({ min: 0.02, max: 0.9, simplest: 0.5 }),
+      generations: uniformInteger({ min: 2, max: 50 }),
     })
     .filter(({ truth }) => s0Of(truth) <= 0.8)
     .map(

@@ -17,9 +17,12 @@ import {
   categoricalTruthArbitrary,
   defineClaim,
   generationValues,
+  logUniformReal,
   probabilityAtLeast,
   runReplicates,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { type AnyModel, expectModel } from "collapse-harness/engine";
@@ -78,10 +81,11 @@ export const claim = defineClaim({
   scenario: fc
     .record({
       truth: truthSpec,
-      samples: fc.integer({ min: 20, max: 200 }),
-      fraction: fc.double({ min: 0.05, max: 0.5, noNaN: true }),
-      generations: fc.integer({ min: 3, max: 20 }),
-      target: fc.double({ min: 0.1, max: 0.8, noNaN: true }),
+      samples: logUniformReal({ min: 20, max: 200 }).map(Math.round),
+      // Half real, half synthetic: the canonical mix.
+      fraction: uniformReal({ min: 0.05, max: 0.5, simplest: 0.5 }),
+      generations: uniformInteger({ min: 3, max: 20 }),
+      target: uniformReal({ min: 0.1, max: 0.8, simplest: 0.5 }),
     })
     .map(
       ({ truth, samples, fraction, generations, target }): Setting => ({

@@ -15,10 +15,14 @@
  */
 
 import {
+  choiceOf,
   defineClaim,
   generationValues,
+  logUniformReal,
   probabilityAtLeast,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { chiSquareQuantile } from "collapse-harness/theory";
@@ -41,15 +45,19 @@ export const claim = defineClaim({
     "gaussian-mle (D = M) or gaussian-unbiased (D = M − 1), named by the scenario",
     "M ∈ [10, 60], r ∈ [max(2, M/5), M/2], T ∈ [30, 150]",
   ],
-  scenario: fc.integer({ min: 10, max: 60 }).chain((samples) =>
+  scenario: uniformInteger({ min: 10, max: 60 }).chain((samples) =>
     fc.record({
-      family: fc.constantFrom("gaussian-mle" as const, "gaussian-unbiased" as const),
+      family: choiceOf(["gaussian-mle", "gaussian-unbiased"] as const),
       samples: fc.constant(samples),
-      real: fc.integer({ min: Math.max(2, Math.ceil(samples / 5)), max: Math.floor(samples / 2) }),
-      T: fc.integer({ min: 30, max: 150 }),
-      mean: fc.double({ min: -5, max: 5, noNaN: true }),
-      sd: fc.double({ min: 0.3, max: 3, noNaN: true }),
-      p: fc.double({ min: 0.5, max: 0.9, noNaN: true }),
+      real: uniformInteger({
+        min: Math.max(2, Math.ceil(samples / 5)),
+        max: Math.floor(samples / 2),
+      }),
+      T: uniformInteger({ min: 30, max: 150 }),
+      mean: uniformReal({ min: -5, max: 5, simplest: 0 }),
+      // σ spans a decade: log-uniform, shrinking to the standard normal.
+      sd: logUniformReal({ min: 0.3, max: 3, simplest: 1 }),
+      p: uniformReal({ min: 0.5, max: 0.9 }),
     }),
   ),
   simulate: (s, range) => {

@@ -21,8 +21,11 @@ import {
   batchMeans,
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { freshRealCount, gaussianModel } from "collapse-harness/engine";
@@ -50,12 +53,16 @@ export const claim = defineClaim({
     "gaussian-mle, fresh:lambda=λ, λ ∈ [0.5, 3], M ∈ [20, 80]",
   ],
   scenario: fc.record({
-    samples: fc.integer({ min: 20, max: 80 }),
-    lambda: fc.double({ min: 0.5, max: 3, noNaN: true }),
-    kappa: fc.double({ min: 0.02, max: 0.3, noNaN: true }),
-    delta: fc.double({ min: -1, max: 1, noNaN: true }),
-    mean: fc.double({ min: -5, max: 5, noNaN: true }),
-    sd: fc.double({ min: 0.3, max: 3, noNaN: true }),
+    samples: uniformInteger({ min: 20, max: 80 }),
+    // λ = 1: as much synthetic as real data.
+    lambda: uniformReal({ min: 0.5, max: 3, simplest: 1 }),
+    // A variance ratio spanning a decade: log-uniform; shrinks to the most collapsed start.
+    kappa: logUniformReal({ min: 0.02, max: 0.3 }),
+    // Δ = 0: the collapsed start is centred on the true mean.
+    delta: uniformReal({ min: -1, max: 1, simplest: 0 }),
+    mean: uniformReal({ min: -5, max: 5, simplest: 0 }),
+    // σ spans a decade: log-uniform, shrinking to the standard normal.
+    sd: logUniformReal({ min: 0.3, max: 3, simplest: 1 }),
   }),
   simulate: (s, range) => {
     const r = runReplicates(

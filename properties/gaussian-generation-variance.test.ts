@@ -14,10 +14,14 @@
 
 import {
   batchMeans,
+  choiceOf,
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { gaussianGenerationVarianceMoments } from "collapse-harness/theory";
@@ -41,13 +45,14 @@ export const claim = defineClaim({
     "gaussian-unbiased or gaussian-mle, named by the scenario",
     "M ∈ [8, 40], t ≤ max(1, 0.15M)",
   ],
-  scenario: fc.integer({ min: 8, max: 40 }).chain((samples) =>
+  scenario: uniformInteger({ min: 8, max: 40 }).chain((samples) =>
     fc.record({
-      family: fc.constantFrom("gaussian-unbiased", "gaussian-mle"),
+      family: choiceOf(["gaussian-unbiased", "gaussian-mle"] as const),
       samples: fc.constant(samples),
-      t: fc.integer({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
-      mean: fc.double({ min: -10, max: 10, noNaN: true }),
-      sd: fc.double({ min: 0.25, max: 4, noNaN: true }),
+      t: uniformInteger({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
+      mean: uniformReal({ min: -10, max: 10, simplest: 0 }),
+      // σ spans more than a decade: log-uniform, shrinking to the standard normal.
+      sd: logUniformReal({ min: 0.25, max: 4, simplest: 1 }),
     }),
   ),
   simulate: (s, range) => {

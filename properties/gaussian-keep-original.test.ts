@@ -23,9 +23,12 @@ import {
   defineClaim,
   generationValues,
   greaterThan,
+  logUniformReal,
   meanAtMost,
   probabilityAtLeast,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { chiSquareQuantile, keepOriginalMeanError } from "collapse-harness/theory";
@@ -65,14 +68,16 @@ export const claim = defineClaim({
     "truth N(μ, σ²), gaussian-mle, keep-original:fraction=f vs replace",
     "f ∈ [0.1, 0.3], M ∈ [4/f, 40] (k ≥ 4)",
   ],
-  scenario: fc.double({ min: 0.1, max: 0.3, noNaN: true }).chain((fraction) =>
+  // f = 10%: the share of original data Shumailov et al. keep.
+  scenario: uniformReal({ min: 0.1, max: 0.3, simplest: 0.1 }).chain((fraction) =>
     fc.record({
       fraction: fc.constant(fraction),
-      samples: fc.integer({ min: Math.ceil(4 / fraction), max: 40 }),
-      u: fc.double({ min: 1, max: 1.5, noNaN: true }),
-      mean: fc.double({ min: -5, max: 5, noNaN: true }),
-      sd: fc.double({ min: 0.3, max: 3, noNaN: true }),
-      p: fc.double({ min: 0.5, max: 0.9, noNaN: true }),
+      samples: uniformInteger({ min: Math.ceil(4 / fraction), max: 40 }),
+      u: uniformReal({ min: 1, max: 1.5 }),
+      mean: uniformReal({ min: -5, max: 5, simplest: 0 }),
+      // σ spans a decade: log-uniform, shrinking to the standard normal.
+      sd: logUniformReal({ min: 0.3, max: 3, simplest: 1 }),
+      p: uniformReal({ min: 0.5, max: 0.9 }),
     }),
   ),
   simulate: (s, range) => {

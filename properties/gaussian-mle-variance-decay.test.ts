@@ -18,8 +18,11 @@ import {
   batchMeans,
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { gaussianMleVarianceMoments } from "collapse-harness/theory";
@@ -39,12 +42,13 @@ export const claim = defineClaim({
     "Refitting a Gaussian by maximum likelihood to M of its own samples multiplies the expected variance by (M−1)/M per generation.",
   kind: "in-expectation",
   assumptions: ["truth N(μ, σ²)", "gaussian-mle, replace", "M ∈ [8, 40], t ≤ max(1, 0.15M)"],
-  scenario: fc.integer({ min: 8, max: 40 }).chain((samples) =>
+  scenario: uniformInteger({ min: 8, max: 40 }).chain((samples) =>
     fc.record({
       samples: fc.constant(samples),
-      t: fc.integer({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
-      mean: fc.double({ min: -10, max: 10, noNaN: true }),
-      sd: fc.double({ min: 0.25, max: 4, noNaN: true }),
+      t: uniformInteger({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
+      mean: uniformReal({ min: -10, max: 10, simplest: 0 }),
+      // σ spans more than a decade: log-uniform, shrinking to the standard normal.
+      sd: logUniformReal({ min: 0.25, max: 4, simplest: 1 }),
     }),
   ),
   simulate: (s, range) => {

@@ -12,10 +12,13 @@
  */
 
 import {
+  choiceOf,
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
+  uniformInteger,
   verifyClaim,
 } from "collapse-harness";
 import {
@@ -36,13 +39,16 @@ export const claim = defineClaim({
   kind: "in-expectation",
   assumptions: ["truth N(0, 1)", "replace regime", "M ≥ 4"],
   budget: { maxReplicates: 12800 },
-  scenario: fc.integer({ min: 4, max: 200 }).chain((samples) =>
-    fc.record({
-      family: fc.constantFrom("gaussian-unbiased", "gaussian-mle"),
-      samples: fc.constant(samples),
-      generations: fc.integer({ min: Math.ceil(samples / 25), max: 60 }),
-    }),
-  ),
+  // M spans 1.7 decades: log-uniform, so small (cheap) sizes are drawn as often as large ones.
+  scenario: logUniformReal({ min: 4, max: 200 })
+    .map(Math.round)
+    .chain((samples) =>
+      fc.record({
+        family: choiceOf(["gaussian-unbiased", "gaussian-mle"] as const),
+        samples: fc.constant(samples),
+        generations: uniformInteger({ min: Math.ceil(samples / 25), max: 60 }),
+      }),
+    ),
   simulate: (s, range) => {
     const r = runReplicates(
       {

@@ -18,8 +18,11 @@
 import {
   defineClaim,
   generationValues,
+  logUniformReal,
   probabilityAtMost,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { sureshStdBound } from "collapse-harness/theory";
@@ -44,11 +47,13 @@ export const claim = defineClaim({
     "M ∈ [3, 25], σ_0/ε ∈ [2, 20], k where the bound is in [0.15, 0.6]",
   ],
   scenario: fc.record({
-    samples: fc.integer({ min: 3, max: 25 }),
-    sd: fc.double({ min: 0.3, max: 3, noNaN: true }),
-    mean: fc.double({ min: -5, max: 5, noNaN: true }),
-    logRatio: fc.double({ min: Math.log(2), max: Math.log(20), noNaN: true }),
-    level: fc.double({ min: 0.15, max: 0.6, noNaN: true }),
+    samples: uniformInteger({ min: 3, max: 25 }),
+    // σ spans a decade: log-uniform, shrinking to the standard normal.
+    sd: logUniformReal({ min: 0.3, max: 3, simplest: 1 }),
+    mean: uniformReal({ min: -5, max: 5, simplest: 0 }),
+    logRatio: uniformReal({ min: Math.log(2), max: Math.log(20) }),
+    // The highest level is reached first (smallest k): the cheapest chain.
+    level: uniformReal({ min: 0.15, max: 0.6, simplest: 0.6 }),
   }),
   simulate: (s, range) => {
     const ratio = Math.exp(s.logRatio);

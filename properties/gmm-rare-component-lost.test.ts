@@ -25,6 +25,8 @@ import {
   probabilityAtLeast,
   probabilityAtMost,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { expectModel, type MixtureModel } from "collapse-harness/engine";
@@ -75,10 +77,11 @@ export const claim = defineClaim({
   ],
   budget: { scenarios: 6, replicates: 400, maxReplicates: 1600 },
   scenario: fc.record({
-    samples: fc.integer({ min: 12, max: 18 }),
-    w: fc.double({ min: 0.1, max: 0.25, noNaN: true }),
-    sdRare: fc.double({ min: 0.5, max: 1.5, noNaN: true }),
-    D: fc.double({ min: 10, max: 14, noNaN: true }),
+    samples: uniformInteger({ min: 12, max: 18 }),
+    w: uniformReal({ min: 0.1, max: 0.25 }),
+    // s_r = 1: both components have the same spread.
+    sdRare: uniformReal({ min: 0.5, max: 1.5, simplest: 1 }),
+    D: uniformReal({ min: 10, max: 14 }),
   }),
   simulate: (s, range) => {
     const { T } = horizon(s);

@@ -1,14 +1,15 @@
-// Claim: E[H_t] = (1 − 1/M)^t·H_0 for categorical MLE under replace (exact, in expectation).
+// Claim (exact, in expectation): E[H_t] = (1 − 1/M)^t·H_0, categorical MLE, replace, uniform truth.
 // Citation: Wright–Fisher identity; Seddik et al. 2024; docs/theory.md#heterozygosity.
-// Assumes a uniform truth.
 // Rule: t-test of the mean heterozygosity at generation T; supported at precision 0.05.
 // Budget: α = 1e-6 per run (default), Bonferroni over scenarios × checks × looks.
 
 import {
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
+  uniformInteger,
   verifyClaim,
 } from "collapse-harness";
 import fc from "fast-check";
@@ -20,9 +21,9 @@ export const claim = defineClaim({
   statement: "Resampling M symbols per generation multiplies expected heterozygosity by 1 − 1/M.",
   kind: "in-expectation",
   scenario: fc.record({
-    k: fc.integer({ min: 2, max: 20 }),
-    M: fc.integer({ min: 10, max: 200 }),
-    T: fc.integer({ min: 1, max: 50 }),
+    k: uniformInteger({ min: 2, max: 20 }),
+    M: logUniformReal({ min: 10, max: 200 }).map(Math.round), // a size: log-uniform
+    T: uniformInteger({ min: 1, max: 50 }),
   }),
   simulate: (s, range) => {
     const truth = `categorical:p=${Array(s.k)

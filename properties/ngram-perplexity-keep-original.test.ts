@@ -24,10 +24,14 @@
  */
 
 import {
+  choiceOf,
   defineClaim,
   generationValues,
   greaterThan,
+  logUniformReal,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import fc from "fast-check";
@@ -51,11 +55,13 @@ export const claim = defineClaim({
   ],
   budget: { scenarios: 6, replicates: 20, maxReplicates: 160 },
   scenario: fc.record({
-    order: fc.constantFrom(2, 3),
-    k: fc.double({ min: 0.01, max: 0.5, noNaN: true }),
-    samples: fc.integer({ min: 1000, max: 3000 }),
-    fraction: fc.double({ min: 0.05, max: 0.3, noNaN: true }),
-    generations: fc.integer({ min: 3, max: 8 }),
+    order: choiceOf([2, 3] as const),
+    // κ spans 1.7 decades: log-uniform, shrinking to the reference κ = 0.1 above.
+    k: logUniformReal({ min: 0.01, max: 0.5, simplest: 0.1 }),
+    samples: uniformInteger({ min: 1000, max: 3000 }),
+    // f = 10%: the share of original data Shumailov et al. keep.
+    fraction: uniformReal({ min: 0.05, max: 0.3, simplest: 0.1 }),
+    generations: uniformInteger({ min: 3, max: 8 }),
   }),
   simulate: (s, range) => {
     const spec = {

@@ -19,11 +19,13 @@
  */
 
 import {
+  choiceOf,
   defineClaim,
   generationValues,
   probabilityAtLeast,
   runReplicates,
   sure,
+  uniformInteger,
   type Violation,
   verifyClaim,
 } from "collapse-harness";
@@ -46,11 +48,11 @@ export const claim = defineClaim({
   ],
   budget: { scenarios: 6, replicates: 200, maxReplicates: 400 },
   scenario: fc.record({
-    order: fc.constantFrom(2, 3),
-    vocab: fc.option(fc.integer({ min: 150, max: 900 }), { nil: undefined }),
-    samples: fc.integer({ min: 300, max: 2000 }),
-    window: fc.integer({ min: 8, max: 64 }),
-    generations: fc.integer({ min: 2, max: 6 }),
+    order: choiceOf([2, 3] as const),
+    vocab: fc.option(uniformInteger({ min: 150, max: 900 }), { nil: undefined }),
+    samples: uniformInteger({ min: 300, max: 2000 }),
+    window: uniformInteger({ min: 8, max: 64 }),
+    generations: uniformInteger({ min: 2, max: 6 }),
   }),
   simulate: (s, range) => {
     const truth = `text:order=${s.order},window=${s.window}${s.vocab === undefined ? "" : `,vocab=${s.vocab}`}`;

@@ -19,10 +19,13 @@
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
 import {
+  choiceOf,
   defineClaim,
   generationValues,
   meanEquals,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { defineFamily, defineModelKind, defineTruth, fillPoisson } from "collapse-harness/engine";
@@ -83,17 +86,17 @@ export const claim = defineClaim({
   budget: { maxReplicates: 12800 },
   scenario: fc
     .record({
-      rate: fc.double({ min: 1, max: 5, noNaN: true }),
-      samples: fc.integer({ min: 10, max: 60 }),
-      regime: fc.constantFrom("replace", "accumulate", "fresh"),
+      rate: uniformReal({ min: 1, max: 5, simplest: 1 }),
+      samples: uniformInteger({ min: 10, max: 60 }),
+      regime: choiceOf(["replace", "accumulate", "fresh"] as const),
     })
     .chain((s) =>
       fc.record({
         rate: fc.constant(s.rate),
         samples: fc.constant(s.samples),
         regime: fc.constant(s.regime),
-        real: fc.integer({ min: 1, max: s.samples - 1 }),
-        generations: fc.integer({
+        real: uniformInteger({ min: 1, max: s.samples - 1 }),
+        generations: uniformInteger({
           min: 1,
           max: s.regime === "replace" ? Math.max(1, Math.floor((s.samples * s.rate) / 2)) : 20,
         }),

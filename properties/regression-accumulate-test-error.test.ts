@@ -29,6 +29,8 @@ import {
   meanAtMost,
   meanEquals,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { inverseSquareSum, olsTestErrorMoments } from "collapse-harness/theory";
@@ -52,13 +54,13 @@ export const claim = defineClaim({
     "d ∈ [3, 6], M ∈ [d + 15, 40], T ∈ [2, 5]",
   ],
   budget: { alpha: 4e-7, scenarios: 6 },
-  scenario: fc.integer({ min: 3, max: 6 }).chain((d) =>
+  scenario: uniformInteger({ min: 3, max: 6 }).chain((d) =>
     fc.record({
       d: fc.constant(d),
-      samples: fc.integer({ min: d + 15, max: 40 }),
-      T: fc.integer({ min: 2, max: 5 }),
-      sigma: fc.double({ min: 0.3, max: 2, noNaN: true }),
-      wSeed: fc.integer({ min: 0, max: 10_000 }),
+      samples: uniformInteger({ min: d + 15, max: 40 }),
+      T: uniformInteger({ min: 2, max: 5 }),
+      sigma: uniformReal({ min: 0.3, max: 2, simplest: 1 }),
+      wSeed: uniformInteger({ min: 0, max: 10_000 }),
     }),
   ),
   simulate: (s, range) => {

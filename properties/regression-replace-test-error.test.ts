@@ -22,6 +22,8 @@ import {
   generationValues,
   meanEquals,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { olsTestErrorMoments } from "collapse-harness/theory";
@@ -45,13 +47,13 @@ export const claim = defineClaim({
     "d ∈ [2, 8], M ∈ [d + 15, 60], t ∈ [1, 6]",
   ],
   budget: { alpha: 4e-7 },
-  scenario: fc.integer({ min: 2, max: 8 }).chain((d) =>
+  scenario: uniformInteger({ min: 2, max: 8 }).chain((d) =>
     fc.record({
       d: fc.constant(d),
-      samples: fc.integer({ min: d + 15, max: 60 }),
-      t: fc.integer({ min: 1, max: 6 }),
-      sigma: fc.double({ min: 0.3, max: 2, noNaN: true }),
-      wSeed: fc.integer({ min: 0, max: 10_000 }),
+      samples: uniformInteger({ min: d + 15, max: 60 }),
+      t: uniformInteger({ min: 1, max: 6 }),
+      sigma: uniformReal({ min: 0.3, max: 2, simplest: 1 }),
+      wSeed: uniformInteger({ min: 0, max: 10_000 }),
     }),
   ),
   simulate: (s, range) => {

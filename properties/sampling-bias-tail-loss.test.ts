@@ -24,6 +24,8 @@ import {
   greaterThan,
   runReplicates,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { tailMassOf, truthTailSet } from "collapse-harness/engine";
@@ -62,9 +64,9 @@ export const claim = defineClaim({
   ],
   scenario: fc
     .record({
-      k: fc.integer({ min: 10, max: 50 }),
-      s: fc.double({ min: 0.5, max: 1.5, noNaN: true }),
-      q: fc.double({ min: 0.1, max: 0.3, noNaN: true }),
+      k: uniformInteger({ min: 10, max: 50 }),
+      s: uniformReal({ min: 0.5, max: 1.5, simplest: 1 }),
+      q: uniformReal({ min: 0.1, max: 0.3 }),
     })
     .filter((b) => tailOf(b).mass >= 0.05)
     .chain((b) => {
@@ -73,14 +75,14 @@ export const claim = defineClaim({
         k: fc.constant(b.k),
         s: fc.constant(b.s),
         q: fc.constant(b.q),
-        samples: fc.integer({ min: 50, max: 300 }),
-        generations: fc.integer({ min: 2, max: 20 }),
+        samples: uniformInteger({ min: 50, max: 300 }),
+        generations: uniformInteger({ min: 2, max: 20 }),
         transform: fc.oneof(
-          fc.double({ min: 0.5, max: 0.9, noNaN: true }).map((tau) => `temperature:tau=${tau}`),
-          fc
-            .integer({ min: 1, max: Math.max(1, Math.floor((b.k - size) / 2)) })
-            .map((kk) => `top-k:k=${kk}`),
-          fc.double({ min: 0.5, max: 1 - 1.5 * mass, noNaN: true }).map((p) => `top-p:p=${p}`),
+          uniformReal({ min: 0.5, max: 0.9 }).map((tau) => `temperature:tau=${tau}`),
+          uniformInteger({ min: 1, max: Math.max(1, Math.floor((b.k - size) / 2)) }).map(
+            (kk) => `top-k:k=${kk}`,
+          ),
+          uniformReal({ min: 0.5, max: 1 - 1.5 * mass }).map((p) => `top-p:p=${p}`),
         ),
       });
     }),

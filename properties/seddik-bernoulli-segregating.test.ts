@@ -14,9 +14,12 @@
 
 import {
   defineClaim,
+  logUniformReal,
   probabilityAtLeast,
   probabilityAtMost,
   runReplicatesUntil,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { categoricalAbsorbed } from "collapse-harness/engine";
@@ -39,13 +42,16 @@ export const claim = defineClaim({
     "margin 0.01 on support",
   ],
   budget: { scenarios: 16, maxReplicates: 51200 },
-  scenario: fc.integer({ min: 3, max: 50 }).chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      p0: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
-      k: fc.integer({ min: 1, max: 2 * n }),
-    }),
-  ),
+  // n spans more than a decade: log-uniform, so small (cheap) sizes are drawn as often as large.
+  scenario: logUniformReal({ min: 3, max: 50 })
+    .map(Math.round)
+    .chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        p0: uniformReal({ min: 0.05, max: 0.95, simplest: 0.5 }),
+        k: uniformInteger({ min: 1, max: 2 * n }),
+      }),
+    ),
   simulate: (s, range) => {
     const r = runReplicatesUntil(
       {

@@ -14,9 +14,11 @@
 
 import {
   defineClaim,
+  logUniformReal,
   probabilityAtLeast,
   probabilityAtMost,
   runReplicatesUntil,
+  uniformInteger,
   verifyClaim,
 } from "collapse-harness";
 import { categoricalAbsorbed, expectModel } from "collapse-harness/engine";
@@ -25,8 +27,9 @@ import fc from "fast-check";
 
 const scenario = fc
   .record({
-    m: fc.double({ min: 1, max: 15, noNaN: true }),
-    c: fc.double({ min: 10, max: 100, noNaN: true }),
+    // m (an expected count) and c span a decade or more: log-uniform, shrinking to the smallest n.
+    m: logUniformReal({ min: 1, max: 15 }),
+    c: logUniformReal({ min: 10, max: 100 }),
   })
   .chain(({ m, c }) => {
     const n = Math.max(100, Math.ceil(c * m * m));
@@ -35,8 +38,8 @@ const scenario = fc
     return fc.record({
       m: fc.constant(m),
       n: fc.constant(n),
-      kLower: fc.integer({ min: 1, max: 100 }),
-      kUpper: fc.integer({ min: 1, max: kMax }),
+      kLower: uniformInteger({ min: 1, max: 100 }),
+      kUpper: uniformInteger({ min: 1, max: kMax }),
     });
   });
 

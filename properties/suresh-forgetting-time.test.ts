@@ -18,6 +18,8 @@ import {
   quantileAtLeast,
   quantileAtMost,
   runReplicatesUntil,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { categoricalAbsorbed, expectModel } from "collapse-harness/engine";
@@ -41,8 +43,8 @@ export const claim = defineClaim({
   ],
   scenario: fc
     .record({
-      m: fc.integer({ min: 2, max: 15 }),
-      c: fc.double({ min: 300, max: 1000, noNaN: true }),
+      m: uniformInteger({ min: 2, max: 15 }),
+      c: uniformReal({ min: 300, max: 1000 }),
     })
     .map(({ m, c }) => ({ m, n: Math.ceil(c * m * m) })),
   simulate: (s, range) => {

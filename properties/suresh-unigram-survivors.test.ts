@@ -20,6 +20,7 @@ import {
   runReplicates,
   sure,
   truthFromSpec,
+  uniformInteger,
   type Violation,
   verifyClaim,
 } from "collapse-harness";
@@ -68,8 +69,8 @@ export const claim = defineClaim({
   scenario: fc
     .record({
       truth: truthSpec,
-      samples: fc.integer({ min: 50, max: 200 }),
-      k: fc.integer({ min: 1, max: 30 }),
+      samples: uniformInteger({ min: 50, max: 200 }),
+      k: uniformInteger({ min: 1, max: 30 }),
     })
     .filter((s) => {
       const { symbols, exact } = exactAndBound(s.truth, s.samples, s.k);

@@ -22,11 +22,14 @@ import {
   defineClaim,
   generationValues,
   greaterThan,
+  logUniformReal,
   meanEquals,
   type ReplicateRange,
   runReplicates,
   sure,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   type Violation,
   verifyClaim,
 } from "collapse-harness";
@@ -94,14 +97,17 @@ export const claim = defineClaim({
     "top-k truncation k ∈ [5, min(100, K/2)] (the engine's top-k transform)",
     "T_1: excess ≤ ρ·tail_k, ρ ∈ [0.5, 4]; T_2: excess ≤ 0.1·tail_k; T_3: untruncated error ≤ 0.8·tail_k",
   ],
-  scenario: fc.integer({ min: 50, max: 1000 }).chain((K) =>
-    fc.record({
-      beta: fc.double({ min: 1.2, max: 2.5, noNaN: true }),
-      K: fc.constant(K),
-      k: fc.integer({ min: 5, max: Math.min(100, Math.floor(K / 2)) }),
-      rho: fc.double({ min: 0.5, max: 4, noNaN: true }),
-    }),
-  ),
+  // K spans more than a decade: log-uniform, so small (cheap) supports are drawn as often as large.
+  scenario: logUniformReal({ min: 50, max: 1000 })
+    .map(Math.round)
+    .chain((K) =>
+      fc.record({
+        beta: uniformReal({ min: 1.2, max: 2.5 }),
+        K: fc.constant(K),
+        k: uniformInteger({ min: 5, max: Math.min(100, Math.floor(K / 2)) }),
+        rho: uniformReal({ min: 0.5, max: 4, simplest: 1 }),
+      }),
+    ),
   simulate: (s, range) => {
     const { tail, T1, T2, T3 } = horizons(s);
     const trunc = { T1, T2, T3 };

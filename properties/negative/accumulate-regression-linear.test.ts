@@ -18,6 +18,8 @@ import {
   generationValues,
   meanEquals,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import fc from "fast-check";
@@ -36,12 +38,12 @@ export const claim = defineClaim({
     "Refitting OLS to all data so far, the excess test error still grows linearly in the number of fits, σ²dT/(M − d − 1).",
   kind: "in-expectation",
   budget: { scenarios: 4 },
-  scenario: fc.integer({ min: 3, max: 6 }).chain((d) =>
+  scenario: uniformInteger({ min: 3, max: 6 }).chain((d) =>
     fc.record({
       d: fc.constant(d),
-      samples: fc.integer({ min: d + 15, max: 40 }),
-      T: fc.integer({ min: 2, max: 5 }),
-      sigma: fc.double({ min: 0.3, max: 2, noNaN: true }),
+      samples: uniformInteger({ min: d + 15, max: 40 }),
+      T: uniformInteger({ min: 2, max: 5 }),
+      sigma: uniformReal({ min: 0.3, max: 2, simplest: 1 }),
     }),
   ),
   simulate: (s, range) => {

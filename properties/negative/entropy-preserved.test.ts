@@ -15,9 +15,12 @@
 import {
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { expectModel } from "collapse-harness/engine";
@@ -37,14 +40,17 @@ export const claim = defineClaim({
   statement:
     "Refitting empirical frequencies to M samples of the previous fit preserves the expected Shannon entropy.",
   kind: "in-expectation",
-  scenario: fc.integer({ min: 10, max: 100 }).chain((samples) =>
-    fc.record({
-      k: fc.integer({ min: 3, max: 30 }),
-      s: fc.double({ min: 0, max: 1.5, noNaN: true }),
-      samples: fc.constant(samples),
-      generations: fc.integer({ min: Math.ceil(samples / 4), max: samples }),
-    }),
-  ),
+  // M spans a decade: log-uniform, so small (cheap) sizes are drawn as often as large ones.
+  scenario: logUniformReal({ min: 10, max: 100 })
+    .map(Math.round)
+    .chain((samples) =>
+      fc.record({
+        k: uniformInteger({ min: 3, max: 30 }),
+        s: uniformReal({ min: 0, max: 1.5 }), // s = 0: the uniform truth
+        samples: fc.constant(samples),
+        generations: uniformInteger({ min: Math.ceil(samples / 4), max: samples }),
+      }),
+    ),
   simulate: (s, range) => {
     const r = runReplicates(
       {

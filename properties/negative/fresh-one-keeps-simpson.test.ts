@@ -18,6 +18,8 @@ import {
   meanEquals,
   runReplicates,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { expectModel } from "collapse-harness/engine";
@@ -38,12 +40,12 @@ export const claim = defineClaim({
   statement:
     "With one fresh real sample and M − 1 synthetic samples per generation, E[Σ p_{T,i}²] stays at its initial value Σ p_{0,i}².",
   kind: "in-expectation",
-  scenario: fc.integer({ min: 10, max: 60 }).chain((samples) =>
+  scenario: uniformInteger({ min: 10, max: 60 }).chain((samples) =>
     fc.record({
-      k: fc.integer({ min: 5, max: 30 }),
-      s: fc.double({ min: 0, max: 1, noNaN: true }),
+      k: uniformInteger({ min: 5, max: 30 }),
+      s: uniformReal({ min: 0, max: 1 }), // s = 0: the uniform truth
       samples: fc.constant(samples),
-      generations: fc.integer({ min: Math.ceil(samples / 2), max: 2 * samples }),
+      generations: uniformInteger({ min: Math.ceil(samples / 2), max: 2 * samples }),
     }),
   ),
   simulate: (s, range) => {

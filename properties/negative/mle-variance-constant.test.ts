@@ -16,8 +16,10 @@ import {
   batchMeans,
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
+  uniformInteger,
   verifyClaim,
 } from "collapse-harness";
 import { gaussianMleVarianceMoments } from "collapse-harness/theory";
@@ -37,11 +39,12 @@ export const claim = defineClaim({
     "Refitting a Gaussian by maximum likelihood to M of its own samples keeps the expected variance equal to σ².",
   kind: "in-expectation",
   budget: { scenarios: 4 },
-  scenario: fc.integer({ min: 8, max: 40 }).chain((samples) =>
+  scenario: uniformInteger({ min: 8, max: 40 }).chain((samples) =>
     fc.record({
       samples: fc.constant(samples),
-      t: fc.integer({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
-      sd: fc.double({ min: 0.25, max: 4, noNaN: true }),
+      t: uniformInteger({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
+      // σ spans more than a decade: log-uniform, shrinking to the standard normal.
+      sd: logUniformReal({ min: 0.25, max: 4, simplest: 1 }),
     }),
   ),
   simulate: (s, range) => {

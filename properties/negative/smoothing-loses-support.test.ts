@@ -12,8 +12,11 @@
 import {
   defineClaim,
   generationValues,
+  logUniformReal,
   probabilityAtLeast,
   runReplicates,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import fc from "fast-check";
@@ -30,11 +33,12 @@ export const claim = defineClaim({
     "Refitting an additively smoothed categorical to M samples of the previous fit, the support after T generations is smaller than k with probability at least ½.",
   kind: "in-probability",
   scenario: fc.record({
-    k: fc.integer({ min: 2, max: 50 }),
-    s: fc.double({ min: 0, max: 2, noNaN: true }),
-    alpha: fc.double({ min: 0.01, max: 2, noNaN: true }),
-    samples: fc.integer({ min: 5, max: 200 }),
-    generations: fc.integer({ min: 1, max: 50 }),
+    k: uniformInteger({ min: 2, max: 50 }),
+    s: uniformReal({ min: 0, max: 2 }), // s = 0: the uniform truth
+    // α and M span two decades: log-uniform; α shrinks to Laplace's add-one.
+    alpha: logUniformReal({ min: 0.01, max: 2, simplest: 1 }),
+    samples: logUniformReal({ min: 5, max: 200 }).map(Math.round),
+    generations: uniformInteger({ min: 1, max: 50 }),
   }),
   simulate: (s, range) => {
     const r = runReplicates(

@@ -13,9 +13,12 @@
 import {
   defineClaim,
   generationValues,
+  logUniformReal,
   meanAtMost,
   runReplicates,
   truthFromSpec,
+  uniformInteger,
+  uniformReal,
   verifyClaim,
 } from "collapse-harness";
 import { tailMassOf, truthTailSet } from "collapse-harness/engine";
@@ -34,10 +37,11 @@ export const claim = defineClaim({
     "The expected tail mass at least halves after T generations of categorical-MLE replace.",
   kind: "bound",
   scenario: fc.record({
-    k: fc.integer({ min: 5, max: 40 }),
-    s: fc.double({ min: 0.5, max: 1.5, noNaN: true }),
-    samples: fc.integer({ min: 20, max: 300 }),
-    generations: fc.integer({ min: 20, max: 100 }),
+    k: uniformInteger({ min: 5, max: 40 }),
+    s: uniformReal({ min: 0.5, max: 1.5, simplest: 1 }),
+    // M spans more than a decade: log-uniform, shrinking to the smallest (cheapest) size.
+    samples: logUniformReal({ min: 20, max: 300 }).map(Math.round),
+    generations: uniformInteger({ min: 20, max: 100 }),
   }),
   simulate: (s, range) => {
     const truth = `zipf:k=${s.k},s=${s.s}`;

@@ -18,8 +18,10 @@ import {
   batchMeans,
   defineClaim,
   generationValues,
+  logUniformReal,
   meanEquals,
   runReplicates,
+  uniformInteger,
   verifyClaim,
 } from "collapse-harness";
 import { gaussianMleVarianceMoments } from "collapse-harness/theory";
@@ -39,11 +41,12 @@ export const claim = defineClaim({
     "Refitting a Gaussian with the unbiased variance estimator to M of its own samples multiplies the expected variance by (M−1)/M per generation.",
   kind: "in-expectation",
   budget: { scenarios: 4 },
-  scenario: fc.integer({ min: 8, max: 40 }).chain((samples) =>
+  scenario: uniformInteger({ min: 8, max: 40 }).chain((samples) =>
     fc.record({
       samples: fc.constant(samples),
-      t: fc.integer({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
-      sd: fc.double({ min: 0.25, max: 4, noNaN: true }),
+      t: uniformInteger({ min: 1, max: Math.max(1, Math.floor(0.15 * samples)) }),
+      // σ spans more than a decade: log-uniform, shrinking to the standard normal.
+      sd: logUniformReal({ min: 0.25, max: 4, simplest: 1 }),
     }),
   ),
   simulate: (s, range) => {

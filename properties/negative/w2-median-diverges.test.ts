@@ -18,8 +18,10 @@
 import {
   defineClaim,
   generationValues,
+  logUniformReal,
   quantileAtLeast,
   runReplicates,
+  uniformInteger,
   verifyClaim,
 } from "collapse-harness";
 import fc from "fast-check";
@@ -36,8 +38,9 @@ export const claim = defineClaim({
   kind: "in-probability",
   budget: { scenarios: 4 },
   scenario: fc.record({
-    samples: fc.integer({ min: 5, max: 20 }),
-    sd: fc.double({ min: 0.3, max: 3, noNaN: true }),
+    samples: uniformInteger({ min: 5, max: 20 }),
+    // σ spans a decade: log-uniform, shrinking to the standard normal.
+    sd: logUniformReal({ min: 0.3, max: 3, simplest: 1 }),
   }),
   simulate: (s, range) => {
     const T = 10 * s.samples;
