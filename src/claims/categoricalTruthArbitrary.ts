@@ -1,5 +1,8 @@
 import fc from "fast-check";
 import { InvalidParameterError } from "../util/validate.ts";
+import { logUniformReal } from "./arbitraries/logUniformReal.ts";
+import { uniformInteger } from "./arbitraries/uniformInteger.ts";
+import { uniformReal } from "./arbitraries/uniformReal.ts";
 
 /** A closed interval of numbers. */
 interface Interval {
@@ -20,8 +23,9 @@ export interface CategoricalTruthConstraints {
 /**
  * Scenario arbitrary of categorical truth specs: either a bounded Zipf law `zipf:k=…,s=…` or a
  * fixed draw from a symmetric Dirichlet `dirichlet:k=…,alpha=…,seed=…` (seed ≤ 10^6), covering
- * both ranked heavy-ish tails and unranked, irregular vectors. Shrinks toward the Zipf branch, few
- * symbols and the lower ends of the ranges.
+ * both ranked heavy-ish tails and unranked, irregular vectors. Values are uniform over the
+ * ranges (k and s uniform, α log-uniform: a concentration spans decades), not fast-check's
+ * corner-biased defaults; shrinks toward the Zipf branch, few symbols and the lower ends.
  */
 export function categoricalTruthArbitrary(
   constraints: CategoricalTruthConstraints,
@@ -44,17 +48,17 @@ export function categoricalTruthArbitrary(
   }
   check("zipfExponent", zipfExponent, 0);
   check("dirichletAlpha", dirichletAlpha, Number.MIN_VALUE);
-  const k = () => fc.integer({ min: symbols.min, max: symbols.max });
+  const k = () => uniformInteger({ min: symbols.min, max: symbols.max });
+  const alpha =
+    dirichletAlpha.max > dirichletAlpha.min
+      ? logUniformReal({ min: dirichletAlpha.min, max: dirichletAlpha.max })
+      : fc.constant(dirichletAlpha.min);
   return fc.oneof(
     fc
-      .record({ k: k(), s: fc.double({ ...zipfExponent, noNaN: true }) })
+      .record({ k: k(), s: uniformReal({ min: zipfExponent.min, max: zipfExponent.max }) })
       .map(({ k, s }) => `zipf:k=${k},s=${s}`),
     fc
-      .record({
-        k: k(),
-        alpha: fc.double({ ...dirichletAlpha, noNaN: true }),
-        seed: fc.nat({ max: 1_000_000 }),
-      })
+      .record({ k: k(), alpha, seed: uniformInteger({ min: 0, max: 1_000_000 }) })
       .map(({ k, alpha, seed }) => `dirichlet:k=${k},alpha=${alpha},seed=${seed}`),
   );
 }
