@@ -1,9 +1,10 @@
+import { parseDecimal } from "../util/parseDecimal.ts";
 import { categoricalMle, categoricalSmoothed, SMOOTHING_DEFAULT_ALPHA } from "./categorical.ts";
 import type { FamilyDefinition } from "./defineFamily.ts";
 import type { AnyFamily } from "./family.ts";
 import { gaussianMle, gaussianUnbiased } from "./gaussian.ts";
 import { GMM_DEFAULTS, gmm } from "./gmm.ts";
-import { KDE_DEFAULT_BANDWIDTH, kde } from "./kde.ts";
+import { KDE_BANDWIDTH_RULES, KDE_DEFAULT_BANDWIDTH, kde } from "./kde.ts";
 import { MV_GAUSSIAN_DEFAULT_DDOF, mvGaussian } from "./mvGaussian.ts";
 import { NGRAM_DEFAULTS, ngram } from "./ngram.ts";
 import { OLS_DEFAULTS, ols } from "./ols.ts";
@@ -103,19 +104,21 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
         type: "string",
         default: KDE_DEFAULT_BANDWIDTH,
         description:
-          "h > 0, or silverman (0.9·min(σ̂, IQR/1.34)·n^(−1/5), refitted each generation)",
+          "h > 0, or a rule refitted each generation: silverman (0.9·min(σ̂, IQR/1.34)·n^(−1/5), R's bw.nrd0), scott (σ̂·n^(−1/5), scipy's default), scipy-silverman (σ̂·(3n/4)^(−1/5)), sklearn-scott (n^(−1/5)), sklearn-silverman ((3n/4)^(−1/5))",
         check: (b) =>
-          b === "silverman" || Number(b) > 0 ? undefined : "must be a number > 0 or silverman",
+          (KDE_BANDWIDTH_RULES as readonly string[]).includes(b) || (parseDecimal(b) ?? 0) > 0
+            ? undefined
+            : `must be a decimal number > 0 or one of ${KDE_BANDWIDTH_RULES.join(", ")}`,
       },
     },
     dataKind: "real",
     modelKind: "mixture",
-    ...fromBuilder(
-      (p: { bandwidth: string }) =>
-        (p.bandwidth === "silverman"
-          ? kde()
-          : kde({ bandwidth: Number(p.bandwidth) })) as unknown as AnyFamily,
-    ),
+    ...fromBuilder((p: { bandwidth: string }) => {
+      const rule = KDE_BANDWIDTH_RULES.find((r) => r === p.bandwidth);
+      return kde({
+        bandwidth: rule ?? (parseDecimal(p.bandwidth) as number),
+      }) as unknown as AnyFamily;
+    }),
   },
   {
     name: "gmm",

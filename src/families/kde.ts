@@ -4,14 +4,55 @@ import { quantiles, standardDeviation } from "../numeric/index.ts";
 import { assertPositive, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
+/**
+ * Bandwidth rules a KDE can refit at every generation, on the current training set (n points,
+ * σ̂ the unbiased sample sd, d = 1):
+ * - `silverman`: 0.9·min(σ̂, IQR/1.34)·n^(−1/5) (Silverman 1986, eq. 3.31; R's `bw.nrd0`);
+ * - `scott`: σ̂·n^(−1/5) (Scott 1992, eq. 6.42 with its factor dropped as scipy does;
+ *   `scipy.stats.gaussian_kde`'s default, covariance σ̂²·factor²);
+ * - `scipy-silverman`: σ̂·(3n/4)^(−1/5) (`gaussian_kde(bw_method="silverman")`:
+ *   factor (n(d + 2)/4)^(−1/(d + 4)));
+ * - `sklearn-scott`: n^(−1/5) and `sklearn-silverman`: (3n/4)^(−1/5) — scikit-learn's
+ *   `KernelDensity(bandwidth="scott" | "silverman")`, which use the factor alone as h (they assume
+ *   standardised data; no σ̂).
+ */
+export const KDE_BANDWIDTH_RULES = [
+  "silverman",
+  "scott",
+  "scipy-silverman",
+  "sklearn-scott",
+  "sklearn-silverman",
+] as const;
+export type KdeBandwidthRule = (typeof KDE_BANDWIDTH_RULES)[number];
+
 /** Options of {@link kde}. */
 export interface KdeConstraints {
   /**
-   * Kernel standard deviation h, or `"silverman"` for Silverman's rule of thumb
-   * h = 0.9·min(σ̂, IQR/1.34)·n^(−1/5) (Silverman 1986, eq. 3.31), recomputed at every fit.
+   * Kernel standard deviation h, or a rule recomputed at every fit from the training set (see
+   * {@link KDE_BANDWIDTH_RULES}).
    * @defaultValue "silverman"
    */
-  bandwidth?: number | "silverman";
+  bandwidth?: number | KdeBandwidthRule;
+}
+
+/** The bandwidth a rule gives for these values (n ≥ 2). */
+export function ruleBandwidth(rule: KdeBandwidthRule, values: Float64Array): number {
+  const n = values.length;
+  if (n < 2) {
+    throw new InvalidParameterError("ruleBandwidth", "values.length", "must be >= 2", n);
+  }
+  switch (rule) {
+    case "silverman":
+      return silvermanBandwidth(values);
+    case "scott":
+      return standardDeviation(values, 1) * n ** -0.2;
+    case "scipy-silverman":
+      return standardDeviation(values, 1) * ((3 * n) / 4) ** -0.2;
+    case "sklearn-scott":
+      return n ** -0.2;
+    case "sklearn-silverman":
+      return ((3 * n) / 4) ** -0.2;
+  }
 }
 
 /** Silverman's rule: 0.9·min(σ̂, IQR/1.34)·n^(−1/5), with σ̂ the unbiased sample sd. */
@@ -37,7 +78,16 @@ export const KDE_DEFAULT_BANDWIDTH = "silverman";
  */
 export function kde(constraints: KdeConstraints = {}): Family<RealData, MixtureModel> {
   const bandwidth = constraints.bandwidth ?? KDE_DEFAULT_BANDWIDTH;
-  if (bandwidth !== "silverman") assertPositive("kde", "bandwidth", bandwidth);
+  const rule = typeof bandwidth === "string" ? bandwidth : undefined;
+  if (rule !== undefined && !(KDE_BANDWIDTH_RULES as readonly string[]).includes(rule)) {
+    throw new InvalidParameterError(
+      "kde",
+      "bandwidth",
+      `must be a number > 0 or one of ${KDE_BANDWIDTH_RULES.join(", ")}`,
+      bandwidth,
+    );
+  }
+  if (rule === undefined) assertPositive("kde", "bandwidth", bandwidth as number);
   return {
     id: "kde",
     params: { bandwidth },
@@ -46,12 +96,12 @@ export function kde(constraints: KdeConstraints = {}): Family<RealData, MixtureM
     fit(data) {
       const n = data.values.length;
       if (n === 0) throw new InvalidParameterError("kde", "data.size", "must be > 0", n);
-      const h = bandwidth === "silverman" ? silvermanBandwidth(data.values) : bandwidth;
+      const h = rule !== undefined ? ruleBandwidth(rule, data.values) : (bandwidth as number);
       if (!(h * h > 0)) {
         throw new InvalidParameterError(
           "kde",
           "bandwidth",
-          "must be > 0 (Silverman's rule gives 0 when all values are equal)",
+          `must be > 0 (the ${rule} rule gives 0 when all values are equal)`,
           h,
         );
       }
