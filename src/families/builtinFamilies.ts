@@ -166,7 +166,8 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
   },
   {
     name: "ols",
-    description: "linear regression by OLS (ridge when ridge > 0)",
+    description:
+      "linear regression by OLS (ridge when ridge > 0; with fewer samples than dimensions and ridge 0, the minimum-norm solution X⁺y)",
     params: {
       design: {
         type: "string",

@@ -1,7 +1,7 @@
 import type { RegressionData } from "../model/data.ts";
 import { linearModel } from "../model/linear.ts";
 import type { LinearModel } from "../model/models.ts";
-import { tryCholesky } from "../numeric/index.ts";
+import { symmetricEigen, tryCholesky } from "../numeric/index.ts";
 import type { Truth } from "../truths/truth.ts";
 import { assertNonNegative, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
@@ -96,14 +96,6 @@ export function fitOls(data: RegressionData, options: OlsOptions = {}): LinearMo
       throw new InvalidParameterError(api, `data.y[${i}]`, "must be a finite number", data.y[i]);
     }
   }
-  if (ridge === 0 && n < d) {
-    throw new InvalidParameterError(
-      api,
-      "data size",
-      `must be >= d = ${d} without ridge (XᵀX of ${n} rows has rank < d: singular; use ridge > 0)`,
-      n,
-    );
-  }
   if (noise === "fitted" && n <= d) {
     throw new InvalidParameterError(
       api,
@@ -123,6 +115,13 @@ export function fitOls(data: RegressionData, options: OlsOptions = {}): LinearMo
       );
     }
     noiseVariance = data.noiseVariance;
+  }
+  if (ridge === 0 && n < d) {
+    return linearModel(
+      minimumNormSolution(X, data.y, n, d),
+      noiseVariance,
+      design === "fixed" ? (data.design ?? X) : undefined,
+    );
   }
   const G = new Float64Array(d * d);
   const b = new Float64Array(d);
@@ -157,6 +156,42 @@ export function fitOls(data: RegressionData, options: OlsOptions = {}): LinearMo
     noiseVariance = rss / (n - d);
   }
   return linearModel(w, noiseVariance, design === "fixed" ? (data.design ?? X) : undefined);
+}
+
+/**
+ * The minimum-norm least-squares solution w = X⁺y of n < d equations (numpy.linalg.lstsq /
+ * pinv): through the n × n Gram matrix K = XXᵀ = VΛVᵀ, w = Xᵀ·V·Λ⁺·Vᵀ·y, where Λ⁺ inverts the
+ * eigenvalues above rcond²·λ_max with rcond = max(n, d)·ε (singular values of X below
+ * rcond·σ_max count as zero, numpy's lstsq default) and zeroes the rest. With full row rank it
+ * interpolates the data (Xw = y) with the smallest ‖w‖ (Penrose 1955).
+ */
+function minimumNormSolution(X: Float64Array, y: Float64Array, n: number, d: number): Float64Array {
+  const K = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k <= i; k++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += X[i * d + j] * X[k * d + j];
+      K[i * n + k] = s;
+      K[k * n + i] = s;
+    }
+  }
+  const { values, vectors } = symmetricEigen(K, n);
+  const rcond = Math.max(n, d) * Number.EPSILON;
+  const cutoff = rcond * rcond * values[n - 1];
+  // a = V·Λ⁺·Vᵀ·y.
+  const a = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    if (!(values[c] > cutoff)) continue;
+    let proj = 0;
+    for (let r = 0; r < n; r++) proj += vectors[r * n + c] * y[r];
+    proj /= values[c];
+    for (let r = 0; r < n; r++) a[r] += vectors[r * n + c] * proj;
+  }
+  const w = new Float64Array(d);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) w[j] += X[i * d + j] * a[i];
+  }
+  return w;
 }
 
 /** Defaults of {@link ols}, written once (the spec schema reads them). */
@@ -202,14 +237,6 @@ export function ols(options: OlsOptions = {}): Family<RegressionData, LinearMode
     check(truth: Truth, samples: number) {
       if (truth.model.kind !== "linear") return;
       const d = (truth.model as LinearModel).dim;
-      if (opts.ridge === 0 && samples < d) {
-        throw new InvalidParameterError(
-          "ols",
-          "samples",
-          `must be >= d = ${d} without ridge (XᵀX of M < d rows is singular; use ridge > 0)`,
-          samples,
-        );
-      }
       if (opts.noise === "fitted" && samples <= d) {
         throw new InvalidParameterError(
           "ols",

@@ -112,9 +112,16 @@ describe("collapse simulate", () => {
     expect(out.metrics["test-error"].mean).toEqual(
       Array.from(summarizeMetric(engine, "test-error").mean),
     );
-    const tooFew = collapse(...regression.slice(0, 5), "--samples", "3", "--generations", "2");
+    const tooFew = collapse(
+      ...regression.slice(0, 4),
+      "ols:noise=fitted",
+      "--samples",
+      "5",
+      "--generations",
+      "2",
+    );
     expect(tooFew.code).toBe(2);
-    expect(tooFew.stderr).toMatch(/ols: samples must be >= d = 5 without ridge.*got 3/);
+    expect(tooFew.stderr).toMatch(/ols: samples must be > d = 5 for noise=fitted.*got 5/);
   });
 
   it("n-gram on real text: support and held-out perplexity equal to the engine's", () => {

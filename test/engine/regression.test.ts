@@ -33,6 +33,7 @@
  * M − d − 3 = 87, so ‖e_t‖² has finite moments of every order used.
  */
 import { describe, expect, it } from "vitest";
+import { configFromSpec } from "../../src/chain/chainSpec.ts";
 import { runChains } from "../../src/chain/runChains.ts";
 import { familyFromSpec, truthFromSpec } from "../../src/chain/specs.ts";
 import { summarizeMetric } from "../../src/chain/summarize.ts";
@@ -281,7 +282,7 @@ describe("regression: invalid inputs are named errors", () => {
     });
   });
 
-  it("fit: n < d without ridge, rank-deficient X, unknown label noise, noise=fitted with n ≤ d", () => {
+  it("fit: n < d without ridge is the minimum-norm solution X⁺y (numpy.linalg.lstsq's)", () => {
     const wide = data(
       [
         [1, 2, 3],
@@ -290,7 +291,41 @@ describe("regression: invalid inputs are named errors", () => {
       [1, 2],
       1,
     );
-    expect(() => fitOls(wide)).toThrow(/ols: data size must be >= d = 3 without ridge.*got 2/);
+    // XXᵀ = [[14, 32], [32, 77]] (det 54), a = (XXᵀ)⁻¹y = (13, −4)/54, w = Xᵀa = (−3, 6, 15)/54.
+    const w = fitOls(wide).w;
+    const expected = [-3 / 54, 6 / 54, 15 / 54];
+    for (let j = 0; j < 3; j++) {
+      // A 2 × 2 eigen-solve and two products of length ≤ 3: a few ulps of values of order 1.
+      expect(
+        Math.abs(w[j] - expected[j]),
+        `w[${j}] = ${w[j]}, expected ${expected[j]}`,
+      ).toBeLessThan(64 * Number.EPSILON);
+    }
+    // A repeated row (an accumulated fixed design) leaves the Gram matrix singular: the
+    // pseudo-inverse still gives the minimum-norm solution of the consistent system.
+    const repeated = data(
+      [
+        [1, 2, 3],
+        [1, 2, 3],
+      ],
+      [1, 1],
+      1,
+    );
+    const r = fitOls(repeated).w;
+    for (let j = 0; j < 3; j++) {
+      expect(Math.abs(r[j] - (j + 1) / 14)).toBeLessThan(64 * Number.EPSILON);
+    }
+  });
+
+  it("fit: rank-deficient X, unknown label noise, noise=fitted with n ≤ d", () => {
+    const wide = data(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      [1, 2],
+      1,
+    );
     expect(fitOls(wide, { ridge: 0.5 }).w).toHaveLength(3);
     const collinear = data(
       [
@@ -325,7 +360,7 @@ describe("regression: invalid inputs are named errors", () => {
     );
   });
 
-  it("chains: samples < d rejected before any chain, naming samples and d; bad pairs rejected", () => {
+  it("chains: samples ≤ d with noise=fitted rejected before any chain, naming samples and d; bad pairs rejected", () => {
     const base = {
       truth: regressionTruth(10, 1),
       family: eraseFamily(ols()),
@@ -336,7 +371,8 @@ describe("regression: invalid inputs are named errors", () => {
       seed: SEED,
       metrics: ["test-error" as const],
     };
-    expect(() => runChains(base)).toThrow(/ols: samples must be >= d = 10 without ridge.*got 5/);
+    // Fewer samples than dimensions: the minimum-norm fit, no error.
+    expect(runChains(base).chains).toBe(1);
     expect(runChains({ ...base, family: eraseFamily(ols({ ridge: 1 })) }).chains).toBe(1);
     expect(() =>
       runChains({ ...base, samples: 10, family: eraseFamily(ols({ noise: "fitted" })) }),
@@ -585,5 +621,36 @@ describe(`Dohmatob et al.: downstream OLS after t synthetic generations (seed ${
     );
     const z = normalQuantile(1 - ALPHA / 2);
     zCheck("Dohmatob T≠T₀", meanVariance(errors, 1).mean, m.mean, Math.sqrt(m.variance), z);
+  });
+
+  it("minimum-norm chains (M < d, fixed design): E‖w_t − w*‖² = (d − M)/d + tσ²M/(d − M − 1) (seed 31; false alarm 0.1% per generation)", () => {
+    // w_t = P·w* + X⁺(ε₁ + … + ε_t) with P the projection on X's row space: the lost part
+    // ‖(I − P)w*‖² has mean (d − M)/d by rotation invariance (‖w*‖ = 1), and
+    // E tr((XXᵀ)⁻¹) = M/(d − M − 1) (inverse Wishart mean).
+    const d = 20;
+    const M = 10;
+    const sigma = 0.5;
+    const r = runChains(
+      configFromSpec({
+        truth: `regression:d=${d},sigma=${sigma}`,
+        family: "ols",
+        regime: "replace",
+        samples: M,
+        generations: 3,
+        chains: 3000,
+        seed: 31,
+        metrics: ["test-error"],
+      }),
+    );
+    const s = summarizeMetric(r, "test-error");
+    const z = normalQuantile(1 - 0.001 / 2);
+    for (let t = 1; t <= 3; t++) {
+      const expected = (d - M) / d + (t * sigma ** 2 * M) / (d - M - 1);
+      const tol = z * s.se[t];
+      expect(
+        Math.abs(s.mean[t] - expected),
+        `t ${t}: mean ${s.mean[t]}, exact ${expected}, tolerance ${tol}`,
+      ).toBeLessThan(tol);
+    }
   });
 });
