@@ -275,6 +275,15 @@ export function runChains(config: ChainConfig): ChainResult {
     if (recorded !== undefined) values[id].fill(Number.NaN);
   }
   const undefinedValues: UndefinedValue[] = [];
+  // Held-out real data for metrics such as nll: drawn on first use, once per run, from a stream
+  // of its own (so it is the same for every chain, generation and worker).
+  let heldOutData: Dataset | undefined = truth.heldOut;
+  const heldOut = (): Dataset => {
+    if (heldOutData === undefined) {
+      heldOutData = truth.sampleReal(derive(seed, ...keys, "held-out"), mcSamples);
+    }
+    return heldOutData;
+  };
 
   for (let c = 0; c < K; c++) {
     const chainIndex = firstChain + c;
@@ -289,6 +298,7 @@ export function runChains(config: ChainConfig): ChainResult {
       },
       mcSamples,
       mcStream: () => derive(seed, ...keys, "chain", chainIndex, "metric", at.metric, at.t),
+      heldOut,
     };
     const record = (model: AnyModel, t: number) => {
       if (recorded !== undefined && !recorded.has(t)) return;

@@ -1,5 +1,5 @@
 import { heterozygosity } from "../model/categorical.ts";
-import type { RealData } from "../model/data.ts";
+import type { Dataset, RealData } from "../model/data.ts";
 import {
   type AnyModel,
   hasOperations,
@@ -25,6 +25,12 @@ export interface MetricContext {
   readonly mcSamples: number;
   /** A stream for Monte Carlo estimates, derived per (chain, generation, metric). */
   mcStream(): RandomStream;
+  /**
+   * Real data no chain trains on: the truth's held-out part (text), else `mcSamples` points
+   * drawn once per run from the truth on a stream of their own — the same set for every chain
+   * and generation (and any worker count), so per-generation values are comparable.
+   */
+  heldOut(): Dataset;
 }
 
 /** What {@link defineMetric} takes. */
@@ -233,6 +239,37 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
       throw new UndefinedQuantityError(
         "cov-error",
         `a ${m.kind} model and a ${t.kind} truth have no common covariance form`,
+      );
+    },
+  },
+  {
+    name: "nll",
+    description:
+      "held-out negative log-likelihood −(1/N) Σ ln f_model(x_i) of N real points no chain trains on (the truth's held-out data, else --mc-samples points drawn once per run from the truth, the same for every chain and generation); +∞ when the model gives a held-out point zero density or probability",
+    supports: (k) =>
+      k.probabilities !== undefined || (k.dataKind === "real" && k.logDensity !== undefined),
+    compute: (m, ctx) => {
+      const data = ctx.heldOut();
+      if (data.kind === "categorical") {
+        const p = op(m, "probabilities")(m);
+        let total = 0;
+        for (let i = 0; i < data.counts.length; i++) {
+          const c = data.counts[i];
+          if (c === 0) continue;
+          if (!(p[i] > 0)) return Number.POSITIVE_INFINITY;
+          total -= c * Math.log(p[i]);
+        }
+        return total / data.size;
+      }
+      if (data.kind === "real") {
+        const logDensity = op(m, "logDensity");
+        let total = 0;
+        for (let i = 0; i < data.values.length; i++) total -= logDensity(m, data.values[i]);
+        return total / data.values.length;
+      }
+      throw new UndefinedQuantityError(
+        "nll",
+        `held-out ${data.kind} data have no per-point density under a ${m.kind} model`,
       );
     },
   },

@@ -151,7 +151,13 @@ describe("named errors", () => {
 
   it("metrics reject a dimension mismatch and undefined pairs; no tail set exists", () => {
     const truth = mvGaussianTruth(3);
-    const ctx = { truth, tail: undefined as never, mcSamples: 1, mcStream: () => derive(1) };
+    const ctx = {
+      truth,
+      tail: undefined as never,
+      mcSamples: 1,
+      mcStream: () => derive(1),
+      heldOut: () => truth.sampleReal(derive(2), 1),
+    };
     const m2 = mvGaussianModel([0, 0], [1, 0, 0, 1]);
     expect(() => metricById("kl").compute(m2, ctx)).toThrow(
       "kl: model.dim must equal the truth's dim (3), got 2",
