@@ -420,7 +420,7 @@ export function collapseMatrix(
     }
   }
   return {
-    title: `Collapse matrix (descriptive): has the median chain lost half of X by generation T = ${T}?`,
+    title: `Collapse matrix (descriptive): has the median chain lost half of X by the last generation, T = ${T}`,
     rule: MATRIX_RULE,
     rows: rows.map((m) => m.row),
     columns,
@@ -443,7 +443,7 @@ interface FractionPlan {
 const FRACTIONS: readonly FractionPlan[] = [
   {
     id: "collapsed-variance-unbiased",
-    title: "Chains with σ²_t ≤ ε = ½, Gaussian unbiased, M = 50",
+    title: "Fraction of chains with σ²_t ≤ ε = ½, Gaussian unbiased, M = 50",
     setting: "gaussian-unbiased",
     metric: "variance",
     event: "σ²_t ≤ ε = 0.5 (half the truth's variance σ² = 1)",
@@ -453,7 +453,7 @@ const FRACTIONS: readonly FractionPlan[] = [
   },
   {
     id: "collapsed-variance-mle",
-    title: "Chains with σ²_t ≤ ε = ½, Gaussian MLE, M = 50",
+    title: "Fraction of chains with σ²_t ≤ ε = ½, Gaussian MLE, M = 50",
     setting: "gaussian-mle",
     metric: "variance",
     event: "σ²_t ≤ ε = 0.5 (half the truth's variance σ² = 1)",
@@ -463,7 +463,7 @@ const FRACTIONS: readonly FractionPlan[] = [
   },
   {
     id: "collapsed-tail-mass",
-    title: "Chains that lost the whole tail, categorical MLE, Zipf(50, 1.1), M = 100",
+    title: "Fraction of chains with tail mass = 0, categorical MLE, Zipf(50, 1.1), M = 100",
     setting: "categorical-mle",
     metric: "tail-mass",
     event: "tail mass = 0 (every symbol of the truth's 5% tail lost)",
@@ -473,7 +473,7 @@ const FRACTIONS: readonly FractionPlan[] = [
   },
   {
     id: "collapsed-support",
-    title: "Chains fixed on one symbol, categorical MLE, Zipf(50, 1.1), M = 100",
+    title: "Fraction of chains with support = 1, categorical MLE, Zipf(50, 1.1), M = 100",
     setting: "categorical-mle",
     metric: "support",
     event: "support = 1 (a point mass: one symbol left)",

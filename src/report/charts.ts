@@ -11,8 +11,9 @@
  * without hiding it (it is thinner than the lines it may coincide with and has gaps). Series a
  * claim supplied without quantiles keep the mean with its ±1.96 se band.
  *
- * The y axis is logarithmic for quantities that decay geometrically (variance, tail mass,
- * heterozygosity) when every plotted value is positive, and says so in its title.
+ * The y axis is logarithmic for quantities that decay geometrically (variance, tail mass) when
+ * every plotted value is positive, and says so in its title; a tail mass some chains lose
+ * entirely (0 has no place on a log axis) stays linear, and says so.
  *
  * Fraction charts show, per generation, the fraction of chains with a collapse event with its
  * exact (Clopper–Pearson) 95% band, one line per regime.
@@ -43,8 +44,12 @@ const LAYER_STYLE: Readonly<Record<TrajectoryLayer, { legend: string; colour: st
   theory: { legend: "theory: exact mean (dashed)", colour: "#000000" },
 };
 
-/** Metrics that decay geometrically: drawn on a log axis when every value is positive. */
-const GEOMETRIC_METRICS: ReadonlySet<string> = new Set(["variance", "tail-mass", "heterozygosity"]);
+/**
+ * Metrics whose typical value decays geometrically: drawn on a log axis when every value is
+ * positive. (Heterozygosity's mean decays as (1 − 1/M)^t too, but over report horizons T ≪ M that
+ * is almost linear, and a log axis only squeezes it.)
+ */
+const GEOMETRIC_METRICS: ReadonlySet<string> = new Set(["variance", "tail-mass"]);
 
 export interface Row {
   layer: TrajectoryLayer;
@@ -145,7 +150,7 @@ export function yAxis(
   );
   return positive
     ? { log: true, title: `${chart.yLabel} (log scale)` }
-    : { log: false, title: `${chart.yLabel} (linear: some chains reach 0)` };
+    : { log: false, title: `${chart.yLabel} (linear scale)` };
 }
 
 const PANEL_HEIGHT = 200;
@@ -172,8 +177,6 @@ export function chartSpec(chart: TrajectoryChart): TopLevelSpec {
     type: "quantitative" as const,
     title: axis.title,
     scale,
-    // A title longer than the panel is cut, not allowed to stretch the layout.
-    axis: { titleLimit: PANEL_HEIGHT },
   });
   const colour = (channel: "color" | "fill") => ({
     [channel]: {
@@ -286,7 +289,8 @@ export function fractionChartSpec(chart: FractionChart): TopLevelSpec {
   const y = {
     field: "y",
     type: "quantitative" as const,
-    title: `fraction with ${chart.event.split(" (")[0]}`,
+    // The event is in the chart's title and caption; the axis title must fit the panel.
+    title: "fraction of chains",
     scale: { domain: [0, 1] },
     axis: { titleLimit: PANEL_HEIGHT },
   };

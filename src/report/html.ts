@@ -3,7 +3,13 @@
  * claims table, counterexamples and replay commands, the collapse matrix, the trajectory charts
  * rendered to SVG in Node, and the environment.
  */
-import { chartRows, fractionRows, renderChartSvg, renderFractionSvg } from "./charts.ts";
+import { chartRows, fractionRows, renderChartSvg, renderFractionSvg, yAxis } from "./charts.ts";
+
+/** The y-axis title a trajectory chart is drawn with. */
+function yAxisTitle(chart: TrajectoryChart): string {
+  return yAxis(chart, chartRows(chart).rows).title;
+}
+
 import {
   evidenceLine,
   evidenceReasons,
@@ -71,7 +77,7 @@ async function chartHtml(chart: TrajectoryChart, idPrefix: string): Promise<stri
       : " No exact theory curve."
   } ${
     chart.series.some((s) => s.median !== null && s.q25 !== null)
-      ? `Each panel is one regime: the thick line is the median chain, the dark band the middle 50% of chains (q25–q75), the light band 90% (q05–q95), thin grey lines ${chart.series[0]?.chains.length ?? 0} individual chains, the orange line the mean over chains.`
+      ? `Each panel is one regime: the thick line is the median chain, the dark band the middle 50% of chains (q25–q75), the light band 90% (q05–q95), thin grey lines ${chart.series[0]?.chains.length ?? 0} individual chains, the orange line the mean over chains.${/\(linear scale\)/.test(yAxisTitle(chart)) ? " Linear axis: some chains reach 0, which a log axis cannot show." : ""}`
       : "Band: mean ± 1.96 standard errors over chains."
   }${omitted > 0 ? ` ${omitted} non-finite values not plotted.` : ""}${
     reasons.length > 0 ? `<br>Non-finite values: ${reasons.map(e).join("; ")}` : ""
