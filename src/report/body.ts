@@ -12,6 +12,7 @@ import type { CollectedRun, CollectedTest } from "./reporter.ts";
 import {
   type ClaimEntry,
   type CollapseMatrix,
+  type FractionChart,
   NonFiniteSchema,
   type ReportBody,
   type ReportCounterexample,
@@ -69,7 +70,10 @@ const MetaSeries = z.object({
   se: z.array(MetaNum).nullable().optional(),
   median: z.array(MetaNum).nullable().optional(),
   q05: z.array(MetaNum).nullable().optional(),
+  q25: z.array(MetaNum).nullable().optional(),
+  q75: z.array(MetaNum).nullable().optional(),
   q95: z.array(MetaNum).nullable().optional(),
+  chains: z.array(z.object({ chain: z.number().int(), values: z.array(MetaNum) })).optional(),
   defined: z.array(z.number().int()).nullable().optional(),
   undefinedValues: z
     .array(z.object({ generation: z.number().int(), chains: z.number().int(), reason: z.string() }))
@@ -108,6 +112,14 @@ export const ClaimMatrixSchema = z.object({
       value: MetaNum,
       label: z.string(),
       detail: z.string().optional(),
+      fraction: z
+        .object({
+          events: z.number().int(),
+          chains: z.number().int(),
+          interval: z.tuple([z.number(), z.number()]),
+        })
+        .nullable()
+        .optional(),
     }),
   ),
 });
@@ -241,7 +253,10 @@ export function claimTrajectories(id: string, raw: unknown): TrajectoryChart[] {
         se: s.se?.map(num) ?? null,
         median: s.median?.map(num) ?? null,
         q05: s.q05?.map(num) ?? null,
+        q25: s.q25?.map(num) ?? null,
+        q75: s.q75?.map(num) ?? null,
         q95: s.q95?.map(num) ?? null,
+        chains: (s.chains ?? []).map((c) => ({ chain: c.chain, values: c.values.map(num) })),
         defined: s.defined ?? null,
         undefinedValues: s.undefinedValues ?? [],
         theory: s.theory ? { formula: s.theory.formula, values: s.theory.values.map(num) } : null,
@@ -275,6 +290,7 @@ export function claimMatrix(id: string, raw: unknown): CollapseMatrix | null {
       value: num(c.value),
       label: c.label,
       detail: c.detail ?? "",
+      fraction: c.fraction ?? null,
     })),
   };
 }
@@ -411,6 +427,7 @@ export interface BodyOptions {
   readonly chains: number;
   readonly generations: number;
   readonly trajectories: readonly TrajectoryChart[];
+  readonly fractions: readonly FractionChart[];
   readonly matrix: CollapseMatrix | null;
 }
 
@@ -445,6 +462,7 @@ export function buildBody(run: CollectedRun, o: BodyOptions): ReportBody {
     errors,
     simulations: { preset: o.preset, chains: o.chains, generations: o.generations },
     trajectories: [...o.trajectories],
+    fractions: [...o.fractions],
     matrix: o.matrix,
   };
 }

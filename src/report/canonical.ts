@@ -10,12 +10,22 @@ import type { ChainSpec } from "../chain/chainSpec.ts";
 import { configFromSpec } from "../chain/chainSpec.ts";
 import { type ChainResult, runChains } from "../chain/runChains.ts";
 import { truthFromSpec } from "../chain/specs.ts";
-import { summarizeMetric } from "../chain/summarize.ts";
+import {
+  exceedanceCounts,
+  generationValues,
+  summarizeMetric,
+  type ThresholdComparison,
+} from "../chain/summarize.ts";
 import type { MetricId } from "../metrics/metric.ts";
 import { heterozygosity } from "../model/categorical.ts";
-import { reportNumber } from "./numbers.ts";
+import { quantile, quantiles } from "../numeric/index.ts";
+import { clopperPearson } from "../verdict/rules.ts";
+import { formatNumber, reportNumber } from "./numbers.ts";
 import type {
+  ChainFraction,
   CollapseMatrix,
+  FractionChart,
+  FractionSeries,
   ReportNumber,
   ReportSeries,
   SimulationPreset,
@@ -98,8 +108,8 @@ const CHARTS: readonly ChartPlan[] = [
     title: "Variance, Gaussian refitted by the unbiased estimator, M = 50",
     setting: "gaussian-unbiased",
     metric: "variance",
-    yLabel: "σ²_t (mean over chains)",
-    note: "Truth N(0, 1). Under replace the unbiased fit keeps E[σ²_t] = 1 exactly while almost every chain's variance drifts to 0.",
+    yLabel: "σ²_t",
+    note: "Truth N(0, 1). Under replace the unbiased fit keeps E[σ²_t] = 1 exactly (the mean line stays flat) while the median chain's variance drifts down geometrically and almost every chain's variance goes to 0.",
     theory: { formula: "E[σ²_t] = σ² = 1", value: () => 1 },
   },
   {
@@ -107,8 +117,8 @@ const CHARTS: readonly ChartPlan[] = [
     title: "Variance, Gaussian refitted by maximum likelihood, M = 50",
     setting: "gaussian-mle",
     metric: "variance",
-    yLabel: "σ²_t (mean over chains)",
-    note: "Truth N(0, 1). The MLE divides by M: under replace E[σ²_t] = ((M−1)/M)^t.",
+    yLabel: "σ²_t",
+    note: "Truth N(0, 1). The MLE divides by M: under replace E[σ²_t] = ((M−1)/M)^t, and the median decays about twice as fast on the log scale.",
     theory: { formula: "E[σ²_t] = ((M−1)/M)^t", value: (t, M) => ((M - 1) / M) ** t },
   },
   {
@@ -116,8 +126,8 @@ const CHARTS: readonly ChartPlan[] = [
     title: "Tail mass, categorical MLE on Zipf(k = 50, s = 1.1), M = 100",
     setting: "categorical-mle",
     metric: "tail-mass",
-    yLabel: "model mass on the truth's 5% tail",
-    note: "Mass the fitted law puts on the truth's rarest symbols (5% of the truth's mass). Its expectation is a martingale under replace; the typical chain loses it.",
+    yLabel: "tail mass",
+    note: "Mass the fitted law puts on the truth's rarest symbols (5% of the truth's mass). Its expectation is a martingale under replace (the mean line stays flat); the median chain loses it.",
   },
   {
     id: "support",
@@ -140,7 +150,7 @@ const CHARTS: readonly ChartPlan[] = [
     title: "Heterozygosity 1 − Σp², categorical MLE, Zipf(50, 1.1), M = 100",
     setting: "categorical-mle",
     metric: "heterozygosity",
-    yLabel: "H_t (mean over chains)",
+    yLabel: "H_t",
     note: "Wright–Fisher: under replace E[H_t] = (1 − 1/M)^t H_0.",
     theory: {
       formula: "E[H_t] = (1 − 1/M)^t H_0",
@@ -221,10 +231,23 @@ function seriesReason(
   return `${metric} is infinite on ${inf} of ${defined} chains at generation ${t}, so the ${stat} is ${sign}${why ? ` (${why})` : ""}`;
 }
 
+/** How many individual chains a canonical series carries for its chart. */
+export const SAMPLE_CHAINS = 5;
+
+/** Reason a single chain's value is undefined, from the engine's record of it. */
+function chainReason(result: ChainResult, metric: string, chain: number, t: number): string {
+  const why = result.undefinedValues.find(
+    (u) => u.metric === metric && u.chain === chain && u.generation === t,
+  );
+  return `chain ${chain} has no defined ${metric} at generation ${t}${why ? `: ${why.reason}` : ""}`;
+}
+
 /**
- * Summaries of one metric of a chain result as a report series: mean, standard error, median
- * and 5%/95% quantiles per generation, every non-finite value with its reason, and the grouped
- * reasons of undefined values. Usable by claims that put trajectories in their report meta.
+ * Summaries of one metric of a chain result as a report series: mean, standard error, median,
+ * quartiles and 5%/95% quantiles per generation (type-7 quantiles over the chains with a defined
+ * value), the trajectories of the first {@link SAMPLE_CHAINS} chains, every non-finite value with
+ * its reason, and the grouped reasons of undefined values. Usable by claims that put trajectories
+ * in their report meta.
  */
 export function seriesFromResult(
   result: ChainResult,
@@ -234,10 +257,30 @@ export function seriesFromResult(
   theory: { formula: string; values: readonly number[] } | null = null,
 ): ReportSeries {
   const s = summarizeMetric(result, metric);
-  const stat = (name: "mean" | "se" | "median" | "q05" | "q95"): ReportNumber[] =>
-    Array.from(s[name], (x, t) =>
-      reportNumber(x, () => seriesReason(result, metric, name, t, s.defined[t], s[name])),
+  const T1 = result.generations + 1;
+  const quartiles = { q25: new Float64Array(T1), q75: new Float64Array(T1) };
+  for (let t = 0; t < T1; t++) {
+    const x = generationValues(result, metric, t).filter((v) => !Number.isNaN(v));
+    const [q25, q75] = x.length === 0 ? [Number.NaN, Number.NaN] : quantiles(x, [0.25, 0.75]);
+    quartiles.q25[t] = q25;
+    quartiles.q75[t] = q75;
+  }
+  const all = { ...s, ...quartiles };
+  const stat = (name: "mean" | "se" | "median" | "q05" | "q25" | "q75" | "q95"): ReportNumber[] =>
+    Array.from(all[name], (x, t) =>
+      reportNumber(x, () => seriesReason(result, metric, name, t, s.defined[t], all[name])),
     );
+  const chains = Array.from({ length: Math.min(SAMPLE_CHAINS, result.chains) }, (_, c) => {
+    const chain = result.firstChain + c;
+    return {
+      chain,
+      values: Array.from({ length: T1 }, (_, t) =>
+        reportNumber(result.values[metric][c * T1 + t], () =>
+          chainReason(result, metric, chain, t),
+        ),
+      ),
+    };
+  });
   const groups = new Map<string, { generation: number; chains: number; reason: string }>();
   for (const u of result.undefinedValues) {
     if (u.metric !== metric) continue;
@@ -252,25 +295,15 @@ export function seriesFromResult(
   );
   return {
     label,
-    spec:
-      spec === null
-        ? null
-        : {
-            truth: spec.truth,
-            family: spec.family,
-            regime: spec.regime,
-            samples: spec.samples,
-            generations: spec.generations,
-            chains: spec.chains,
-            seed: Number(spec.seed),
-            streamKeys: [...(spec.streamKeys ?? [])],
-            tailQ: spec.tailQ ?? 0.05,
-          },
+    spec: spec === null ? null : seriesSpec(spec),
     mean: stat("mean"),
     se: stat("se"),
     median: stat("median"),
     q05: stat("q05"),
+    q25: stat("q25"),
+    q75: stat("q75"),
     q95: stat("q95"),
+    chains,
     defined: Array.from(s.defined),
     undefinedValues,
     theory:
@@ -285,80 +318,215 @@ export function seriesFromResult(
   };
 }
 
-function finite(n: ReportNumber | undefined): number | undefined {
-  return typeof n === "number" ? n : undefined;
+function seriesSpec(spec: ChainSpec): NonNullable<ReportSeries["spec"]> {
+  return {
+    truth: spec.truth,
+    family: spec.family,
+    regime: spec.regime,
+    samples: spec.samples,
+    generations: spec.generations,
+    chains: spec.chains,
+    seed: Number(spec.seed),
+    streamKeys: [...(spec.streamKeys ?? [])],
+    tailQ: spec.tailQ ?? 0.05,
+  };
 }
+
+/** A chain "collapsed" in the matrix when X_T/X_0 ≤ this (docs/theory.md#collapse-matrix). */
+export const COLLAPSE_RATIO = 0.5;
+
+/** The rows of the canonical collapse matrix: the quantities the collapse-matrix claim judges. */
+export const MATRIX_ROWS: readonly { setting: string; metric: MetricId; row: string }[] = [
+  { setting: "gaussian-unbiased", metric: "variance", row: "Gaussian unbiased (variance)" },
+  { setting: "gaussian-mle", metric: "variance", row: "Gaussian MLE (variance)" },
+  { setting: "categorical-mle", metric: "tail-mass", row: "categorical MLE (tail mass)" },
+];
 
 /** The rule by which {@link collapseMatrix} labels a cell. */
 export const MATRIX_RULE =
-  "value = mean at the last generation T ÷ value at generation 0 (the truth); " +
-  "'declines' when mean_T + 1.96·se_T < 0.9·x_0, 'grows' when mean_T − 1.96·se_T > 1.1·x_0, " +
-  "otherwise 'stable'";
+  "descriptive, not a judged claim (no α budget): per chain r = X_T / X_0, X at the last " +
+  "generation T over its value at generation 0 (the truth); k of the n chains with r defined " +
+  "have r ≤ ½; 'collapsed' when the two-sided 95% Clopper–Pearson interval of k/n lies above ½ " +
+  "(the median chain has lost at least half), 'not collapsed' when it lies below ½, otherwise " +
+  "'undecided'; the value is the median of r. This is the event and interval of the " +
+  "collapse-matrix claim (docs/theory.md#collapse-matrix), which judges it at T = 3–4 M " +
+  "generations; a slow collapse may not have happened yet at this run's T";
 
-/** The collapse matrix of trajectory charts: one row per chart, one column per series label. */
-export function collapseMatrix(charts: readonly TrajectoryChart[]): CollapseMatrix {
-  const columns = [...new Set(charts.flatMap((c) => c.series.map((s) => s.label)))];
+/** One cell's counts under {@link MATRIX_RULE}. */
+export interface MatrixCellCounts {
+  readonly ratios: Float64Array;
+  readonly fraction: ChainFraction;
+  readonly label: "collapsed" | "not collapsed" | "undecided";
+}
+
+/** The per-chain ratios X_T/X_0 of a result, their count at or below ½, and the cell's label. */
+export function matrixCellCounts(result: ChainResult, metric: string): MatrixCellCounts | null {
+  const T = result.generations;
+  const x0 = generationValues(result, metric, 0);
+  const xT = generationValues(result, metric, T);
+  const ratios = xT.map((v, c) => v / x0[c]).filter((r) => !Number.isNaN(r));
+  if (ratios.length === 0) return null;
+  const events = ratios.filter((r) => r <= COLLAPSE_RATIO).length;
+  const interval = clopperPearson(events, ratios.length, 0.025, 0.025);
+  const label =
+    interval[0] > COLLAPSE_RATIO
+      ? "collapsed"
+      : interval[1] < COLLAPSE_RATIO
+        ? "not collapsed"
+        : "undecided";
+  return { ratios, fraction: { events, chains: ratios.length, interval }, label };
+}
+
+/**
+ * The canonical collapse matrix: one row per quantity the collapse-matrix claim judges (see
+ * {@link MATRIX_ROWS}), one column per regime, labelled by {@link MATRIX_RULE} from the chains'
+ * own values (never from means, which are martingales here).
+ */
+export function collapseMatrix(
+  runs: readonly { setting: string; regime: string; result: ChainResult }[],
+): CollapseMatrix {
+  const columns = [...new Set(runs.map((r) => r.regime))];
+  const rows = MATRIX_ROWS.filter((m) => runs.some((r) => r.setting === m.setting));
   const cells: CollapseMatrix["cells"] = [];
-  for (const chart of charts) {
-    for (const s of chart.series) {
-      const T = s.mean.length - 1;
-      const x0 = finite(s.mean[0]);
-      const xT = finite(s.mean[T]);
-      const seT = finite(s.se?.[T]);
-      let value: ReportNumber;
-      let label: string;
-      if (x0 === undefined || xT === undefined || seT === undefined || x0 === 0) {
-        value = {
-          value: "undefined",
-          reason:
-            x0 === 0
-              ? "the generation-0 value is 0"
-              : "the mean or its standard error is not finite at generation 0 or T",
-        };
-        label = "undefined";
-      } else {
-        value = xT / x0;
-        label =
-          xT + 1.96 * seT < 0.9 * x0 ? "declines" : xT - 1.96 * seT > 1.1 * x0 ? "grows" : "stable";
+  const T = runs[0]?.result.generations ?? 0;
+  for (const m of rows) {
+    for (const run of runs.filter((r) => r.setting === m.setting)) {
+      const counts = matrixCellCounts(run.result, m.metric);
+      if (counts === null) {
+        cells.push({
+          row: m.row,
+          column: run.regime,
+          value: {
+            value: "undefined",
+            reason: `no chain has a defined ${m.metric} ratio X_T/X_0 (X_0 is 0 or undefined)`,
+          },
+          label: "undefined",
+          detail: "",
+          fraction: null,
+        });
+        continue;
       }
-      const fmt = (x: number | undefined) =>
-        x === undefined ? "n/a" : Number(x.toPrecision(4)).toString();
+      const { events, chains, interval } = counts.fraction;
+      const median = quantile(counts.ratios, 0.5);
+      const f = (x: number) => formatNumber(x);
       cells.push({
-        row: chart.title,
-        column: s.label,
-        value,
-        label,
-        detail: `x_0 = ${fmt(x0)}, x_${T} = ${fmt(xT)} ± ${fmt(seT)}`,
+        row: m.row,
+        column: run.regime,
+        value: reportNumber(median, () => "the median ratio X_T/X_0 is not finite"),
+        label: counts.label,
+        detail: `${events} of ${chains} chains with X_${T}/X_0 ≤ ½ (${f(events / chains)}, 95% CI [${f(interval[0])}, ${f(interval[1])}]); median ratio ${formatNumber(reportNumber(median, () => ""))}`,
+        fraction: counts.fraction,
       });
     }
   }
   return {
-    title: "Collapse matrix: last generation relative to the truth, by regime",
+    title: `Collapse matrix (descriptive): has the median chain lost half of X by the last generation, T = ${T}`,
     rule: MATRIX_RULE,
-    rows: charts.map((c) => c.title),
+    rows: rows.map((m) => m.row),
     columns,
     cells,
+  };
+}
+
+interface FractionPlan {
+  readonly id: string;
+  readonly title: string;
+  readonly setting: string;
+  readonly metric: MetricId;
+  readonly event: string;
+  readonly op: ThresholdComparison;
+  readonly threshold: number;
+  readonly note: string;
+}
+
+/** The collapse events charted as fractions of chains (thresholds stated in `event`). */
+const FRACTIONS: readonly FractionPlan[] = [
+  {
+    id: "collapsed-variance-unbiased",
+    title: "Fraction of chains with σ²_t ≤ ε = ½, Gaussian unbiased, M = 50",
+    setting: "gaussian-unbiased",
+    metric: "variance",
+    event: "σ²_t ≤ ε = 0.5 (half the truth's variance σ² = 1)",
+    op: "<=",
+    threshold: 0.5,
+    note: "ε = ½σ² is the collapse matrix's event, so the last generation's value is the matrix cell's k/n.",
+  },
+  {
+    id: "collapsed-variance-mle",
+    title: "Fraction of chains with σ²_t ≤ ε = ½, Gaussian MLE, M = 50",
+    setting: "gaussian-mle",
+    metric: "variance",
+    event: "σ²_t ≤ ε = 0.5 (half the truth's variance σ² = 1)",
+    op: "<=",
+    threshold: 0.5,
+    note: "ε = ½σ² is the collapse matrix's event, so the last generation's value is the matrix cell's k/n.",
+  },
+  {
+    id: "collapsed-tail-mass",
+    title: "Fraction of chains with tail mass = 0, categorical MLE, Zipf(50, 1.1), M = 100",
+    setting: "categorical-mle",
+    metric: "tail-mass",
+    event: "tail mass = 0 (every symbol of the truth's 5% tail lost)",
+    op: "<=",
+    threshold: 0,
+    note: "Under replace a lost symbol never returns, so the fraction only grows; real data (accumulate, fresh) brings tail symbols back.",
+  },
+  {
+    id: "collapsed-support",
+    title: "Fraction of chains with support = 1, categorical MLE, Zipf(50, 1.1), M = 100",
+    setting: "categorical-mle",
+    metric: "support",
+    event: "support = 1 (a point mass: one symbol left)",
+    op: "<=",
+    threshold: 1,
+    note: "Fixation is the end state of replace (Wright–Fisher), but it takes of the order of M generations or more; a flat 0 here means no chain has reached it yet.",
+  },
+];
+
+/** Per generation: chains with the event, of those with a defined value, with a 95% CP interval. */
+export function fractionSeries(
+  result: ChainResult,
+  plan: { metric: string; op: ThresholdComparison; threshold: number },
+  label: string,
+  spec: ChainSpec | null,
+): FractionSeries {
+  const { satisfied, defined } = exceedanceCounts(result, plan.metric, plan.op, plan.threshold);
+  const none = (t: number) => () => `no chain has a defined ${plan.metric} at generation ${t}`;
+  const intervals = Array.from(satisfied, (k, t) =>
+    defined[t] === 0 ? null : clopperPearson(k, defined[t], 0.025, 0.025),
+  );
+  return {
+    label,
+    spec: spec === null ? null : seriesSpec(spec),
+    events: Array.from(satisfied),
+    chains: Array.from(defined),
+    fraction: Array.from(satisfied, (k, t) => reportNumber(k / defined[t], none(t))),
+    lower: intervals.map((i, t) => reportNumber(i?.[0] ?? Number.NaN, none(t))),
+    upper: intervals.map((i, t) => reportNumber(i?.[1] ?? Number.NaN, none(t))),
   };
 }
 
 /** Result of {@link runCanonical}. */
 export interface CanonicalResult {
   readonly trajectories: TrajectoryChart[];
+  readonly fractions: FractionChart[];
   readonly matrix: CollapseMatrix | null;
 }
 
 /**
- * Runs the preset's canonical simulations for a root seed and returns the trajectory charts and
- * their collapse matrix. Runs in this thread (the chains are fast; a worker pool would cost more
- * to start than it saves); every chain has its own derived stream, so nothing depends on order.
+ * Runs the preset's canonical simulations for a root seed and returns the trajectory charts,
+ * the fractions of chains collapsed and the collapse matrix. Runs in this thread (the chains are
+ * fast; a worker pool would cost more to start than it saves); every chain has its own derived
+ * stream, so nothing depends on order.
  */
 export function runCanonical(rootSeed: number, preset: SimulationPreset): CanonicalResult {
   const runs = canonicalSpecs(rootSeed, preset);
-  if (runs.length === 0) return { trajectories: [], matrix: null };
+  if (runs.length === 0) return { trajectories: [], fractions: [], matrix: null };
   const results = new Map<string, ChainResult>();
   for (const r of runs) {
     results.set(r.key, runChains(configFromSpec(r.spec)));
   }
+  const resultOf = (key: string) => results.get(key) as ChainResult;
   const trajectories: TrajectoryChart[] = CHARTS.map((chart) => ({
     id: chart.id,
     title: chart.title,
@@ -368,7 +536,6 @@ export function runCanonical(rootSeed: number, preset: SimulationPreset): Canoni
     series: runs
       .filter((r) => r.setting.id === chart.setting)
       .map((r) => {
-        const result = results.get(r.key) as ChainResult;
         const theory =
           chart.theory !== undefined && r.regime.spec === "replace"
             ? {
@@ -378,8 +545,21 @@ export function runCanonical(rootSeed: number, preset: SimulationPreset): Canoni
                 ),
               }
             : null;
-        return seriesFromResult(result, chart.metric, r.regime.label, r.spec, theory);
+        return seriesFromResult(resultOf(r.key), chart.metric, r.regime.label, r.spec, theory);
       }),
   }));
-  return { trajectories, matrix: collapseMatrix(trajectories) };
+  const fractions: FractionChart[] = FRACTIONS.map((plan) => ({
+    id: plan.id,
+    title: plan.title,
+    metric: plan.metric,
+    event: plan.event,
+    note: plan.note,
+    series: runs
+      .filter((r) => r.setting.id === plan.setting)
+      .map((r) => fractionSeries(resultOf(r.key), plan, r.regime.label, r.spec)),
+  }));
+  const matrix = collapseMatrix(
+    runs.map((r) => ({ setting: r.setting.id, regime: r.regime.label, result: resultOf(r.key) })),
+  );
+  return { trajectories, fractions, matrix };
 }

@@ -77,6 +77,15 @@ export function meanSe(s: ReportSeries, t: number): string {
   return se === undefined ? formatNumber(mean) : `${formatNumber(mean)} ± ${formatNumber(se)}`;
 }
 
+/** "median [q25, q75]" of a series at generation t; "—" when the series has no quantiles. */
+export function medianQuartiles(s: ReportSeries, t: number): string {
+  const m = s.median?.[t];
+  const lo = s.q25?.[t];
+  const hi = s.q75?.[t];
+  if (m === undefined || lo === undefined || hi === undefined) return "—";
+  return `${formatNumber(m)} [${formatNumber(lo)}, ${formatNumber(hi)}]`;
+}
+
 /** Every non-finite value of a series, with its reason (deduplicated). */
 export function seriesReasons(s: ReportSeries): string[] {
   const out = new Set<string>();
@@ -85,6 +94,8 @@ export function seriesReasons(s: ReportSeries): string[] {
     ["se", s.se],
     ["median", s.median],
     ["q05", s.q05],
+    ["q25", s.q25],
+    ["q75", s.q75],
     ["q95", s.q95],
   ] as const) {
     for (const n of arr ?? []) if (typeof n !== "number") out.add(`${name}: ${n.reason}`);

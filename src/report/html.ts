@@ -3,7 +3,13 @@
  * claims table, counterexamples and replay commands, the collapse matrix, the trajectory charts
  * rendered to SVG in Node, and the environment.
  */
-import { chartRows, renderChartSvg } from "./charts.ts";
+import { chartRows, fractionRows, renderChartSvg, renderFractionSvg, yAxis } from "./charts.ts";
+
+/** The y-axis title a trajectory chart is drawn with. */
+function yAxisTitle(chart: TrajectoryChart): string {
+  return yAxis(chart, chartRows(chart).rows).title;
+}
+
 import {
   evidenceLine,
   evidenceReasons,
@@ -14,7 +20,13 @@ import {
   verdictText,
 } from "./format.ts";
 import { formatNumber } from "./numbers.ts";
-import type { ClaimEntry, CollapseMatrix, Report, TrajectoryChart } from "./schema.ts";
+import type {
+  ClaimEntry,
+  CollapseMatrix,
+  FractionChart,
+  Report,
+  TrajectoryChart,
+} from "./schema.ts";
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -47,7 +59,7 @@ function matrixHtml(m: CollapseMatrix): string {
         const c = m.cells.find((x) => x.row === row && x.column === col);
         if (c === undefined) return "—";
         const reason = typeof c.value === "number" ? "" : ` (${e(c.value.reason)})`;
-        return `<span class="label ${e(c.label)}">${e(c.label)}</span> ${e(formatNumber(c.value))}${reason}<br><small>${e(c.detail)}</small>`;
+        return `<span class="label ${e(c.label.replace(/\s+/g, "-"))}">${e(c.label)}</span> ${e(formatNumber(c.value))}${reason}<br><small>${e(c.detail)}</small>`;
       }),
     ]),
     "matrix",
@@ -63,8 +75,20 @@ async function chartHtml(chart: TrajectoryChart, idPrefix: string): Promise<stri
     theories.length > 0
       ? ` Dashed: exact theory, ${theories.map((s) => `${e(s.label)}: ${e(s.theory?.formula ?? "")}`).join("; ")}.`
       : " No exact theory curve."
-  } Bands: mean ± 1.96 standard errors over chains.${omitted > 0 ? ` ${omitted} non-finite values not plotted.` : ""}${
+  } ${
+    chart.series.some((s) => s.median !== null && s.q25 !== null)
+      ? `Each panel is one regime: the thick line is the median chain, the dark band the middle 50% of chains (q25–q75), the light band 90% (q05–q95), thin grey lines ${chart.series[0]?.chains.length ?? 0} individual chains, the orange line the mean over chains.${/\(linear scale\)/.test(yAxisTitle(chart)) ? " Linear axis: some chains reach 0, which a log axis cannot show." : ""}`
+      : "Band: mean ± 1.96 standard errors over chains."
+  }${omitted > 0 ? ` ${omitted} non-finite values not plotted.` : ""}${
     reasons.length > 0 ? `<br>Non-finite values: ${reasons.map(e).join("; ")}` : ""
+  }</figcaption></figure>`;
+}
+
+async function fractionHtml(chart: FractionChart): Promise<string> {
+  const svg = await renderFractionSvg(chart);
+  const { omitted } = fractionRows(chart);
+  return `<figure class="chart" id="chart-${e(chart.id)}" data-chart="${e(chart.id)}">${svg}<figcaption>Event: ${e(chart.event)}. ${e(chart.note)} Band: exact 95% Clopper–Pearson interval of the fraction.${
+    omitted > 0 ? ` ${omitted} generations without a defined value not plotted.` : ""
   }</figcaption></figure>`;
 }
 
@@ -128,6 +152,7 @@ pre { background: #f6f6f6; padding: 8px; overflow-x: auto; white-space: pre-wrap
 .charts { display: flex; flex-wrap: wrap; gap: 16px; }
 figure.chart { margin: 0; padding: 8px; border: 1px solid #e0e0e0; width: fit-content; }
 figure.chart figcaption { font-size: 12px; max-width: 600px; color: #444; margin-top: 4px; }
+.label.collapsed { color: #c62828; font-weight: bold; } .label.not-collapsed { color: #2e7d32; } .label.undecided { color: #666; font-style: italic; }
 .label.declines { color: #c62828; font-weight: bold; } .label.grows { color: #1565c0; font-weight: bold; } .label.stable { color: #2e7d32; }
 .warning { color: #8a6d00; }
 `;
@@ -139,6 +164,8 @@ export async function renderHtml(report: Report): Promise<string> {
   const s = body.summary;
   const charts: string[] = [];
   for (const chart of body.trajectories) charts.push(await chartHtml(chart, ""));
+  const fractions: string[] = [];
+  for (const chart of body.fractions) fractions.push(await fractionHtml(chart));
   const claimCharts: string[] = [];
   for (const c of body.claims) {
     for (const chart of c.trajectories) claimCharts.push(await chartHtml(chart, `${c.id}-`));
@@ -189,6 +216,9 @@ export async function renderHtml(report: Report): Promise<string> {
       ? `<p>Canonical simulations (preset <code>${e(body.simulations.preset)}</code>: ${body.simulations.chains} chains × ${body.simulations.generations} generations per setting, seeded from the root seed).</p>`
       : "<p>No canonical simulations in this run.</p>",
     `<div class="charts">${charts.join("")}</div>`,
+    fractions.length > 0
+      ? `<h3>Fraction of chains collapsed</h3><div class="charts">${fractions.join("")}</div>`
+      : "",
     claimCharts.length > 0
       ? `<h3>From claims</h3><div class="charts">${claimCharts.join("")}</div>`
       : "",

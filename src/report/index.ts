@@ -8,14 +8,24 @@ export {
 } from "./body.ts";
 export {
   CANONICAL_REGIMES,
+  COLLAPSE_RATIO,
   canonicalSpecs,
   collapseMatrix,
+  fractionSeries,
+  MATRIX_ROWS,
   MATRIX_RULE,
+  matrixCellCounts,
   PRESET_SIZES,
   runCanonical,
+  SAMPLE_CHAINS,
   seriesFromResult,
 } from "./canonical.ts";
-export { chartSpec, renderChartSvg } from "./charts.ts";
+export {
+  chartSpec,
+  fractionChartSpec,
+  renderChartSvg,
+  renderFractionSvg,
+} from "./charts.ts";
 export { type Difference, diffJson } from "./compare.ts";
 export { environment, gitState, host, lockfilePackages } from "./environment.ts";
 export {
@@ -52,6 +62,7 @@ export {
   BodySchema,
   type ClaimEntry,
   type CollapseMatrix,
+  type FractionChart,
   parseReport,
   REPORT_SCHEMA,
   REPORT_VERSION,

@@ -4,6 +4,7 @@ import {
   evidenceReasons,
   evidenceSummary,
   meanSe,
+  medianQuartiles,
   seriesReasons,
   settingText,
   tableBlocks,
@@ -11,7 +12,13 @@ import {
   verdictText,
 } from "./format.ts";
 import { formatNumber } from "./numbers.ts";
-import type { ClaimEntry, CollapseMatrix, Report, TrajectoryChart } from "./schema.ts";
+import type {
+  ClaimEntry,
+  CollapseMatrix,
+  FractionChart,
+  Report,
+  TrajectoryChart,
+} from "./schema.ts";
 
 /** A table cell: pipes escaped, line breaks as <br>. */
 function cell(text: string): string {
@@ -110,13 +117,16 @@ export function matrixTable(m: CollapseMatrix): string[] {
 function trajectoryTable(chart: TrajectoryChart): string[] {
   const T = Math.max(...chart.series.map((s) => s.mean.length - 1));
   const theories = chart.series.filter((s) => s.theory !== null);
+  const quantiled = chart.series.filter((s) => s.median !== null && s.q25 !== null);
   const header = [
     "t",
-    ...chart.series.map((s) => `${s.label} (mean ± se)`),
+    ...quantiled.map((s) => `${s.label}: median [q25, q75]`),
+    ...chart.series.map((s) => `${s.label}: mean ± se`),
     ...theories.map((s) => `theory (${s.label}): ${s.theory?.formula}`),
   ];
   const rows = tableGenerations(T).map((t) => [
     String(t),
+    ...quantiled.map((s) => medianQuartiles(s, t)),
     ...chart.series.map((s) => meanSe(s, t)),
     ...theories.map((s) => {
       const v = s.theory?.values[t];
@@ -131,6 +141,28 @@ function trajectoryTable(chart: TrajectoryChart): string[] {
     "",
     ...table(header, rows),
     ...(reasons.length > 0 ? ["", "Non-finite values:", "", ...reasons] : []),
+    "",
+  ];
+}
+
+function fractionTable(chart: FractionChart): string[] {
+  const T = Math.max(...chart.series.map((s) => s.fraction.length - 1));
+  return [
+    `#### ${chart.title}`,
+    "",
+    `Event: ${chart.event}. ${chart.note} Cells: chains with the event / chains with a defined value (fraction, 95% Clopper–Pearson interval).`,
+    "",
+    ...table(
+      ["t", ...chart.series.map((s) => s.label)],
+      tableGenerations(T).map((t) => [
+        String(t),
+        ...chart.series.map((s) =>
+          s.fraction[t] === undefined
+            ? "—"
+            : `${s.events[t]}/${s.chains[t]} (${formatNumber(s.fraction[t])}, [${formatNumber(s.lower[t])}, ${formatNumber(s.upper[t])}])`,
+        ),
+      ]),
+    ),
     "",
   ];
 }
@@ -193,6 +225,8 @@ export function renderMarkdown(report: Report): string {
     );
   }
   for (const chart of body.trajectories) out.push(...trajectoryTable(chart));
+  if (body.fractions.length > 0) out.push("### Fraction of chains collapsed", "");
+  for (const chart of body.fractions) out.push(...fractionTable(chart));
   for (const c of body.claims) {
     for (const chart of c.trajectories)
       out.push(`From claim ${c.id}:`, "", ...trajectoryTable(chart));

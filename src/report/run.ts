@@ -250,6 +250,7 @@ export function bodyOf(
     chains: size.chains,
     generations: size.generations,
     trajectories: canonical.trajectories,
+    fractions: canonical.fractions,
     matrix: canonical.matrix,
   });
   return { body, simulationsMs };

@@ -101,7 +101,15 @@ export const SeriesSchema = z.strictObject({
   se: z.array(NumSchema).nullable(),
   median: z.array(NumSchema).nullable(),
   q05: z.array(NumSchema).nullable(),
+  /** Lower and upper quartiles: the middle 50% of chains; null when not reported. */
+  q25: z.array(NumSchema).nullable(),
+  q75: z.array(NumSchema).nullable(),
   q95: z.array(NumSchema).nullable(),
+  /**
+   * A few individual chains' trajectories (the first chains by index: chains are exchangeable,
+   * so the first few are a fair sample), to show what single chains do; [] when not reported.
+   */
+  chains: z.array(z.strictObject({ chain: int, values: z.array(NumSchema) })),
   /** Chains with a defined value, per generation; null when not reported. */
   defined: z.array(int).nullable(),
   /** Undefined metric values: how many chains, at which generation, and why. */
@@ -122,6 +130,15 @@ export const TrajectoryChartSchema = z.strictObject({
 });
 export type TrajectoryChart = z.infer<typeof TrajectoryChartSchema>;
 
+/** A fraction of chains: how many had the event, of how many, with its exact interval. */
+export const ChainFractionSchema = z.strictObject({
+  events: int,
+  chains: int,
+  /** Two-sided 95% Clopper–Pearson interval of events/chains. */
+  interval: z.tuple([z.number(), z.number()]),
+});
+export type ChainFraction = z.infer<typeof ChainFractionSchema>;
+
 /** A table of settings × regimes with one judged number per cell. */
 export const MatrixSchema = z.strictObject({
   title: z.string(),
@@ -136,10 +153,40 @@ export const MatrixSchema = z.strictObject({
       value: NumSchema,
       label: z.string(),
       detail: z.string(),
+      /** The fraction of chains behind the label, when the rule counts chains. */
+      fraction: ChainFractionSchema.nullable(),
     }),
   ),
 });
 export type CollapseMatrix = z.infer<typeof MatrixSchema>;
+
+/** Per generation (index = generation): the fraction of one setting's chains with a collapse event. */
+export const FractionSeriesSchema = z.strictObject({
+  label: z.string(),
+  spec: SeriesSpecSchema.nullable(),
+  /** Chains with the event. */
+  events: z.array(int),
+  /** Chains with a defined value (the denominator). */
+  chains: z.array(int),
+  /** events/chains; undefined (with reason) when no chain has a defined value. */
+  fraction: z.array(NumSchema),
+  /** Two-sided 95% Clopper–Pearson interval of the fraction. */
+  lower: z.array(NumSchema),
+  upper: z.array(NumSchema),
+});
+export type FractionSeries = z.infer<typeof FractionSeriesSchema>;
+
+/** The fraction of chains collapsed per generation, one series per regime. */
+export const FractionChartSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  title: z.string(),
+  metric: z.string(),
+  /** The collapse event, e.g. "tail mass = 0". */
+  event: z.string(),
+  note: z.string(),
+  series: z.array(FractionSeriesSchema).min(1),
+});
+export type FractionChart = z.infer<typeof FractionChartSchema>;
 
 export const CitationSchema = z.strictObject({ source: z.string(), where: z.string() });
 
@@ -205,6 +252,8 @@ export const BodySchema = z.strictObject({
     generations: int,
   }),
   trajectories: z.array(TrajectoryChartSchema),
+  /** Fraction of the canonical chains collapsed per generation. */
+  fractions: z.array(FractionChartSchema),
   matrix: MatrixSchema.nullable(),
 });
 export type ReportBody = z.infer<typeof BodySchema>;

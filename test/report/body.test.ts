@@ -98,6 +98,7 @@ function body(r: CollectedRun, rootSeed: number): ReportBody {
     chains: 24,
     generations: 8,
     trajectories: canonical.trajectories,
+    fractions: canonical.fractions,
     matrix: canonical.matrix,
   });
 }
@@ -152,6 +153,7 @@ describe("buildBody", () => {
         chains: 0,
         generations: 0,
         trajectories: [],
+        fractions: [],
         matrix: null,
       },
     );
@@ -264,7 +266,7 @@ describe("data claims put in their report meta", () => {
       generations: 4,
       chains: 10,
       seed: 3,
-      metrics: ["support"],
+      metrics: ["support", "tail-mass"],
     }),
   );
   const chart = {
@@ -289,9 +291,11 @@ describe("data claims put in their report meta", () => {
     expect(c.tables.matrix).toEqual(meta.tables.matrix);
     const typed = {
       ...(t.meta as object),
-      matrix: collapseMatrix(c.trajectories),
+      matrix: collapseMatrix([{ setting: "categorical-mle", regime: "replace", result }]),
     };
-    expect(body(run([{ ...t, meta: typed }]), 7).claims[0].matrix?.cells).toHaveLength(1);
+    const typedMatrix = body(run([{ ...t, meta: typed }]), 7).claims[0].matrix;
+    expect(typedMatrix?.cells).toHaveLength(1);
+    expect(typedMatrix?.cells[0].fraction?.chains).toBe(10);
     const report = assembleReport(b, run([]), reportRun());
     const md = renderMarkdown(report);
     expect(md).toContain("From claim tiny-heterozygosity:");

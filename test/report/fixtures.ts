@@ -156,6 +156,7 @@ export function emptyReport(id: string, files: string[] = []): Report {
     chains: 0,
     generations: 0,
     trajectories: canonical.trajectories,
+    fractions: canonical.fractions,
     matrix: canonical.matrix,
   });
   return assembleReport({ ...body, selection: { files, claims: [] } }, collected, {

@@ -31,12 +31,27 @@ const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 const SKIP_MESSAGE = `SKIPPED: ${CHROMIUM} is missing and CI is not set — install Debian's chromium (apt-get install -y chromium) to run the screenshot test; in CI it always runs`;
 if (SKIP) console.warn(`report.html screenshot test ${SKIP_MESSAGE}`);
 
-/** The series colours of the charts (see src/report/charts.ts), for replace, accumulate, fresh. */
+/** The series colours of the fraction charts (see src/report/charts.ts): replace, accumulate, fresh. */
 const SERIES_COLOURS: Record<string, [number, number, number]> = {
   replace: [0x1f, 0x77, 0xb4],
   accumulate: [0xff, 0x7f, 0x0e],
   fresh: [0x2c, 0xa0, 0x2c],
 };
+
+/**
+ * The trajectory charts' layers as painted on white (src/report/charts.ts): the median line
+ * (#08306b, opaque), the 90% band (#c6dbef at opacity 0.7 over white) and the 50% band (#6baed6
+ * at opacity 0.6 over the 90% band, which contains it).
+ */
+const LAYER_COLOURS: Record<string, [number, number, number]> = {
+  median: [0x08, 0x30, 0x6b],
+  band90: [215, 230, 244],
+  band50: [150, 196, 226],
+};
+/** The bands are pale: a tighter match keeps the grid lines (#dddddd, 38 away) out of band90. */
+const LAYER_TOLERANCE: Record<string, number> = { median: 60, band90: 30, band50: 30 };
+/** Minimum pixels per chart: 3 panels' median lines (~400 px each); bands well above a legend symbol (~100 px). */
+const LAYER_MINIMUM: Record<string, number> = { median: 600, band90: 1000, band50: 500 };
 
 interface Box {
   readonly id: string;
@@ -53,13 +68,15 @@ interface Png {
   readonly data: ArrayLike<number>;
 }
 
-/** Pixels in a box: near each series colour, and anything not white. */
+/** Pixels in a box: near each of the given colours, and anything not white. */
 function boxPixels(
   png: Png,
   box: Box,
+  palette: Record<string, [number, number, number]>,
+  tolerance: Record<string, number> = {},
 ): { colours: Record<string, number>; ink: number; area: number } {
   const colours: Record<string, number> = Object.fromEntries(
-    Object.keys(SERIES_COLOURS).map((k) => [k, 0]),
+    Object.keys(palette).map((k) => [k, 0]),
   );
   let ink = 0;
   const x0 = Math.max(0, Math.floor(box.x));
@@ -71,18 +88,34 @@ function boxPixels(
       const i = (y * png.width + x) * png.channels;
       const [r, g, b] = [png.data[i], png.data[i + 1], png.data[i + 2]];
       if (r < 245 || g < 245 || b < 245) ink++;
-      for (const [name, [cr, cg, cb]] of Object.entries(SERIES_COLOURS)) {
-        if (Math.abs(r - cr) + Math.abs(g - cg) + Math.abs(b - cb) < 60) colours[name]++;
+      for (const [name, [cr, cg, cb]] of Object.entries(palette)) {
+        const within = tolerance[name] ?? 60;
+        if (Math.abs(r - cr) + Math.abs(g - cg) + Math.abs(b - cb) < within) colours[name]++;
       }
     }
   }
   return { colours, ink, area: (x1 - x0) * (y1 - y0) };
 }
 
-/** A chart is drawn when its box holds every regime's line colour and some ink. */
+/**
+ * A chart is drawn when its box holds some ink and: for a fraction chart, every regime's line
+ * colour; for a trajectory chart, the median line and both bands of the chains.
+ */
 function chartDrawn(png: Png, box: Box): boolean {
-  const p = boxPixels(png, box);
-  return Object.values(p.colours).every((n) => n >= 40) && p.ink / p.area > 0.02;
+  if (box.id.startsWith("collapsed-")) {
+    const p = boxPixels(png, box, SERIES_COLOURS);
+    return Object.values(p.colours).every((n) => n >= 40) && p.ink / p.area > 0.02;
+  }
+  const p = boxPixels(png, box, LAYER_COLOURS, LAYER_TOLERANCE);
+  return (
+    Object.entries(p.colours).every(([k, n]) => n >= LAYER_MINIMUM[k]) && p.ink / p.area > 0.02
+  );
+}
+
+function pixelsOf(png: Png, box: Box) {
+  return box.id.startsWith("collapsed-")
+    ? boxPixels(png, box, SERIES_COLOURS)
+    : boxPixels(png, box, LAYER_COLOURS, LAYER_TOLERANCE);
 }
 
 const work = mkdtempSync(join(tmpdir(), "collapse-report-shot-"));
@@ -129,6 +162,7 @@ async function writeSampleReport(): Promise<string> {
     preset: "standard",
     ...PRESET_SIZES.standard,
     trajectories: canonical.trajectories,
+    fractions: canonical.fractions,
     matrix: canonical.matrix,
   });
   const full = assembleReport(body, collected, {
@@ -144,7 +178,9 @@ async function writeSampleReport(): Promise<string> {
 
 describe("report.html in headless chromium", () => {
   it.skipIf(SKIP)(
-    SKIP ? SKIP_MESSAGE : "renders every chart: each chart's box shows every regime's line",
+    SKIP
+      ? SKIP_MESSAGE
+      : "renders every chart: median lines and chain bands, and every regime's collapsed fraction",
     async () => {
       const html = await writeSampleReport();
       const browser = await chromium.launch({
@@ -193,6 +229,10 @@ describe("report.html in headless chromium", () => {
           "support",
           "entropy",
           "heterozygosity",
+          "collapsed-variance-unbiased",
+          "collapsed-variance-mle",
+          "collapsed-tail-mass",
+          "collapsed-support",
         ]);
         for (const b of boxes) expect(b.w * b.h).toBeGreaterThan(300 * 200);
 
@@ -202,7 +242,7 @@ describe("report.html in headless chromium", () => {
         console.log(`report.html screenshot: ${keep}`);
         const png = decode(shot) as Png;
         for (const b of boxes) {
-          const p = boxPixels(png, b);
+          const p = pixelsOf(png, b);
           expect(chartDrawn(png, b), `${b.id}: ${JSON.stringify(p)}`).toBe(true);
         }
 

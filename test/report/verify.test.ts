@@ -91,7 +91,14 @@ describe("collapse verify", () => {
       "entropy",
       "heterozygosity",
     ]);
-    expect(body.matrix?.cells).toHaveLength(6 * 3);
+    // The quantities the collapse-matrix claim judges (variance ×2, tail mass) × 3 regimes.
+    expect(body.matrix?.cells).toHaveLength(3 * 3);
+    expect(body.fractions.map((f) => f.id)).toEqual([
+      "collapsed-variance-unbiased",
+      "collapsed-variance-mle",
+      "collapsed-tail-mass",
+      "collapsed-support",
+    ]);
     const env = report.run.environment;
     expect(env.node).toBe(process.version);
     expect(env.packages.vitest).toMatch(/^4\./);
