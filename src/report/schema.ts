@@ -16,7 +16,7 @@ import { SIMULATION_PRESETS, type SimulationPreset } from "./simulationPresets.t
 /** `schema` field of every report. */
 export const REPORT_SCHEMA = "collapse-harness/report";
 /** The report version this harness writes and reads. */
-export const REPORT_VERSION = 1;
+export const REPORT_VERSION = 2;
 
 const int = z.number().int();
 

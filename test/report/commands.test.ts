@@ -158,10 +158,14 @@ describe("named errors and non-zero exits", () => {
     named(collapse(["verify-report", bad]), "MalformedReportError");
     writeFileSync(bad, JSON.stringify({ schema: "something-else", version: 1 }));
     named(collapse(["verify-report", bad]), "MalformedReportError");
-    writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version: 1, body: {} }));
+    writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version: 2, body: {} }));
     const invalid = collapse(["verify-report", bad]);
     named(invalid, "MalformedReportError");
-    expect(invalid.stderr).toContain("does not match the report schema v1");
+    expect(invalid.stderr).toContain("does not match the report schema v2");
+    // A report of the previous version (before quantile bands and collapse fractions) is named
+    // as such, not as a list of missing fields.
+    writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version: 1, body: {} }));
+    named(collapse(["verify-report", bad]), "ReportVersionError");
     writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version: 99 }));
     const wrong = collapse(["verify-report", bad]);
     named(wrong, "ReportVersionError");
