@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { categoricalEntropy, categoricalModel } from "../model/categorical.ts";
 import { parseDecimal } from "../util/parseDecimal.ts";
 import { InvalidParameterError } from "../util/validate.ts";
-import { maxTextBytes } from "./text.ts";
+import { statTextFile } from "./text.ts";
 import { modelTruth, type Truth } from "./truth.ts";
 
 /**
@@ -23,23 +23,7 @@ export function countsTruth(file: string): Truth {
   const path = resolve(file);
   let text: string;
   try {
-    const st = statSync(path);
-    if (!st.isFile()) {
-      throw new InvalidParameterError(
-        api,
-        "file",
-        "must be a regular file (not a device, FIFO or folder)",
-        path,
-      );
-    }
-    if (st.size > maxTextBytes()) {
-      throw new InvalidParameterError(
-        api,
-        "file",
-        `is ${st.size} bytes, above the limit ${maxTextBytes()} (COLLAPSE_MAX_TEXT_BYTES raises it)`,
-        path,
-      );
-    }
+    statTextFile(api, path);
     text = readFileSync(path, "utf8");
   } catch (e) {
     if (e instanceof InvalidParameterError) throw e;

@@ -36,7 +36,7 @@
  * occurs in training, so give the truth the family's k to compare generation 0 like for like.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, type Stats, statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { SequenceData } from "../model/data.ts";
 import type { NgramModel } from "../model/models.ts";
@@ -207,25 +207,7 @@ export function loadCorpus(file: string = DEFAULT_TEXT_FILE, vocab?: number): Te
   let bytes: Buffer;
   let key: string;
   try {
-    const st = statSync(path);
-    // Only regular files: a FIFO blocks, /dev/zero never ends, /proc sizes lie.
-    if (!st.isFile()) {
-      throw new InvalidParameterError(
-        api,
-        "file",
-        "must be a regular file (not a device, FIFO or folder)",
-        path,
-      );
-    }
-    const limit = maxTextBytes();
-    if (st.size > limit) {
-      throw new InvalidParameterError(
-        api,
-        "file",
-        `is ${st.size} bytes, above the limit ${limit} (COLLAPSE_MAX_TEXT_BYTES raises it)`,
-        path,
-      );
-    }
+    const st = statTextFile(api, path);
     key = `${path}\u0000${st.size}\u0000${st.mtimeMs}\u0000${vocab ?? "all"}`;
     const cached = corpusCache.get(key);
     if (cached !== undefined) return cached;
@@ -253,7 +235,34 @@ export function loadCorpus(file: string = DEFAULT_TEXT_FILE, vocab?: number): Te
  */
 export const MAX_TEXT_BYTES = 256 * 2 ** 20;
 
-export function maxTextBytes(): number {
+/**
+ * Stats a file a truth reads as text, refusing what is not a regular file (a FIFO blocks,
+ * /dev/zero never ends, /proc sizes lie) or is larger than {@link maxTextBytes}: named errors
+ * with `api`'s `file` parameter. Errors from the file system itself (ENOENT, EACCES) propagate.
+ */
+export function statTextFile(api: string, path: string): Stats {
+  const st = statSync(path);
+  if (!st.isFile()) {
+    throw new InvalidParameterError(
+      api,
+      "file",
+      "must be a regular file (not a device, FIFO or folder)",
+      path,
+    );
+  }
+  const limit = maxTextBytes();
+  if (st.size > limit) {
+    throw new InvalidParameterError(
+      api,
+      "file",
+      `is ${st.size} bytes, above the limit ${limit} (COLLAPSE_MAX_TEXT_BYTES raises it)`,
+      path,
+    );
+  }
+  return st;
+}
+
+function maxTextBytes(): number {
   const env = Number(process.env.COLLAPSE_MAX_TEXT_BYTES);
   return Number.isSafeInteger(env) && env > 0 ? env : MAX_TEXT_BYTES;
 }
