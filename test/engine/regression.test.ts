@@ -626,7 +626,7 @@ describe(`Dohmatob et al.: downstream OLS after t synthetic generations (seed ${
   it("minimum-norm chains (M < d, fixed design): E‖w_t − w*‖² = (d − M)/d + tσ²M/(d − M − 1) (seed 31; false alarm 0.1% per generation)", () => {
     // w_t = P·w* + X⁺(ε₁ + … + ε_t) with P the projection on X's row space: the lost part
     // ‖(I − P)w*‖² has mean (d − M)/d by rotation invariance (‖w*‖ = 1), and
-    // E tr((XXᵀ)⁻¹) = M/(d − M − 1) (inverse Wishart mean).
+    // E tr((XXᵀ)⁻¹) = M/(d − M − 1) (inverse Wishart mean); docs/theory.md#regression-min-norm.
     const d = 20;
     const M = 10;
     const sigma = 0.5;
