@@ -20,6 +20,10 @@ export {
 } from "./chain/summarize.ts";
 export { choiceOf } from "./claims/arbitraries/choiceOf.ts";
 export {
+  type LogUniformIntegerConstraints,
+  logUniformInteger,
+} from "./claims/arbitraries/logUniformInteger.ts";
+export {
   type LogUniformRealConstraints,
   logUniformReal,
 } from "./claims/arbitraries/logUniformReal.ts";

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { choiceOf } from "../../src/claims/arbitraries/choiceOf.ts";
+import { logUniformInteger } from "../../src/claims/arbitraries/logUniformInteger.ts";
 import { logUniformReal } from "../../src/claims/arbitraries/logUniformReal.ts";
 import { uniformInteger } from "../../src/claims/arbitraries/uniformInteger.ts";
 import { uniformReal } from "../../src/claims/arbitraries/uniformReal.ts";
@@ -81,6 +82,31 @@ describe("logUniformReal (seeds 1…250)", () => {
     const p = uniformityPValue(all.map(Math.log), Math.log(1e-3), Math.log(10), 10);
     expect(p, `chi-square p-value ${p} on ln x (α = 1e-6)`).toBeGreaterThan(1e-6);
     expect(() => logUniformReal({ min: 0, max: 1 })).toThrow(/logUniformReal.*min/);
+  });
+});
+
+describe("logUniformInteger (seeds 1…250, 7)", () => {
+  it("P(n) = ln((n + ½)/(n − ½)) / ln((max + ½)/(min − ½)), the ends at full weight", () => {
+    const [min, max] = [2, 20];
+    const all = runsOfEight(logUniformInteger({ min, max })).flat();
+    expect(all.every((x) => Number.isInteger(x) && x >= min && x <= max)).toBe(true);
+    // Chi-square goodness of fit against the exact probabilities (α = 1e-6).
+    const norm = Math.log((max + 0.5) / (min - 0.5));
+    let stat = 0;
+    for (let n = min; n <= max; n++) {
+      const expected = (all.length * Math.log((n + 0.5) / (n - 0.5))) / norm;
+      const observed = all.filter((x) => x === n).length;
+      stat += (observed - expected) ** 2 / expected;
+    }
+    const p = chiSquareSf(stat, max - min);
+    expect(p, `chi-square p-value ${p} against the exact law (α = 1e-6)`).toBeGreaterThan(1e-6);
+    expect(
+      counterexample(logUniformInteger({ min: 1, max: 1000, simplest: 30 }), (x) => x > 10),
+    ).toBe(30);
+    expect(() => logUniformInteger({ min: 0, max: 10 })).toThrow(/logUniformInteger.*min/);
+    expect(() => logUniformInteger({ min: 5, max: 10, simplest: 11 })).toThrow(
+      /logUniformInteger.*simplest/,
+    );
   });
 });
 
