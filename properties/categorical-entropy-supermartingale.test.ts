@@ -19,7 +19,7 @@ import {
   defineClaim,
   generationValues,
   greaterThan,
-  logUniformReal,
+  logUniformInteger,
   type ReplicateRange,
   runReplicates,
   sure,
@@ -96,7 +96,7 @@ export const claim = defineClaim({
   ],
   budget: { maxReplicates: 6400 },
   scenario: fc
-    .record({ truth: truthSpec, samples: logUniformReal({ min: 10, max: 100 }).map(Math.round) })
+    .record({ truth: truthSpec, samples: logUniformInteger({ min: 10, max: 100 }) })
     .chain((s) =>
       fc.record({
         truth: fc.constant(s.truth),

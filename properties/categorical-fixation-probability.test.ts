@@ -16,7 +16,7 @@
 
 import {
   defineClaim,
-  logUniformReal,
+  logUniformInteger,
   probabilityEquals,
   runReplicatesUntil,
   uniformReal,
@@ -47,7 +47,7 @@ export const claim = defineClaim({
   scenario: fc.record({
     p0: uniformReal({ min: 0.05, max: 0.95, simplest: 0.5 }),
     // M spans a decade and a half: log-uniform visits small populations as often as large ones.
-    samples: logUniformReal({ min: 2, max: 60 }).map(Math.round),
+    samples: logUniformInteger({ min: 2, max: 60 }),
   }),
   simulate: (s, range) => {
     const r = runReplicatesUntil(

@@ -13,6 +13,7 @@ import {
   categoricalTruthArbitrary,
   defineClaim,
   generationValues,
+  logUniformInteger,
   logUniformReal,
   runReplicates,
   sure,
@@ -57,7 +58,7 @@ export const claim = defineClaim({
   scenario: fc.record({
     truth: truthSpec,
     transforms: transform,
-    samples: logUniformReal({ min: 5, max: 200 }).map(Math.round),
+    samples: logUniformInteger({ min: 5, max: 200 }),
     generations: uniformInteger({ min: 1, max: 60 }),
   }),
   simulate: (s, range) => {

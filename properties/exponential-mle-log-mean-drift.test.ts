@@ -16,6 +16,7 @@
 import {
   defineClaim,
   generationValues,
+  logUniformInteger,
   logUniformReal,
   meanEquals,
   runReplicates,
@@ -39,19 +40,17 @@ export const claim = defineClaim({
   assumptions: ["truth Exp(mean θ_0), θ_0 ∈ [0.1, 10]", "exponential-mle family, replace regime"],
   budget: { maxReplicates: 12800 },
   // n spans a decade: log-uniform, so small (cheap) sizes are drawn as often as large ones.
-  scenario: logUniformReal({ min: 20, max: 200 })
-    .map(Math.round)
-    .chain((samples) =>
-      fc.record({
-        // A scale (the claim is scale-free): log-uniform, shrinking to the unit mean.
-        theta0: logUniformReal({ min: 0.1, max: 10, simplest: 1 }),
-        samples: fc.constant(samples),
-        generations: uniformInteger({
-          min: Math.ceil(samples / 15),
-          max: Math.floor(0.22 * samples),
-        }),
+  scenario: logUniformInteger({ min: 20, max: 200 }).chain((samples) =>
+    fc.record({
+      // A scale (the claim is scale-free): log-uniform, shrinking to the unit mean.
+      theta0: logUniformReal({ min: 0.1, max: 10, simplest: 1 }),
+      samples: fc.constant(samples),
+      generations: uniformInteger({
+        min: Math.ceil(samples / 15),
+        max: Math.floor(0.22 * samples),
       }),
-    ),
+    }),
+  ),
   simulate: (s, range) => {
     const r = runReplicates(
       {

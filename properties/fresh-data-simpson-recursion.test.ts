@@ -17,7 +17,7 @@ import {
   categoricalTruthArbitrary,
   defineClaim,
   generationValues,
-  logUniformReal,
+  logUniformInteger,
   meanEquals,
   runReplicates,
   truthFromSpec,
@@ -66,7 +66,7 @@ export const claim = defineClaim({
   scenario: fc
     .record({
       truth: truthSpec,
-      samples: logUniformReal({ min: 10, max: 200 }).map(Math.round),
+      samples: logUniformInteger({ min: 10, max: 200 }),
       // Half real, half synthetic: the canonical mix.
       fraction: uniformReal({ min: 0.02, max: 0.9, simplest: 0.5 }),
       generations: uniformInteger({ min: 2, max: 50 }),

@@ -17,7 +17,7 @@ import {
   categoricalTruthArbitrary,
   defineClaim,
   generationValues,
-  logUniformReal,
+  logUniformInteger,
   probabilityAtLeast,
   runReplicates,
   truthFromSpec,
@@ -81,7 +81,7 @@ export const claim = defineClaim({
   scenario: fc
     .record({
       truth: truthSpec,
-      samples: logUniformReal({ min: 20, max: 200 }).map(Math.round),
+      samples: logUniformInteger({ min: 20, max: 200 }),
       // Half real, half synthetic: the canonical mix.
       fraction: uniformReal({ min: 0.05, max: 0.5, simplest: 0.5 }),
       generations: uniformInteger({ min: 3, max: 20 }),

@@ -15,7 +15,7 @@ import {
   choiceOf,
   defineClaim,
   generationValues,
-  logUniformReal,
+  logUniformInteger,
   meanEquals,
   runReplicates,
   uniformInteger,
@@ -40,15 +40,13 @@ export const claim = defineClaim({
   assumptions: ["truth N(0, 1)", "replace regime", "M ≥ 4"],
   budget: { maxReplicates: 12800 },
   // M spans 1.7 decades: log-uniform, so small (cheap) sizes are drawn as often as large ones.
-  scenario: logUniformReal({ min: 4, max: 200 })
-    .map(Math.round)
-    .chain((samples) =>
-      fc.record({
-        family: choiceOf(["gaussian-unbiased", "gaussian-mle"] as const),
-        samples: fc.constant(samples),
-        generations: uniformInteger({ min: Math.ceil(samples / 25), max: 60 }),
-      }),
-    ),
+  scenario: logUniformInteger({ min: 4, max: 200 }).chain((samples) =>
+    fc.record({
+      family: choiceOf(["gaussian-unbiased", "gaussian-mle"] as const),
+      samples: fc.constant(samples),
+      generations: uniformInteger({ min: Math.ceil(samples / 25), max: 60 }),
+    }),
+  ),
   simulate: (s, range) => {
     const r = runReplicates(
       {

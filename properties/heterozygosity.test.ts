@@ -6,7 +6,7 @@
 import {
   defineClaim,
   generationValues,
-  logUniformReal,
+  logUniformInteger,
   meanEquals,
   runReplicates,
   uniformInteger,
@@ -22,7 +22,7 @@ export const claim = defineClaim({
   kind: "in-expectation",
   scenario: fc.record({
     k: uniformInteger({ min: 2, max: 20 }),
-    M: logUniformReal({ min: 10, max: 200 }).map(Math.round), // a size: log-uniform
+    M: logUniformInteger({ min: 10, max: 200 }), // a size: log-uniform
     T: uniformInteger({ min: 1, max: 50 }),
   }),
   simulate: (s, range) => {

@@ -14,7 +14,7 @@
 
 import {
   defineClaim,
-  logUniformReal,
+  logUniformInteger,
   probabilityAtLeast,
   probabilityAtMost,
   runReplicatesUntil,
@@ -43,15 +43,13 @@ export const claim = defineClaim({
   ],
   budget: { scenarios: 16, maxReplicates: 51200 },
   // n spans more than a decade: log-uniform, so small (cheap) sizes are drawn as often as large.
-  scenario: logUniformReal({ min: 3, max: 50 })
-    .map(Math.round)
-    .chain((n) =>
-      fc.record({
-        n: fc.constant(n),
-        p0: uniformReal({ min: 0.05, max: 0.95, simplest: 0.5 }),
-        k: uniformInteger({ min: 1, max: 2 * n }),
-      }),
-    ),
+  scenario: logUniformInteger({ min: 3, max: 50 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      p0: uniformReal({ min: 0.05, max: 0.95, simplest: 0.5 }),
+      k: uniformInteger({ min: 1, max: 2 * n }),
+    }),
+  ),
   simulate: (s, range) => {
     const r = runReplicatesUntil(
       {

@@ -15,7 +15,7 @@
 import {
   defineClaim,
   generationValues,
-  logUniformReal,
+  logUniformInteger,
   meanEquals,
   runReplicates,
   truthFromSpec,
@@ -41,16 +41,14 @@ export const claim = defineClaim({
     "Refitting empirical frequencies to M samples of the previous fit preserves the expected Shannon entropy.",
   kind: "in-expectation",
   // M spans a decade: log-uniform, so small (cheap) sizes are drawn as often as large ones.
-  scenario: logUniformReal({ min: 10, max: 100 })
-    .map(Math.round)
-    .chain((samples) =>
-      fc.record({
-        k: uniformInteger({ min: 3, max: 30 }),
-        s: uniformReal({ min: 0, max: 1.5 }), // s = 0: the uniform truth
-        samples: fc.constant(samples),
-        generations: uniformInteger({ min: Math.ceil(samples / 4), max: samples }),
-      }),
-    ),
+  scenario: logUniformInteger({ min: 10, max: 100 }).chain((samples) =>
+    fc.record({
+      k: uniformInteger({ min: 3, max: 30 }),
+      s: uniformReal({ min: 0, max: 1.5 }), // s = 0: the uniform truth
+      samples: fc.constant(samples),
+      generations: uniformInteger({ min: Math.ceil(samples / 4), max: samples }),
+    }),
+  ),
   simulate: (s, range) => {
     const r = runReplicates(
       {

@@ -13,7 +13,7 @@
 
 import {
   defineClaim,
-  logUniformReal,
+  logUniformInteger,
   probabilityEquals,
   runReplicatesUntil,
   uniformReal,
@@ -37,7 +37,7 @@ export const claim = defineClaim({
   scenario: fc.record({
     p0: uniformReal({ min: 0.05, max: 0.3 }),
     // M spans more than a decade: log-uniform, shrinking to the smallest population.
-    samples: logUniformReal({ min: 2, max: 50 }).map(Math.round),
+    samples: logUniformInteger({ min: 2, max: 50 }),
   }),
   simulate: (s, range) => {
     const r = runReplicatesUntil(

@@ -12,6 +12,7 @@
 import {
   defineClaim,
   generationValues,
+  logUniformInteger,
   logUniformReal,
   probabilityAtLeast,
   runReplicates,
@@ -37,7 +38,7 @@ export const claim = defineClaim({
     s: uniformReal({ min: 0, max: 2 }), // s = 0: the uniform truth
     // α and M span two decades: log-uniform; α shrinks to Laplace's add-one.
     alpha: logUniformReal({ min: 0.01, max: 2, simplest: 1 }),
-    samples: logUniformReal({ min: 5, max: 200 }).map(Math.round),
+    samples: logUniformInteger({ min: 5, max: 200 }),
     generations: uniformInteger({ min: 1, max: 50 }),
   }),
   simulate: (s, range) => {

@@ -13,7 +13,7 @@
 import {
   defineClaim,
   generationValues,
-  logUniformReal,
+  logUniformInteger,
   meanAtMost,
   runReplicates,
   truthFromSpec,
@@ -40,7 +40,7 @@ export const claim = defineClaim({
     k: uniformInteger({ min: 5, max: 40 }),
     s: uniformReal({ min: 0.5, max: 1.5, simplest: 1 }),
     // M spans more than a decade: log-uniform, shrinking to the smallest (cheapest) size.
-    samples: logUniformReal({ min: 20, max: 300 }).map(Math.round),
+    samples: logUniformInteger({ min: 20, max: 300 }),
     generations: uniformInteger({ min: 20, max: 100 }),
   }),
   simulate: (s, range) => {
