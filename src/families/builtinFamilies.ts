@@ -1,4 +1,5 @@
 import { parseDecimal } from "../util/parseDecimal.ts";
+import { bootstrap } from "./bootstrap.ts";
 import { categoricalMle, categoricalSmoothed, SMOOTHING_DEFAULT_ALPHA } from "./categorical.ts";
 import type { FamilyDefinition } from "./defineFamily.ts";
 import type { AnyFamily } from "./family.ts";
@@ -205,5 +206,13 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     dataKind: "sequence",
     modelKind: "ngram",
     ...fromBuilder((p: { order: number; k: number }) => ngram(p) as unknown as AnyFamily),
+  },
+  {
+    name: "bootstrap",
+    description:
+      "the empirical law of the training set, resampled with replacement (a memorising generator)",
+    dataKind: "real",
+    modelKind: "empirical",
+    ...fromBuilder(() => bootstrap() as unknown as AnyFamily),
   },
 ];

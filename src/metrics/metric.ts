@@ -327,7 +327,7 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "support",
     description:
-      "number of symbols with non-zero probability (exact; n-gram: surviving vocabulary, the words and <unk> with non-zero unigram probability, </s> not counted)",
+      "number of symbols with non-zero probability (exact; n-gram: surviving vocabulary, the words and <unk> with non-zero unigram probability, </s> not counted; empirical: distinct values)",
     requires: ["support"],
     compute: (m) => op(m, "support")(m),
   },

@@ -6,6 +6,15 @@ import {
   temperatureCategorical,
 } from "./categorical.ts";
 import type { Dataset } from "./data.ts";
+import {
+  empiricalCdf,
+  empiricalMean,
+  empiricalQuantile,
+  empiricalSf,
+  empiricalSupport,
+  empiricalVariance,
+  sampleEmpirical,
+} from "./empirical.ts";
 import type { ModelKindDefinition, MonteCarlo } from "./kinds.ts";
 import { sampleLinear, weightError } from "./linear.ts";
 import type { Model, UnivariateModel } from "./models.ts";
@@ -156,6 +165,18 @@ export const BUILTIN_MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKindDefi
     kind: "pareto",
     description: "Pareto type I on [scale, ∞): P(X > x) = (scale/x)^shape",
     ...univariateOps<"pareto">(),
+  },
+  empirical: {
+    kind: "empirical",
+    description: "empirical law of a sample: mass 1/n on each value (the bootstrap)",
+    dataKind: "real",
+    sample: (m, stream, n) => sampleEmpirical(m, stream, n),
+    mean: (m) => empiricalMean(m),
+    variance: (m) => empiricalVariance(m),
+    support: (m) => empiricalSupport(m),
+    cdf: (m, x) => empiricalCdf(m, x),
+    sf: (m, x) => empiricalSf(m, x),
+    quantile: (m, p) => empiricalQuantile(m, p),
   },
   "mv-gaussian": {
     kind: "mv-gaussian",

@@ -97,7 +97,20 @@ export interface NgramModel {
 }
 
 export type UnivariateModel = GaussianModel | MixtureModel | StudentTModel | ParetoModel;
-export type Model = CategoricalModel | UnivariateModel | MvGaussianModel | LinearModel | NgramModel;
+/** The empirical law of a sample: mass 1/n on each value (what the bootstrap family fits). */
+export interface EmpiricalModel {
+  readonly kind: "empirical";
+  /** The values, sorted ascending (ties repeated). */
+  readonly values: Float64Array;
+}
+
+export type Model =
+  | CategoricalModel
+  | UnivariateModel
+  | MvGaussianModel
+  | LinearModel
+  | NgramModel
+  | EmpiricalModel;
 export type ModelKind = Model["kind"];
 
 /** Whether a model is a distribution on the real line. */
