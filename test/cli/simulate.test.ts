@@ -4,16 +4,21 @@ import { describe, expect, it } from "vitest";
 import { configFromSpec } from "../../src/chain/chainSpec.ts";
 import { runChains } from "../../src/chain/runChains.ts";
 import { summarizeMetric } from "../../src/chain/summarize.ts";
+import { runCliInProcess } from "./runInProcess.ts";
 
 const bin = fileURLToPath(new URL("../../bin/collapse.js", import.meta.url));
 
-function collapse(...args: string[]) {
+/** The real binary, as a user runs it (one test keeps this whole path covered). */
+function spawnCollapse(...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: "utf8",
     env: { ...process.env, CI: "1" },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The CLI in process (what bin/collapse.js calls): the same output without a start-up per call. */
+const collapse = (...args: string[]) => runCliInProcess(args);
 
 const base = [
   "simulate",
@@ -32,8 +37,8 @@ const base = [
 ];
 
 describe("collapse simulate", () => {
-  it("--json prints config, generations and per-metric summaries equal to the engine's", () => {
-    const r = collapse(...base, "--metrics", "support,tail-mass", "--json");
+  it("--json prints config, generations and per-metric summaries equal to the engine's", async () => {
+    const r = spawnCollapse(...base, "--metrics", "support,tail-mass", "--json");
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.generations).toEqual(Array.from({ length: 21 }, (_, t) => t));
@@ -54,15 +59,15 @@ describe("collapse simulate", () => {
     expect(out.metrics.support.mean).toEqual(Array.from(summarizeMetric(engine, "support").mean));
   });
 
-  it("--workers gives the same numbers as one thread", () => {
-    const one = collapse(...base, "--metrics", "entropy", "--json");
-    const two = collapse(...base, "--metrics", "entropy", "--json", "--workers", "2");
+  it("--workers gives the same numbers as one thread", async () => {
+    const one = await collapse(...base, "--metrics", "entropy", "--json");
+    const two = await collapse(...base, "--metrics", "entropy", "--json", "--workers", "2");
     expect(two.code, two.stderr).toBe(0);
     expect(JSON.parse(two.stdout).metrics).toEqual(JSON.parse(one.stdout).metrics);
   });
 
-  it("--csv prints one row per generation × metric; infinities are spelled out", () => {
-    const r = collapse(...base, "--metrics", "support,kl", "--csv");
+  it("--csv prints one row per generation × metric; infinities are spelled out", async () => {
+    const r = await collapse(...base, "--metrics", "support,kl", "--csv");
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines[0]).toBe("generation,metric,mean,se,median,q05,q95");
@@ -71,14 +76,14 @@ describe("collapse simulate", () => {
     expect(r.stdout).toMatch(/Infinity/);
   });
 
-  it("the default table shows selected generations", () => {
-    const r = collapse(...base);
+  it("the default table shows selected generations", async () => {
+    const r = await collapse(...base);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/truth zipf:k=30,s=1.1 · family categorical-mle · regime replace/);
     expect(r.stdout).toMatch(/\n\s+20\s/);
   });
 
-  it("linear regression: ols on a regression truth reports test-error equal to the engine's", () => {
+  it("linear regression: ols on a regression truth reports test-error equal to the engine's", async () => {
     const regression = [
       "simulate",
       "--truth",
@@ -92,7 +97,7 @@ describe("collapse simulate", () => {
       "--chains",
       "20",
     ];
-    const r = collapse(...regression, "--metrics", "test-error", "--json");
+    const r = await collapse(...regression, "--metrics", "test-error", "--json");
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out.metrics)).toEqual(["test-error"]);
@@ -112,7 +117,7 @@ describe("collapse simulate", () => {
     expect(out.metrics["test-error"].mean).toEqual(
       Array.from(summarizeMetric(engine, "test-error").mean),
     );
-    const tooFew = collapse(
+    const tooFew = await collapse(
       ...regression.slice(0, 4),
       "ols:noise=fitted",
       "--samples",
@@ -124,7 +129,7 @@ describe("collapse simulate", () => {
     expect(tooFew.stderr).toMatch(/ols: samples must be > d = 5 for noise=fitted.*got 5/);
   });
 
-  it("n-gram on real text: support and held-out perplexity equal to the engine's", () => {
+  it("n-gram on real text: support and held-out perplexity equal to the engine's", async () => {
     const text = [
       "simulate",
       "--truth",
@@ -138,7 +143,7 @@ describe("collapse simulate", () => {
       "--chains",
       "4",
     ];
-    const r = collapse(...text, "--metrics", "support,perplexity", "--json");
+    const r = await collapse(...text, "--metrics", "support,perplexity", "--json");
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out.metrics)).toEqual(["support", "perplexity"]);
@@ -162,7 +167,7 @@ describe("collapse simulate", () => {
       Array.from(summarizeMetric(engine, "perplexity").mean).slice(1),
     );
     expect(out.metrics.support.mean).toEqual(Array.from(summarizeMetric(engine, "support").mean));
-    const badOrder = collapse(
+    const badOrder = await collapse(
       ...text.slice(0, 3),
       ...["--family", "ngram:order=4", "--samples", "10", "--generations", "2"],
     );
@@ -170,7 +175,7 @@ describe("collapse simulate", () => {
     expect(badOrder.stderr).toMatch(
       /family "ngram": order must be an integer >= 2 and <= 3 \(n\), got 4/,
     );
-    const missing = collapse(
+    const missing = await collapse(
       ...["simulate", "--truth", "text:file=/nonexistent/corpus.txt"],
       ...["--family", "ngram", "--samples", "10", "--generations", "2"],
     );
@@ -178,12 +183,12 @@ describe("collapse simulate", () => {
     expect(missing.stderr).toMatch(/text: file must be a readable file \(ENOENT\).*corpus\.txt/);
   });
 
-  it("multivariate Gaussian: default metrics are finite and equal to the engine's", () => {
+  it("multivariate Gaussian: default metrics are finite and equal to the engine's", async () => {
     const mv = [
       ...["simulate", "--truth", "mv-gaussian:dim=3", "--family", "mv-gaussian"],
       ...["--samples", "20", "--generations", "10", "--chains", "50"],
     ];
-    const r = collapse(...mv, "--json");
+    const r = await collapse(...mv, "--json");
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out.metrics)).toEqual([
@@ -213,13 +218,13 @@ describe("collapse simulate", () => {
     );
     expect(out.metrics.kl.mean).toEqual(Array.from(summarizeMetric(engine, "kl").mean));
     expect(out.metrics.variance.mean).toEqual(Array.from(summarizeMetric(engine, "variance").mean));
-    const tail = collapse(...mv, "--metrics", "tail-mass");
+    const tail = await collapse(...mv, "--metrics", "tail-mass");
     expect(tail.code).toBe(2);
     expect(tail.stderr).toMatch(/"tail-mass" is not defined for mv-gaussian models/);
   });
 
-  it("unknown names, malformed parameters and incompatible pairs exit non-zero listing what is valid", () => {
-    const unknown = collapse(
+  it("unknown names, malformed parameters and incompatible pairs exit non-zero listing what is valid", async () => {
+    const unknown = await collapse(
       "simulate",
       "--truth",
       "zipff:k=3",
@@ -232,7 +237,7 @@ describe("collapse simulate", () => {
     );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/truth: name must be one of: categorical, zipf, .*got "zipff"/);
-    const pair = collapse(
+    const pair = await collapse(
       "simulate",
       "--truth",
       "gaussian",
@@ -247,7 +252,7 @@ describe("collapse simulate", () => {
     expect(pair.stderr).toMatch(
       /family fits sequence data but truth "gaussian" gives real data \(incompatible pair\)/,
     );
-    const incompatible = collapse(
+    const incompatible = await collapse(
       "simulate",
       "--truth",
       "gaussian",
@@ -260,7 +265,7 @@ describe("collapse simulate", () => {
     );
     expect(incompatible.code).toBe(2);
     expect(incompatible.stderr).toMatch(/incompatible pair/);
-    const badNumber = collapse(
+    const badNumber = await collapse(
       "simulate",
       "--truth",
       "gaussian:sd=-1",
@@ -273,10 +278,10 @@ describe("collapse simulate", () => {
     );
     expect(badNumber.code).toBe(2);
     expect(badNumber.stderr).toMatch(/gaussian: sd must be finite and > 0, got -1/);
-    const badMetric = collapse(...base, "--metrics", "variance");
+    const badMetric = await collapse(...base, "--metrics", "variance");
     expect(badMetric.code).toBe(2);
     expect(badMetric.stderr).toMatch(/"variance" is not defined for categorical models/);
-    const badSamples = collapse(
+    const badSamples = await collapse(
       "simulate",
       "--truth",
       "gaussian",
