@@ -163,6 +163,36 @@ const X = {
 };
 
 /** The vega-lite spec of a trajectory chart: one panel per series, layers in TRAJECTORY_LAYERS order. */
+/**
+ * One panel per series (faceted on the `series` field, in `panels` order, three per row) with
+ * the given layers: the frame both chart kinds share. Two charts fit side by side in the report
+ * at 1400 px, so each panel is ~170 px wide (480 px when alone).
+ */
+function panelledSpec(
+  title: string,
+  rows: readonly object[],
+  panels: readonly string[],
+  height: number,
+  layer: readonly object[],
+): TopLevelSpec {
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    background: "#ffffff",
+    title: { text: title, anchor: "start", fontSize: 13 },
+    data: { values: rows },
+    facet: {
+      field: "series",
+      type: "nominal",
+      title: null,
+      sort: panels,
+      header: { labelFontSize: 12, labelFontWeight: "bold" },
+    },
+    columns: Math.min(3, panels.length),
+    spec: { width: panels.length === 1 ? 480 : 170, height, layer },
+    config: { font: FONT, view: { stroke: "#dddddd" } },
+  } as TopLevelSpec;
+}
+
 export function chartSpec(chart: TrajectoryChart): TopLevelSpec {
   const { rows } = chartRows(chart);
   const present = TRAJECTORY_LAYERS.filter((l) => rows.some((r) => r.layer === l));
@@ -226,28 +256,13 @@ export function chartSpec(chart: TrajectoryChart): TopLevelSpec {
       encoding: { x: X, y: y("y"), ...colour("color") },
     },
   };
-  const panels = chart.series.map((s) => s.label);
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    background: "#ffffff",
-    title: { text: chart.title, anchor: "start", fontSize: 13 },
-    data: { values: rows },
-    facet: {
-      field: "series",
-      type: "nominal",
-      title: null,
-      sort: panels,
-      header: { labelFontSize: 12, labelFontWeight: "bold" },
-    },
-    columns: Math.min(3, panels.length),
-    // Two charts fit side by side in the report at 1400 px: each panel is ~170 px wide.
-    spec: {
-      width: panels.length === 1 ? 480 : 170,
-      height: PANEL_HEIGHT,
-      layer: present.map((l) => layerSpecs[l]),
-    },
-    config: { font: FONT, view: { stroke: "#dddddd" } },
-  } as TopLevelSpec;
+  return panelledSpec(
+    chart.title,
+    rows,
+    chart.series.map((s) => s.label),
+    PANEL_HEIGHT,
+    present.map((l) => layerSpecs[l]),
+  );
 }
 
 /** The plotted rows of a fraction chart: per regime and generation, the fraction and its band. */
@@ -294,32 +309,13 @@ export function fractionChartSpec(chart: FractionChart): TopLevelSpec {
     scale: { domain: [0, 1] },
     axis: { titleLimit: PANEL_HEIGHT },
   };
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    background: "#ffffff",
-    title: { text: chart.title, anchor: "start", fontSize: 13 },
-    data: { values: rows },
-    facet: {
-      field: "series",
-      type: "nominal",
-      title: null,
-      sort: domain,
-      header: { labelFontSize: 12, labelFontWeight: "bold" },
+  return panelledSpec(chart.title, rows, domain, PANEL_HEIGHT * 0.75, [
+    {
+      mark: { type: "area", opacity: 0.25 },
+      encoding: { x: X, y: { ...y, field: "lo" }, y2: { field: "hi" }, color },
     },
-    columns: Math.min(3, domain.length),
-    spec: {
-      width: domain.length === 1 ? 480 : 170,
-      height: PANEL_HEIGHT * 0.75,
-      layer: [
-        {
-          mark: { type: "area", opacity: 0.25 },
-          encoding: { x: X, y: { ...y, field: "lo" }, y2: { field: "hi" }, color },
-        },
-        { mark: { type: "line", strokeWidth: 2.5 }, encoding: { x: X, y, color } },
-      ],
-    },
-    config: { font: FONT, view: { stroke: "#dddddd" } },
-  } as TopLevelSpec;
+    { mark: { type: "line", strokeWidth: 2.5 }, encoding: { x: X, y, color } },
+  ]);
 }
 
 async function toSvg(spec: TopLevelSpec): Promise<string> {
