@@ -5,7 +5,7 @@ import {
   supportSize,
   temperatureCategorical,
 } from "./categorical.ts";
-import type { Dataset } from "./data.ts";
+import type { Dataset, SequenceData } from "./data.ts";
 import {
   empiricalCdf,
   empiricalMean,
@@ -31,6 +31,8 @@ import {
   mapNgram,
   ngramPerplexity,
   ngramSupport,
+  ngramSymbolMass,
+  ngramTokenLogProbs,
   ngramUnigramEntropy,
   sampleNgram,
 } from "./ngram.ts";
@@ -50,6 +52,15 @@ import {
  * (ln(scale/a) + 1/a + 1); Monte Carlo −(1/n) Σ ln f(X_i), X_i ~ model, for mixtures (standard
  * error ≈ sd(ln f)/√n).
  */
+
+/** A sequence data set, or a TypeError naming the operation (language-model operations). */
+function asSequence(operation: string, data: Dataset): SequenceData {
+  if (data.kind !== "sequence") {
+    throw new TypeError(`ngram ${operation}: data must be a sequence, got ${data.kind}`);
+  }
+  return data;
+}
+
 export function univariateEntropy(model: UnivariateModel, mc: MonteCarlo): number {
   switch (model.kind) {
     case "gaussian":
@@ -222,6 +233,9 @@ export const BUILTIN_MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKindDefi
       }
       return ngramPerplexity(m, heldOut);
     },
+    tokenLogProbs: (m, data) => ngramTokenLogProbs(m, asSequence("tokenLogProbs", data)),
+    symbolMass: (m, symbols, contexts) =>
+      ngramSymbolMass(m, symbols, asSequence("symbolMass", contexts)),
     temperature: (m, tau) => mapNgram(m, (p) => temperatureCategorical(p, tau)),
     mapProbabilities: (m, f) => mapNgram(m, f),
   },

@@ -62,6 +62,18 @@ export interface ModelOperations<M extends AnyModel = AnyModel> {
   testError?(truth: M, model: M): number;
   /** Perplexity of held-out real data under the model. */
   perplexity?(model: M, heldOut: Dataset): number;
+  /**
+   * Language models: ln P(x_i | context_i) of every token of a sequence data set, in order, each
+   * scored in its context under the kind's context rule (contexts restart at each sentence start
+   * of `data.starts`); −∞ for a token of probability 0. Length = number of tokens.
+   */
+  tokenLogProbs?(model: M, data: Dataset): Float64Array;
+  /**
+   * Language models: the mean, over the token positions of `contexts` (a sequence data set), of the
+   * probability the model gives to the next token being one of `symbols` (distinct symbol ids):
+   * (1/N) Σ_i Σ_{s ∈ symbols} P(s | context_i).
+   */
+  symbolMass?(model: M, symbols: Int32Array, contexts: Dataset): number;
   /** The model sampled at temperature τ (density ∝ f^(1/τ), or the kind's stated analogue). */
   temperature?(model: M, tau: number): M;
   /** The model with every next-symbol probability vector p replaced by f(p) (top-k, top-p). */
@@ -91,6 +103,8 @@ export const OPERATION_NAMES: readonly OperationName[] = [
   "w2",
   "testError",
   "perplexity",
+  "tokenLogProbs",
+  "symbolMass",
   "temperature",
   "mapProbabilities",
   "scores",

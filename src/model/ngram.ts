@@ -424,6 +424,93 @@ export function ngramLogLoss(model: NgramModel, data: SequenceData): number {
   return nll / tokens.length;
 }
 
+function assertScorable(api: string, model: NgramModel, data: SequenceData): void {
+  if (data.vocabSize !== model.vocabSize) {
+    throw new InvalidParameterError(
+      api,
+      "data.vocabSize",
+      `must equal the model's vocabSize (${model.vocabSize})`,
+      data.vocabSize,
+    );
+  }
+}
+
+/**
+ * ln P(x_i | h_i) of every token of a sequence under the model, in order (contexts restart at
+ * each sentence start): the terms whose negated mean is {@link ngramLogLoss}. −∞ for a token of
+ * probability 0.
+ */
+export function ngramTokenLogProbs(model: NgramModel, data: SequenceData): Float64Array {
+  assertScorable("ngramTokenLogProbs", model, data);
+  const { tokens, starts } = data;
+  const out = new Float64Array(tokens.length);
+  const V = model.vocabSize;
+  let segment = 0;
+  let h = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (segment < starts.length && starts[segment] === i) {
+      segment++;
+      h = 0;
+    }
+    const x = tokens[i];
+    out[i] = Math.log(distributionProbability(contextDistribution(model, h), x));
+    h = nextContext(h, x, model.order, V);
+  }
+  return out;
+}
+
+/**
+ * (1/N) Σ_i Σ_{s ∈ S} P(s | h_i): the mean, over the N token positions of `contexts`, of the
+ * probability the model gives to the next token lying in the symbol set S (`symbols`, distinct
+ * ids). Each context's mass is computed once (contexts repeat).
+ */
+export function ngramSymbolMass(
+  model: NgramModel,
+  symbols: Int32Array,
+  contexts: SequenceData,
+): number {
+  const api = "ngramSymbolMass";
+  assertScorable(api, model, contexts);
+  const { tokens, starts } = contexts;
+  if (tokens.length === 0) {
+    throw new InvalidParameterError(api, "contexts size", "must be > 0 (no positions)", 0);
+  }
+  const V = model.vocabSize;
+  const seen = new Uint8Array(V);
+  for (let j = 0; j < symbols.length; j++) {
+    assertInteger(api, `symbols[${j}]`, symbols[j], 0, V - 1);
+    if (seen[symbols[j]] === 1) {
+      throw new InvalidParameterError(
+        api,
+        `symbols[${j}]`,
+        "must be distinct (repeated)",
+        symbols[j],
+      );
+    }
+    seen[symbols[j]] = 1;
+  }
+  const cache = new Map<number, number>();
+  let segment = 0;
+  let h = 0;
+  let total = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (segment < starts.length && starts[segment] === i) {
+      segment++;
+      h = 0;
+    }
+    let mass = cache.get(h);
+    if (mass === undefined) {
+      const d = contextDistribution(model, h);
+      mass = 0;
+      for (let j = 0; j < symbols.length; j++) mass += distributionProbability(d, symbols[j]);
+      cache.set(h, mass);
+    }
+    total += mass;
+    h = nextContext(h, tokens[i], model.order, V);
+  }
+  return total / tokens.length;
+}
+
 /** Perplexity exp(mean negative log-likelihood) of a sequence under the model (+∞ if any P = 0). */
 export function ngramPerplexity(model: NgramModel, data: SequenceData): number {
   return Math.exp(ngramLogLoss(model, data));

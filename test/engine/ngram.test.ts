@@ -37,6 +37,8 @@ import {
   ngramPerplexity,
   ngramProbability,
   ngramSupport,
+  ngramSymbolMass,
+  ngramTokenLogProbs,
   sampleNgram,
   sequenceData,
 } from "../../src/model/ngram.ts";
@@ -92,6 +94,33 @@ describe("n-gram counts and fits (exact)", () => {
     expect(dense(m, 1)).toEqual([1, 0, 0, 0, 0]);
     expect(Array.from(m.unigram)).toEqual([3 / 11, 0, 2 / 11, 3 / 11, 3 / 11]);
     expect(ngramSupport(m)).toBe(3);
+  });
+
+  it("per-token log-probabilities and symbol mass over contexts, by hand on the tiny sequence", () => {
+    const m = fitNgram(TINY, 2, 0);
+    // Contexts of the 11 positions (restart after </s>): 0 2 3 4 | 0 2 3 | 0 3 4 4.
+    const expected = [2 / 3, 1, 2 / 3, 2 / 3, 2 / 3, 1, 1 / 3, 1 / 3, 2 / 3, 1 / 3, 2 / 3];
+    const logs = ngramTokenLogProbs(m, TINY);
+    expect(logs.length).toBe(11);
+    expected.forEach((p, i) => {
+      expect(Math.abs(logs[i] - Math.log(p)), `position ${i}`).toBeLessThanOrEqual(
+        4 * Number.EPSILON,
+      );
+    });
+    // Their negated mean is the log loss the perplexity uses.
+    const mean = logs.reduce((a, b) => a + b, 0) / logs.length;
+    expect(Math.abs(-mean - ngramLogLoss(m, TINY))).toBeLessThanOrEqual(16 * Number.EPSILON);
+    // P(</s> | h) per position: 0 0 ⅓ ⅔ | 0 0 ⅓ | 0 ⅓ ⅔ ⅔ → 3/11.
+    expect(ngramSymbolMass(m, Int32Array.of(0), TINY)).toBeCloseTo(3 / 11, 15);
+    // P(x ∈ {2, 3} | h): 1 1 0 0 | 1 1 0 | 1 0 0 0 → 5/11.
+    expect(ngramSymbolMass(m, Int32Array.of(2, 3), TINY)).toBeCloseTo(5 / 11, 15);
+    // Every symbol: each context's law sums to 1.
+    expect(ngramSymbolMass(m, Int32Array.of(0, 1, 2, 3, 4), TINY)).toBeCloseTo(1, 15);
+    // A zero-probability token scores −∞ (MLE: 4 never follows the start).
+    expect(ngramTokenLogProbs(m, sequenceData([4, 0], 5))[0]).toBe(Number.NEGATIVE_INFINITY);
+    expect(() => ngramSymbolMass(m, Int32Array.of(2, 2), TINY)).toThrow(/symbols\[1\].*distinct/);
+    expect(() => ngramSymbolMass(m, Int32Array.of(5), TINY)).toThrow(/symbols\[0\]/);
+    expect(() => ngramTokenLogProbs(m, sequenceData([2, 0], 6))).toThrow(/vocabSize/);
   });
 
   it("add-k: P(x | h) = (c(h, x) + k)/(c(h) + kV), unseen contexts uniform", () => {
