@@ -3,7 +3,9 @@
  * claims table, counterexamples and replay commands, the collapse matrix, the trajectory charts
  * rendered to SVG in Node, and the environment.
  */
+
 import { chartRows, fractionRows, renderChartSvg, renderFractionSvg, yAxis } from "./charts.ts";
+import { mathHtml } from "./mathText.ts";
 
 /** The y-axis title a trajectory chart is drawn with. */
 function yAxisTitle(chart: TrajectoryChart): string {
@@ -39,6 +41,8 @@ export function escapeHtml(text: string): string {
 }
 
 const e = escapeHtml;
+/** Escaped text with its sub- and superscripts typeset (`H_0`, `σ²_t`, `^(2t)`). */
+const m = (text: string) => mathHtml(escapeHtml(text));
 
 /**
  * A table in a horizontally scrolling box, so a wide table scrolls inside the page instead of
@@ -63,10 +67,10 @@ function claimsTable(claims: readonly ClaimEntry[]): string {
   return table(
     ["claim", "verdict", "citation", "statement", "evidence"],
     claims.map((c) => [
-      `<a href="#claim-${e(c.id)}"><code>${e(c.id)}</code></a>: ${e(c.title)}<br><small>${e(c.file)}</small>`,
+      `<a href="#claim-${e(c.id)}"><code>${e(c.id)}</code></a>: ${m(c.title)}<br><small>${e(c.file)}</small>`,
       `<span class="${statusClass(c)}">${e(verdictText(c))}</span>`,
       c.citation === null ? "—" : `${e(c.citation.source)}, ${e(c.citation.where)}`,
-      e(c.statement ?? "—"),
+      m(c.statement ?? "—"),
       e(evidenceSummary(c)),
     ]),
     "claims",
@@ -126,9 +130,9 @@ async function chartHtml(chart: TrajectoryChart, idPrefix: string): Promise<stri
   const { omitted } = chartRows(chart);
   const theories = chart.series.filter((s) => s.theory !== null);
   const reasons = chart.series.flatMap((s) => seriesReasons(s).map((r) => `${s.label}: ${r}`));
-  return `<figure class="chart" id="chart-${e(idPrefix + chart.id)}" data-chart="${e(idPrefix + chart.id)}">${svg}<figcaption>${e(chart.note)}${
+  return `<figure class="chart" id="chart-${e(idPrefix + chart.id)}" data-chart="${e(idPrefix + chart.id)}">${svg}<figcaption>${m(chart.note)}${
     theories.length > 0
-      ? ` Dashed: exact theory, ${theories.map((s) => `${e(s.label)}: ${e(s.theory?.formula ?? "")}`).join("; ")}.`
+      ? ` Dashed: exact theory, ${theories.map((s) => `${e(s.label)}: ${m(s.theory?.formula ?? "")}`).join("; ")}.`
       : " No exact theory curve."
   } ${
     chart.series.some((s) => s.median !== null && s.q25 !== null)
@@ -152,9 +156,9 @@ function claimDetails(c: ClaimEntry): string {
     `<li>Verdict: <strong class="${statusClass(c)}">${e(verdictText(c))}</strong></li>`,
     `<li>File: <code>${e(c.file)}</code></li>`,
     c.citation !== null ? `<li>Citation: ${e(c.citation.source)}, ${e(c.citation.where)}</li>` : "",
-    c.statement !== null ? `<li>Statement: ${e(c.statement)}</li>` : "",
+    c.statement !== null ? `<li>Statement: ${m(c.statement)}</li>` : "",
     c.kind !== null ? `<li>Kind: ${e(c.kind)}</li>` : "",
-    c.assumptions.length > 0 ? `<li>Assumptions: ${e(c.assumptions.join("; "))}</li>` : "",
+    c.assumptions.length > 0 ? `<li>Assumptions: ${m(c.assumptions.join("; "))}</li>` : "",
     c.alpha !== null
       ? `<li>α = ${e(formatNumber(c.alpha))} per run; fast-check seed ${c.fcSeed}; root seed ${c.rootSeed}</li>`
       : "",
@@ -176,7 +180,7 @@ function claimDetails(c: ClaimEntry): string {
           ]),
         );
   // Collapsed by default; a failing claim's details open, since that is what a reader came for.
-  return `<details class="claim${c.passed ? "" : " failing"}" id="claim-${e(c.id)}"${c.passed ? "" : " open"}><summary><code>${e(c.id)}</code>: ${e(c.title)} — <span class="${statusClass(c)}">${e(verdictText(c))}</span></summary><ul>${facts}</ul>${
+  return `<details class="claim${c.passed ? "" : " failing"}" id="claim-${e(c.id)}"${c.passed ? "" : " open"}><summary><code>${e(c.id)}</code>: ${m(c.title)} — <span class="${statusClass(c)}">${e(verdictText(c))}</span></summary><ul>${facts}</ul>${
     c.error !== null ? `<pre>${e(c.error)}</pre>` : ""
   }${scenarios}${c.warnings.map((w) => `<p class="warning">warning: ${e(w)}</p>`).join("")}</details>`;
 }
