@@ -527,6 +527,7 @@ export function textTruth(options: TextTruthOptions = {}): TextTruth {
     summaries: { entropy: ngramUnigramEntropy(model) },
     source,
     heldOut: corpus.heldOut,
+    training: corpus.train,
     corpus,
     sampleReal(stream, n) {
       assertInteger("text.sampleReal", "n", n, 0, 2 ** 31 - 1);
