@@ -58,6 +58,8 @@ const DEFAULT_METRICS: readonly MetricId[] = [
   "w2",
   "test-error",
   "perplexity",
+  "rare-mass",
+  "head-mass",
 ];
 
 /** Plug-in metrics are reported by default too, where they apply. */
