@@ -1,17 +1,25 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  formatPluginsMarkdown,
-  readmeReference,
-  spliceReadmeReference,
-} from "../../src/cli/plugins.ts";
+import { readmeReference, spliceReadmeReference } from "../../src/cli/plugins.ts";
 
 /**
  * The README's list of truths, families, regimes, transforms and metrics is generated from the
  * registered definitions (`npm run readme`), never kept by hand: this fails when it is stale.
- * The registry holds the built-ins and the project plug-ins (test/setup/plugins.ts loads them).
+ * The listing comes from a fresh `collapse list --markdown` process, exactly what `npm run readme`
+ * runs: this worker's registries also hold what other test files registered (files share workers).
  */
 const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const listing = spawnSync(
+  process.execPath,
+  [fileURLToPath(new URL("../../bin/collapse.js", import.meta.url)), "list", "--markdown"],
+  { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+);
+const formatPluginsMarkdown = () => {
+  if (listing.status !== 0) throw new Error(`collapse list --markdown failed: ${listing.stderr}`);
+  return listing.stdout;
+};
 
 describe("README reference: generated from the plug-in definitions", () => {
   it("the README's block is exactly `collapse list --markdown` (run `npm run readme` if not)", () => {
