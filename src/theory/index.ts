@@ -44,6 +44,7 @@ export { bartlettLogMoment } from "./bartlettLogMoment.ts";
 export { categoricalEntropy } from "./categoricalEntropy.ts";
 export { chiSquareQuantile } from "./chiSquareQuantile.ts";
 export { curatedCategorical } from "./curatedCategorical.ts";
+export { curatedGaussianMeanShift } from "./curatedGaussianMeanShift.ts";
 export { expectedResampledEntropy } from "./expectedResampledEntropy.ts";
 export { exponentialLogMeanDrift } from "./exponentialLogMeanDrift.ts";
 export { exponentialLogMeanDriftVariance } from "./exponentialLogMeanDriftVariance.ts";
