@@ -91,6 +91,7 @@ export {
   type RegressionData,
   type SequenceData,
   subsampleData,
+  takeRows,
   type VectorData,
 } from "./model/data.ts";
 export {

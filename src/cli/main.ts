@@ -68,7 +68,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     .option("--seed <S>", "root seed (integer or string)", seed, 1 as number | string)
     .option(
       "--transform <spec>",
-      "sampling transform, repeatable: temperature:tau=, top-k:k=, top-p:p=, select:fraction=",
+      "sampling transform, repeatable: temperature:tau=, top-k:k=, top-p:p=, select:fraction=, curate:k=,beta=, verify:a=,b=,low=,high=",
       collect,
     )
     .option(

@@ -257,7 +257,26 @@ export function subsampleData<D extends Dataset>(data: D, n: number, stream: Ran
   assertInteger("subsampleData", "n", n, 0, size);
   if (data.kind === "sequence") return subsampleSequence(data, n, stream) as D;
   if (data.kind === "categorical") return subsampleCounts(data, n, stream) as D;
-  const pick = sampleWithoutReplacement(stream, size, n);
+  return takeRows(data, sampleWithoutReplacement(stream, size, n));
+}
+
+/**
+ * The rows `pick` (indices, in that order, repeats allowed) of real, vector or regression data —
+ * the data kinds whose samples are rows. Regression keeps its noise variance and design.
+ */
+export function takeRows<D extends Dataset>(data: D, pick: ArrayLike<number>): D {
+  const n = pick.length;
+  const size = dataSize(data);
+  for (let j = 0; j < n; j++) {
+    if (!(Number.isInteger(pick[j]) && pick[j] >= 0 && pick[j] < size)) {
+      throw new InvalidParameterError(
+        "takeRows",
+        `pick[${j}]`,
+        `must be a row in [0, ${size})`,
+        pick[j],
+      );
+    }
+  }
   switch (data.kind) {
     case "real": {
       const values = new Float64Array(n);
@@ -289,7 +308,12 @@ export function subsampleData<D extends Dataset>(data: D, n: number, stream: Ran
       } as D;
     }
   }
-  throw new InvalidParameterError("subsampleData", "data.kind", "must be a known data kind", data);
+  throw new InvalidParameterError(
+    "takeRows",
+    "data.kind",
+    "must be real, vector or regression (data whose samples are rows)",
+    data.kind,
+  );
 }
 
 function concatSequences(a: SequenceData, b: SequenceData): SequenceData {

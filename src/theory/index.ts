@@ -43,6 +43,8 @@ export { accumulateGaussianMeanErrorMoments } from "./accumulateGaussianMeanErro
 export { bartlettLogMoment } from "./bartlettLogMoment.ts";
 export { categoricalEntropy } from "./categoricalEntropy.ts";
 export { chiSquareQuantile } from "./chiSquareQuantile.ts";
+export { curatedCategorical } from "./curatedCategorical.ts";
+export { curatedGaussianMeanShift } from "./curatedGaussianMeanShift.ts";
 export { expectedResampledEntropy } from "./expectedResampledEntropy.ts";
 export { exponentialLogMeanDrift } from "./exponentialLogMeanDrift.ts";
 export { exponentialLogMeanDriftVariance } from "./exponentialLogMeanDriftVariance.ts";
@@ -81,6 +83,7 @@ export { type ProbabilityBounds, sureshSurvivalBounds } from "./sureshSurvivalBo
 export { sureshUnigramSurvivorBound } from "./sureshUnigramSurvivorBound.ts";
 export { type TruncatedError, truncatedMemorizerTestError } from "./truncatedMemorizerTestError.ts";
 export { unigramExpectedSurvivors } from "./unigramExpectedSurvivors.ts";
+export { verifiedCategorical } from "./verifiedCategorical.ts";
 export { wrightFisherDiffusionAbsorptionTime } from "./wrightFisherDiffusionAbsorptionTime.ts";
 export { wrightFisherLoss } from "./wrightFisherLoss.ts";
 export { wrightFisherMeanAbsorptionTime } from "./wrightFisherMeanAbsorptionTime.ts";

@@ -1,5 +1,5 @@
 import { topKCategorical, topPCategorical } from "../model/categorical.ts";
-import { type Dataset, keepBest } from "../model/data.ts";
+import { DATA_KINDS, type DataKind, type Dataset, dataSize, keepBest } from "../model/data.ts";
 import {
   type AnyModel,
   hasOperations,
@@ -12,6 +12,8 @@ import type { RandomStream } from "../rng/index.ts";
 import { type ParamSchema, type ParamValues, resolveParams } from "../util/params.ts";
 import { PluginError, type Registered, Registry } from "../util/registry.ts";
 import { InvalidParameterError } from "../util/validate.ts";
+import { curateTransform } from "./curateTransform.ts";
+import { verifyTransform } from "./verifyTransform.ts";
 
 /**
  * A sampling transform instance: its registered name as `kind` and its parameter values, e.g.
@@ -22,7 +24,10 @@ export interface Transform {
   readonly [param: string]: unknown;
 }
 
-/** What {@link defineTransform} takes: a distribution-level map or a sample-level filter. */
+/**
+ * What {@link defineTransform} takes: a distribution-level map (`apply`), a sample-level filter
+ * (`filter`), or a sample-level procedure with its own randomness (`sample`).
+ */
 export interface TransformDefinition<S extends ParamSchema = ParamSchema> {
   /** Name in specs, e.g. `temperature` (`--transform temperature:tau=0.8`). */
   readonly name: string;
@@ -42,6 +47,30 @@ export interface TransformDefinition<S extends ParamSchema = ParamSchema> {
     fraction(params: ParamValues<S>): number;
     keep(model: AnyModel, data: Dataset, n: number, params: ParamValues<S>): Dataset;
   };
+  /**
+   * Sample level, with randomness: n samples built from fresh i.i.d. draws of the model —
+   * `draw(count)` returns `count` more (as many calls as needed), `stream` is the chain's stream
+   * for the transform's own choices. K-wise curation and a verifier's rejection loop are of this
+   * form: the number of draws may be random.
+   */
+  sample?(
+    draw: (count: number) => Dataset,
+    n: number,
+    params: ParamValues<S>,
+    stream: RandomStream,
+  ): Dataset;
+  /**
+   * Data kinds the transform can handle (of the model kind's `dataKind`); every kind when absent.
+   * @defaultValue every data kind
+   */
+  readonly dataKinds?: readonly DataKind[];
+  /** Checks the parameters jointly (e.g. low ≤ high); throws InvalidParameterError. */
+  check?(params: ParamValues<S>): void;
+  /**
+   * A `sample` procedure's expected draws per kept sample (or a lower estimate when it depends on
+   * the model), for run-size estimates. @defaultValue 1
+   */
+  drawsPerSample?(params: ParamValues<S>): number;
 }
 
 /** A registered transform. */
@@ -57,6 +86,15 @@ export interface TransformEntry extends Registered {
       params: Readonly<Record<string, unknown>>,
     ): Dataset;
   };
+  sample?(
+    draw: (count: number) => Dataset,
+    n: number,
+    params: Readonly<Record<string, unknown>>,
+    stream: RandomStream,
+  ): Dataset;
+  readonly dataKinds?: readonly DataKind[];
+  check?(params: Readonly<Record<string, unknown>>): void;
+  drawsPerSample?(params: Readonly<Record<string, unknown>>): number;
 }
 
 export const transformRegistry = new Registry<TransformEntry>("transform", "defineTransform");
@@ -77,12 +115,27 @@ function register(def: TransformDefinition, builtin: boolean): TransformEntry {
     def.filter !== null &&
     typeof def.filter.fraction === "function" &&
     typeof def.filter.keep === "function";
-  if (hasApply === hasFilter) {
+  const hasSample = typeof def.sample === "function";
+  const given = Number(hasApply) + Number(hasFilter) + Number(hasSample);
+  if (given !== 1) {
     throw new PluginError(
       api,
       "apply",
-      "exactly one of apply(model, params) or filter { fraction, keep } must be given",
-      hasApply ? "both" : "neither",
+      "exactly one of apply(model, params), filter { fraction, keep } or sample(draw, n, params, stream) must be given",
+      given === 0 ? "none" : `${given} of them`,
+    );
+  }
+  if (
+    def.dataKinds !== undefined &&
+    (!Array.isArray(def.dataKinds) ||
+      def.dataKinds.length === 0 ||
+      def.dataKinds.some((k) => !(DATA_KINDS as readonly unknown[]).includes(k)))
+  ) {
+    throw new PluginError(
+      api,
+      "dataKinds",
+      `must list data kinds (${DATA_KINDS.join(", ")})`,
+      def.dataKinds,
     );
   }
   return transformRegistry.add({
@@ -93,6 +146,12 @@ function register(def: TransformDefinition, builtin: boolean): TransformEntry {
     requires: def.requires,
     ...(hasApply ? { apply: def.apply as TransformEntry["apply"] } : {}),
     ...(hasFilter ? { filter: def.filter as TransformEntry["filter"] } : {}),
+    ...(hasSample ? { sample: def.sample as TransformEntry["sample"] } : {}),
+    ...(def.dataKinds !== undefined ? { dataKinds: [...def.dataKinds] } : {}),
+    ...(typeof def.check === "function" ? { check: def.check as TransformEntry["check"] } : {}),
+    ...(typeof def.drawsPerSample === "function"
+      ? { drawsPerSample: def.drawsPerSample as TransformEntry["drawsPerSample"] }
+      : {}),
   });
 }
 
@@ -114,7 +173,8 @@ function paramsOf(t: Transform): Record<string, unknown> {
 /** Validates a transform eagerly against its schema (messages start with the transform name). */
 export function checkTransform(t: Transform): Transform {
   const entry = transformRegistry.get(t.kind);
-  resolveParams(t.kind, entry.params, paramsOf(t));
+  const params = resolveParams(t.kind, entry.params, paramsOf(t));
+  entry.check?.(params);
   if (entry.filter !== undefined) {
     const f = entry.filter.fraction(resolveParams(t.kind, entry.params, paramsOf(t)));
     if (!(f > 0 && f <= 1)) {
@@ -129,16 +189,28 @@ export function checkTransform(t: Transform): Transform {
   return t;
 }
 
-/** The share of drawn samples a filter transform keeps (1 for distribution-level transforms). */
+/**
+ * The share of drawn samples a transform keeps: a filter's fraction, 1/drawsPerSample of a
+ * sample-level procedure (K-wise curation keeps 1 in K), 1 for distribution-level transforms.
+ */
 export function transformFraction(t: Transform): number {
   const entry = transformRegistry.get(t.kind);
-  if (entry.filter === undefined) return 1;
-  return entry.filter.fraction(resolveParams(t.kind, entry.params, paramsOf(t)));
+  const params = resolveParams(t.kind, entry.params, paramsOf(t));
+  if (entry.filter !== undefined) return entry.filter.fraction(params);
+  const draws = entry.drawsPerSample?.(params) ?? 1;
+  return draws >= 1 && Number.isFinite(draws) ? 1 / draws : 1;
 }
 
-/** Whether a transform applies to a model kind: the kind has every operation it requires. */
+/**
+ * Whether a transform applies to a model kind: the kind has every operation it requires and
+ * samples a data kind the transform handles.
+ */
 export function transformSupports(t: Transform, kind: string): boolean {
-  return hasOperations(kind, transformRegistry.get(t.kind).requires);
+  const entry = transformRegistry.get(t.kind);
+  return (
+    hasOperations(kind, entry.requires) &&
+    (entry.dataKinds === undefined || entry.dataKinds.includes(modelKind(kind).dataKind))
+  );
 }
 
 /** The distribution a model samples from under a distribution-level transform. */
@@ -158,8 +230,10 @@ export function transformModel(model: AnyModel, t: Transform): AnyModel {
 }
 
 /**
- * n synthetic samples from `model` under the transforms, applied in order: distribution-level
- * transforms change the sampled distribution; filters (`select`) oversample and keep n.
+ * n synthetic samples from `model` under the transforms: distribution-level transforms change the
+ * sampled distribution (in order); sample-level procedures (`curate`, `verify`) then build their
+ * samples from draws of it, each from the draws of the one before (in order); filters (`select`)
+ * last oversample that and keep n.
  */
 export function synthesize(
   model: AnyModel,
@@ -169,6 +243,7 @@ export function synthesize(
 ): Dataset {
   let sampler = model;
   const filters: { entry: TransformEntry; params: Record<string, unknown> }[] = [];
+  const procedures: { entry: TransformEntry; params: Record<string, unknown> }[] = [];
   let fraction: number | undefined;
   for (const t of transforms) {
     const entry = transformRegistry.get(t.kind);
@@ -176,16 +251,45 @@ export function synthesize(
     if (entry.filter !== undefined) {
       fraction = (fraction ?? 1) * entry.filter.fraction(params);
       filters.push({ entry, params });
+    } else if (entry.sample !== undefined) {
+      if (!transformSupports(t, model.kind)) {
+        throw new InvalidParameterError(
+          t.kind,
+          "model.kind",
+          "is not supported by this transform",
+          model.kind,
+        );
+      }
+      procedures.push({ entry, params });
     } else sampler = transformModel(sampler, t);
   }
-  if (fraction === undefined) return sampleModel(sampler, stream, n);
-  let data = sampleModel(sampler, stream, Math.ceil(n / fraction));
+  const base = sampler;
+  let draw = (count: number): Dataset => sampleModel(base, stream, count);
+  for (const { entry, params } of procedures) {
+    const inner = draw;
+    draw = (count) => checkDrawn(entry, entry.sample?.(inner, count, params, stream), count);
+  }
+  if (fraction === undefined) return draw(n);
+  let data = draw(Math.ceil(n / fraction));
   // Each filter keeps its share of what the ones before it left; the last leaves exactly n.
   let left = fraction;
   for (const [i, { entry, params }] of filters.entries()) {
     left /= entry.filter?.fraction(params) ?? 1;
     const keep = i === filters.length - 1 ? n : Math.ceil(n / left);
     data = entry.filter?.keep(sampler, data, keep, params) ?? data;
+  }
+  return data;
+}
+
+/** A sample-level procedure must return exactly the number of samples asked for. */
+function checkDrawn(entry: TransformEntry, data: Dataset | undefined, count: number): Dataset {
+  if (data === undefined || dataSize(data) !== count) {
+    throw new PluginError(
+      `transform "${entry.name}"`,
+      "sample()",
+      `must return exactly the ${count} samples asked for`,
+      data === undefined ? data : dataSize(data),
+    );
   }
   return data;
 }
@@ -294,3 +398,6 @@ const BUILTIN_TRANSFORMS: readonly TransformDefinition[] = [
 ];
 
 for (const def of BUILTIN_TRANSFORMS) register(def, true);
+// Sample-level procedures with their own randomness, written as any plug-in would write them.
+register(curateTransform as unknown as TransformDefinition, true);
+register(verifyTransform as unknown as TransformDefinition, true);

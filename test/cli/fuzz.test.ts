@@ -202,7 +202,11 @@ const transform = fc.oneof(
   int(1, 10).map((k) => `top-k:k=${k}`),
   real(0.05, 1).map((p) => `top-p:p=${p}`),
   fc.oneof(real(0.2, 1), fc.constantFrom("1e-6", "1e-9")).map((f) => `select:fraction=${f}`),
-  fc.constantFrom("nope", "temperature", "top-k:k"),
+  fc.tuple(int(0, 8), real(-2, 2)).map(([k, beta]) => `curate:k=${k},beta=${beta}`),
+  fc
+    .tuple(real(0, 1), real(0, 1), real(-2, 2))
+    .map(([a, b, h]) => `verify:a=${a},b=${b},high=${h}`),
+  fc.constantFrom("nope", "temperature", "top-k:k", "curate:rewards=", "verify:low=2,high=1"),
 );
 
 const METRIC_IDS = [

@@ -30,7 +30,14 @@ const regimes = [
   "fresh:lambda=2",
   "keep-original:fraction=0.2",
 ];
-const transforms = ["temperature:tau=0.7", "top-k:k=5", "top-p:p=0.9", "select:fraction=0.5"];
+const transforms = [
+  "temperature:tau=0.7",
+  "top-k:k=5",
+  "top-p:p=0.9",
+  "select:fraction=0.5",
+  "curate:k=3,beta=0.5",
+  "verify:a=0.9,b=0.3,high=1",
+];
 
 describe("composition: truth × family × regime × transform", () => {
   for (const [truth, family, samples] of pairs) {

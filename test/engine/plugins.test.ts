@@ -229,6 +229,73 @@ describe("plug-in registration: named errors naming the plug-in and the field", 
       'defineTransform "both"',
       "apply",
     );
+    expectPluginError(
+      () =>
+        defineTransform({
+          name: "apply-and-sample",
+          description: "d",
+          requires: [],
+          apply: (m) => m,
+          sample: (draw, n) => draw(n),
+        }),
+      'defineTransform "apply-and-sample"',
+      "apply",
+    );
+    expectPluginError(
+      () =>
+        defineTransform({
+          name: "bad-kinds",
+          description: "d",
+          requires: [],
+          dataKinds: ["pixels"],
+          sample: (draw: (count: number) => unknown, n: number) => draw(n),
+        } as never),
+      'defineTransform "bad-kinds"',
+      "dataKinds",
+    );
+  });
+
+  it("a sample-level transform draws through its procedure; a wrong count is a PluginError", () => {
+    // Keeps the larger of two draws: the kept law of max(X₁, X₂) for X ~ the point mass is itself.
+    defineTransform({
+      name: "test-max-of-two",
+      description: "keep the larger of two draws",
+      requires: [],
+      dataKinds: ["real"],
+      sample: (draw, n) => {
+        const d = draw(2 * n);
+        if (d.kind !== "real") throw new Error("real data expected");
+        const values = Float64Array.from({ length: n }, (_, i) =>
+          Math.max(d.values[2 * i], d.values[2 * i + 1]),
+        );
+        return { kind: "real", values };
+      },
+    });
+    defineTransform({
+      name: "test-short",
+      description: "returns one sample too few",
+      requires: [],
+      sample: (draw, n) => draw(Math.max(0, n - 1)),
+    });
+    const spec = {
+      truth: "test-point:at=2",
+      family: "test-point-fit",
+      regime: "replace",
+      samples: 5,
+      generations: 2,
+      chains: 1,
+      seed: 1,
+      metrics: [],
+    };
+    const at = { at: (m: unknown) => (m as PointModel).at };
+    const r = runChains({
+      ...configFromSpec({ ...spec, transforms: ["test-max-of-two"] }),
+      observe: at,
+    });
+    expect(Array.from(r.values.at)).toEqual([2, 2, 2]);
+    expect(() => runChains(configFromSpec({ ...spec, transforms: ["test-short"] }))).toThrow(
+      /transform "test-short": sample\(\) must return exactly the 5 samples asked for, got 4/,
+    );
   });
 });
 
