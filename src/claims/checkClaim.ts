@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { deriveSeed } from "../rng/index.ts";
+import { collectDataSources } from "../truths/dataSources.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import {
   type Check,
@@ -67,6 +68,11 @@ export interface ClaimReport {
   readonly endedBy?: "time" | "shrinks";
   /** The claim's report tables (e.g. the collapse matrix), when it defines `tables`. */
   readonly tables?: Readonly<Record<string, unknown>>;
+  /**
+   * The real data the claim's simulations read, one line per source (a text corpus: its name,
+   * size and train/held-out split), in first-use order; [] when every truth is a distribution.
+   */
+  readonly dataSources: readonly string[];
   readonly durationMs: number;
 }
 
@@ -191,6 +197,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
   const evaluated: ScenarioRecord[] = [];
   const forTables: ClaimScenario<S>[] = [];
   const warnings: string[] = [];
+  const dataSources = new Set<string>();
   let failures = 0;
   let runsBeforeFailure = 0;
 
@@ -203,7 +210,9 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
     const { verdict, observations } = evaluateScenarioWithData(
       checks,
       (first, count) => {
-        const observed = claim.simulate(value.setting, { seed, first, count });
+        const observed = collectDataSources(dataSources, () =>
+          claim.simulate(value.setting, { seed, first, count }),
+        );
         checkObservationLengths(claim.id, checks, observed, first, count, value.setting);
         return observed;
       },
@@ -337,6 +346,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
           ],
     ...(endedBy === undefined ? {} : { endedBy }),
     ...(claim.tables ? { tables: claim.tables(forTables) } : {}),
+    dataSources: [...dataSources],
     durationMs: performance.now() - started,
   };
 }

@@ -6,6 +6,7 @@ import { checkChainConfig } from "../chain/runChains.ts";
 import { runChainsParallel } from "../chain/runChainsParallel.ts";
 import { type MetricSummary, summarizeMetric } from "../chain/summarize.ts";
 import { METRIC_IDS, type MetricId, metricById, metricRegistry } from "../metrics/metric.ts";
+import { collectDataSources } from "../truths/dataSources.ts";
 import { findProjectRoot } from "../util/findProjectRoot.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { type ExceedSummary, parseExceed, summarizeExceed } from "./exceed.ts";
@@ -81,6 +82,8 @@ export interface SimulateResult {
   /** Per `--exceed` condition (by its text): fraction of chains satisfying it, with a 95% interval. */
   readonly exceed: Record<string, ExceedSummary>;
   readonly undefinedValues: number;
+  /** The real data the truth reads (a text corpus: name, size, split); [] for a distribution. */
+  readonly dataSources: readonly string[];
   /** The `--per-chain` file written, its row count and format. */
   readonly perChain?: { readonly file: string; readonly rows: number; readonly format: string };
 }
@@ -156,7 +159,8 @@ export function simulateSpec(o: SimulateOptions): ChainSpec {
 /** Runs `collapse simulate` and returns the summaries. */
 export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   await loadPlugins(withProjectPlugins(o.plugins));
-  const spec = simulateSpec(o);
+  const sources = new Set<string>();
+  const spec = collectDataSources(sources, () => simulateSpec(o));
   // Conditions are checked before any chain runs.
   const conditions = o.exceed === undefined ? [] : parseExceed(o.exceed, spec.metrics);
   // A bad --per-chain name or folder fails before any chain runs.
@@ -197,6 +201,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
     metrics,
     exceed,
     undefinedValues: result.undefinedValues.length,
+    dataSources: [...sources],
   };
 }
 
@@ -220,6 +225,7 @@ export function formatJson(r: SimulateResult): string {
   return JSON.stringify(
     {
       config: r.config,
+      ...(r.dataSources.length > 0 ? { data: r.dataSources } : {}),
       generations: r.generations,
       metrics,
       ...(Object.keys(exceed).length > 0 ? { exceed } : {}),
@@ -302,6 +308,7 @@ export function formatTable(r: SimulateResult): string {
   return [
     `truth ${c.truth} · family ${c.family} · regime ${c.regime}${c.transforms?.length ? ` · transforms ${c.transforms.join(" ")}` : ""}`,
     `M=${c.samples} samples/generation · T=${c.generations} · K=${c.chains} chains · seed ${c.seed}`,
+    ...r.dataSources.map((source) => `data: ${source}`),
     line(header),
     ...rows.map(line),
     ...(r.undefinedValues > 0

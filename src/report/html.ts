@@ -159,6 +159,7 @@ function claimDetails(c: ClaimEntry): string {
     c.statement !== null ? `<li>Statement: ${m(c.statement)}</li>` : "",
     c.kind !== null ? `<li>Kind: ${e(c.kind)}</li>` : "",
     c.assumptions.length > 0 ? `<li>Assumptions: ${m(c.assumptions.join("; "))}</li>` : "",
+    ...c.data.map((source) => `<li>Data: ${e(source)}</li>`),
     c.alpha !== null
       ? `<li>α = ${e(formatNumber(c.alpha))} per run; fast-check seed ${c.fcSeed}; root seed ${c.rootSeed}</li>`
       : "",

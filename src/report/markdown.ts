@@ -45,6 +45,7 @@ function claimSection(c: ClaimEntry): string[] {
   if (c.statement !== null) out.push(`- Statement: ${c.statement}`);
   if (c.kind !== null) out.push(`- Kind: ${c.kind}`);
   if (c.assumptions.length > 0) out.push(`- Assumptions: ${c.assumptions.join("; ")}`);
+  for (const source of c.data) out.push(`- Data: ${source}`);
   if (c.alpha !== null) {
     out.push(
       `- α = ${formatNumber(c.alpha)} per run${c.strict === false ? " (non-strict: inconclusive only warns)" : ""}; fast-check seed ${c.fcSeed}; root seed ${c.rootSeed}`,

@@ -207,6 +207,8 @@ export const ClaimEntrySchema = z.strictObject({
   statement: z.string().nullable(),
   kind: z.string().nullable(),
   assumptions: z.array(z.string()),
+  /** Real data the claim's simulations read (a text corpus with its size and split). */
+  data: z.array(z.string()).default([]),
   rootSeed: int.nullable(),
   fcSeed: int.nullable(),
   alpha: NumSchema.nullable(),

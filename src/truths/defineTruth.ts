@@ -5,6 +5,7 @@ import type { RandomStream } from "../rng/index.ts";
 import type { ParamSchema, ParamValues } from "../util/params.ts";
 import { PluginError, type Registered, Registry } from "../util/registry.ts";
 import { BUILTIN_TRUTHS } from "./builtinTruths.ts";
+import { noteDataSource } from "./dataSources.ts";
 import type { Truth, TruthSummaries } from "./truth.ts";
 
 /** What a truth's `create` returns: its generation-0 model and how real data is drawn. */
@@ -78,6 +79,7 @@ export function instantiateTruth(
     throw new PluginError(api, "model.kind", "must be a registered model kind", parts.model.kind);
   }
   const model = parts.model;
+  if (typeof parts.source === "string") noteDataSource(parts.source);
   const sampleReal =
     parts.sampleReal?.bind(parts) ?? ((s: RandomStream, n: number) => sampleModel(model, s, n));
   return {

@@ -56,6 +56,7 @@ function report(scenarios: ScenarioRecord[], counterexample?: ScenarioRecord): C
       assumptions: [],
     },
     rootSeed: 7,
+    dataSources: [],
     fcSeed: 1,
     alpha: 0.05,
     strict: false,

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { configFromSpec } from "../../src/chain/chainSpec.ts";
 import { runChains } from "../../src/chain/runChains.ts";
+import { truthFromSpec } from "../../src/chain/specs.ts";
 import { summarizeMetric } from "../../src/chain/summarize.ts";
 import { runCliInProcess } from "./runInProcess.ts";
 
@@ -43,6 +44,8 @@ describe("collapse simulate", () => {
     const out = JSON.parse(r.stdout);
     expect(out.generations).toEqual(Array.from({ length: 21 }, (_, t) => t));
     expect(Object.keys(out.metrics)).toEqual(["support", "tail-mass"]);
+    // A distribution reads no data set: no data key.
+    expect(out.data).toBeUndefined();
     expect(Object.keys(out.metrics.support)).toEqual(["mean", "se", "median", "q05", "q95"]);
     const engine = runChains(
       configFromSpec({
@@ -147,6 +150,11 @@ describe("collapse simulate", () => {
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out.metrics)).toEqual(["support", "perplexity"]);
+    // The corpus, its size and its split head the output.
+    expect(out.data).toEqual([truthFromSpec("text").source]);
+    expect(out.data[0]).toMatch(/^Brown Corpus .*500 documents.*every 10th held out/);
+    const table = await collapse(...text, "--metrics", "support");
+    expect(table.stdout.split("\n")[2]).toBe(`data: ${out.data[0]}`);
     // Generation 0 is the MLE bigram of the training text: held-out words it never saw get
     // probability 0, so its perplexity is honestly +∞; add-k generations are finite.
     expect(out.metrics.perplexity.mean[0]).toBe("Infinity");

@@ -7,12 +7,16 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configFromSpec } from "../../src/chain/chainSpec.ts";
 import { runChains } from "../../src/chain/runChains.ts";
+import { truthFromSpec } from "../../src/chain/specs.ts";
+import { generationValues } from "../../src/chain/summarize.ts";
 import { checkClaim } from "../../src/claims/checkClaim.ts";
-import type { Claim } from "../../src/claims/defineClaim.ts";
+import { type Claim, defineClaim } from "../../src/claims/defineClaim.ts";
 import { setRegisterOnly } from "../../src/claims/registry.ts";
+import { runReplicates } from "../../src/claims/replicates.ts";
 import { jsonSafe } from "../../src/claims/verifyClaim.ts";
 import { SeedMismatchError } from "../../src/report/errors.ts";
 import {
@@ -36,6 +40,7 @@ import {
   writeReport,
 } from "../../src/report/index.ts";
 import { collectedRootSeed } from "../../src/report/run.ts";
+import { meanAtMost } from "../../src/verdict/index.ts";
 import { tinyClaims } from "./fixtures.ts";
 
 const work = mkdtempSync(join(tmpdir(), "collapse-report-body-"));
@@ -314,6 +319,56 @@ describe("data claims put in their report meta", () => {
       /^InvalidClaimMetaError: tiny-heterozygosity: trajectories/,
     );
     expect(b.claims[0].trajectories).toEqual([]);
+  });
+});
+
+describe("data sources", () => {
+  it("a claim that simulates on text names the corpus, its size and split (JSON, Markdown, HTML)", async () => {
+    const textClaim = defineClaim({
+      id: "text-data-source",
+      title: "a claim on the GPL text",
+      citation: { source: "test", where: "test/report/body.test.ts" },
+      statement: "held-out perplexity is finite with add-k",
+      kind: "bound",
+      scenario: fc.constant(0),
+      simulate: (_s, range) => {
+        const r = runReplicates(
+          {
+            truth: "text:corpus=gpl,k=0.1",
+            family: "ngram:order=2,k=0.1",
+            regime: "replace",
+            samples: 100,
+            generations: 1,
+            metrics: ["perplexity"],
+          },
+          range,
+        );
+        return { ppl: generationValues(r, "perplexity", 1) };
+      },
+      // Perplexity ≤ V + 1 = 960 for any add-k bigram: decided at once, never refuted.
+      checks: () => [meanAtMost("ppl", 1e6)],
+      budget: { scenarios: 1, replicates: 4, maxReplicates: 4 },
+    }) as Claim<unknown>;
+    const report = checkClaim(textClaim, { rootSeed: 7 });
+    const source = truthFromSpec("text:corpus=gpl").source ?? "";
+    expect(source).toMatch(/GNU GPL v3.*split by sentence, every 10th held out/);
+    expect(report.dataSources).toEqual([source]);
+    // A claim on distributions only reads no data.
+    expect(checkClaim(trueClaim, { rootSeed: 7 }).dataSources).toEqual([]);
+    const t: CollectedTest = {
+      file: "p/text.test.ts",
+      name: `${textClaim.id}: ${textClaim.title}`,
+      state: "passed",
+      meta: jsonSafe({ ...report, durationMs: 1, expect: "supported" }),
+      errors: [],
+      durationMs: 1,
+    };
+    const assembled = assembleReport(body(run([t]), 7), run([]), reportRun());
+    expect(assembled.body.claims[0].data).toEqual([source]);
+    expect(renderMarkdown(assembled)).toContain(`- Data: ${source}`);
+    expect(await renderHtml(assembled)).toContain(
+      `<li>Data: ${source.replace("</s>", "&lt;/s&gt;")}</li>`,
+    );
   });
 });
 
