@@ -832,6 +832,13 @@ defineFamily({
   description:
     "feed-forward neural LM (Bengio 2003) trained by Adam on a fixed schedule; init=scratch|base|previous",
   params: {
+    minCount: {
+      type: "integer",
+      default: NEURAL_LM_DEFAULTS.minCount,
+      min: 1,
+      max: LIMITS.minCount[1],
+      description: "fewest training occurrences for a unit of its own (rarer words: <unk>)",
+    },
     vocab: {
       type: "integer",
       default: NEURAL_LM_DEFAULTS.vocab,
