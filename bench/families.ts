@@ -124,7 +124,7 @@ const cases: Case[] = [
   },
   {
     family: "ngram:order=2,k=0",
-    truth: "text",
+    truth: "text:corpus=gpl",
     samples: 2000,
     generations: 10,
     chains: 10,
@@ -132,6 +132,14 @@ const cases: Case[] = [
   },
   {
     family: "ngram:order=3,k=0",
+    truth: "text:corpus=gpl",
+    samples: 2000,
+    generations: 10,
+    chains: 10,
+    metric: "support",
+  },
+  {
+    family: "ngram:order=2,k=0",
     truth: "text",
     samples: 2000,
     generations: 10,

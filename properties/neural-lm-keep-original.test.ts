@@ -42,14 +42,14 @@ export const claim = defineClaim({
     "Training a neural LM from scratch on M tokens per generation, keeping 10% of the original tokens in every training set gives a lower E[ln PPL_T] on held-out real text than replacing them (measured at T = 16, not asserted).",
   kind: "ordering",
   assumptions: [
-    "truth: GPL-3 text (Debian base-files); family neural-lm (init=scratch, defaults)",
+    "truth: GPL-3 text (text:corpus=gpl, Debian base-files); family neural-lm (init=scratch, defaults)",
     "M = 600 tokens, T = 16, keep-original fraction 0.1; regimes paired on the replicate stream",
   ],
   budget: { scenarios: 1, replicates: 10, maxReplicates: 10, strict: false },
   scenario: fc.constant({ samples: 600, generations: 16, fraction: 0.1 }),
   simulate: (s, range) => {
     const spec = {
-      truth: "text:k=0.1",
+      truth: "text:corpus=gpl,k=0.1",
       family: "neural-lm",
       samples: s.samples,
       generations: s.generations,

@@ -50,7 +50,7 @@ export const claim = defineClaim({
     "Training a feed-forward neural LM on M tokens of the previous generation's samples, E[ln PPL_T] > E[ln PPL_1] on held-out real text, both when each generation is trained from scratch and when each is fine-tuned from the generation-1 base model.",
   kind: "ordering",
   assumptions: [
-    "truth: GPL-3 text (Debian base-files); family neural-lm at its defaults, init=scratch and init=base",
+    "truth: GPL-3 text (text:corpus=gpl, Debian base-files); family neural-lm at its defaults, init=scratch and init=base",
     "M ∈ [500, 1500] tokens, T ∈ [4, 6], regime replace",
   ],
   budget: { scenarios: 2, replicates: 16, maxReplicates: 32 },
@@ -62,7 +62,7 @@ export const claim = defineClaim({
     const run = (family: string) =>
       runReplicates(
         {
-          truth: "text:k=0.1",
+          truth: "text:corpus=gpl,k=0.1",
           family,
           regime: "replace",
           samples: s.samples,

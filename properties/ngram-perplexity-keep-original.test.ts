@@ -65,7 +65,7 @@ export const claim = defineClaim({
   }),
   simulate: (s, range) => {
     const spec = {
-      truth: `text:order=${s.order},k=${s.k}`,
+      truth: `text:corpus=gpl,order=${s.order},k=${s.k}`,
       family: `ngram:order=${s.order},k=${s.k}`,
       samples: s.samples,
       generations: s.generations,

@@ -55,7 +55,7 @@ export const claim = defineClaim({
     generations: uniformInteger({ min: 2, max: 6 }),
   }),
   simulate: (s, range) => {
-    const truth = `text:order=${s.order},window=${s.window}${s.vocab === undefined ? "" : `,vocab=${s.vocab}`}`;
+    const truth = `text:corpus=gpl,order=${s.order},window=${s.window}${s.vocab === undefined ? "" : `,vocab=${s.vocab}`}`;
     const r = runReplicates(
       {
         truth,

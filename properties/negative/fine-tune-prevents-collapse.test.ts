@@ -37,7 +37,7 @@ export const claim = defineClaim({
     "Fine-tuning each generation of a neural LM from the same base model (generation 1, trained on real text) on the previous generation's samples, E[ln PPL_T] ≤ E[ln PPL_1] on held-out real text.",
   kind: "ordering",
   assumptions: [
-    "truth: GPL-3 text (Debian base-files); family neural-lm:init=base at its defaults",
+    "truth: GPL-3 text (text:corpus=gpl, Debian base-files); family neural-lm:init=base at its defaults",
     "M ∈ [1000, 1500] tokens, T ∈ [4, 6], regime replace",
   ],
   // Shrinking re-runs whole chains of neural fits: 2 steps show the direction and bound the time.
@@ -49,7 +49,7 @@ export const claim = defineClaim({
   simulate: (s, range) => {
     const r = runReplicates(
       {
-        truth: "text:k=0.1",
+        truth: "text:corpus=gpl,k=0.1",
         family: "neural-lm:init=base",
         regime: "replace",
         samples: s.samples,

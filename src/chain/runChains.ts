@@ -304,7 +304,9 @@ export function runChains(config: ChainConfig): ChainResult {
       if (recorded !== undefined && !recorded.has(t)) return;
       at.t = t;
       for (const metric of metrics) {
-        at.metric = metric.id;
+        // By name: the instances of one parametrised metric (seq-ppl:q=0.5, seq-ppl:q=0.95) share
+        // their Monte Carlo draws; for every other metric the name is the id.
+        at.metric = metric.name;
         let v: number;
         try {
           v = metric.compute(model, ctx);

@@ -66,7 +66,13 @@ export function calibrateClaim<S>(
   const scenariosPerRun = c.scenarios ?? claim.budget.scenarios;
   const records: CalibrationRun[] = [];
   for (const rootSeed of rootSeeds) {
-    const r = checkClaim(claim, { rootSeed, alpha: c.alpha, scenarios: c.scenarios });
+    // A sweep records verdicts: a refuted run's status is settled, so it is not shrunk.
+    const r = checkClaim(claim, {
+      rootSeed,
+      alpha: c.alpha,
+      scenarios: c.scenarios,
+      stopAtRefutation: true,
+    });
     records.push(calibrationRecord(r, claim.budget, scenariosPerRun));
     c.onRun?.(records.length, rootSeeds.length);
   }

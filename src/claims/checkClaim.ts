@@ -80,6 +80,14 @@ export interface CheckClaimOptions {
   readonly alpha?: number;
   /** Overrides the number of scenarios. */
   readonly scenarios?: number;
+  /**
+   * Stop at the first refuted scenario instead of shrinking it. The run's status is the same
+   * (once a scenario is refuted, shrinking only looks for a smaller refuted one), but the
+   * counterexample is the one found, not a minimal one: for calibration sweeps, which record
+   * verdicts, not counterexamples. An inconclusive first failure (strict mode) is still shrunk,
+   * since shrinking may meet a refuted scenario and change the status. @defaultValue false
+   */
+  readonly stopAtRefutation?: boolean;
 }
 
 /** fast-check's 32-bit seed for a claim under a root seed: hash of derive(root, "fast-check", id). */
@@ -230,6 +238,8 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
   let shrinkSteps = 0;
   const property = fc.property(arbitrary, (value) => {
     if (endedBy !== undefined) return true;
+    // Every later candidate passes unevaluated: fast-check keeps the refuted value it has.
+    if (options.stopAtRefutation && worst === "refuted") return true;
     if (failures > 0 && !options.replay) {
       if (shrinkSteps >= claim.budget.maxShrinks) {
         endedBy = "shrinks";

@@ -27,7 +27,8 @@ export interface ExceedSummary {
   readonly chains: Int32Array;
 }
 
-const CONDITION = /^([A-Za-z0-9_.-]+)\s*(<=|>=|<|>)\s*(\S+)$/;
+// A metric id may carry a parameter: seq-ppl:q=0.95>=100.
+const CONDITION = /^([A-Za-z0-9_.:=/-]+?)\s*(<=|>=|<|>)\s*(\S+)$/;
 
 /**
  * Parses `--exceed` text: comma-separated `metric<x`, `metric<=x`, `metric>x`, `metric>=x` with a

@@ -106,6 +106,10 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       "--exceed <conditions>",
       "per generation, the fraction of chains with metric<x, <=, > or >= (exact 95% interval), e.g. variance<0.01,support>1",
     )
+    .option(
+      "--per-chain <file>",
+      "also write every chain × generation × metric value with the run's settings: .arrow/.feather (Arrow IPC, for pandas/polars) or .csv",
+    )
     .addOption(new Option("--json", "print one JSON object").conflicts("csv"))
     .addOption(new Option("--csv", "print one CSV row per generation × metric"))
     .action(async (o) => {
@@ -126,11 +130,19 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
         plugins: o.plugin,
         allowLarge: Boolean(o.allowLarge),
         exceed: o.exceed,
+        perChain: o.perChain,
         format: o.json ? "json" : o.csv ? "csv" : "table",
         progress: Boolean(process.stderr.isTTY) && !process.env.CI,
       });
       const text = o.json ? formatJson(result) : o.csv ? formatCsv(result) : formatTable(result);
       process.stdout.write(`${text}\n`);
+      // On stderr, so stdout stays one JSON object or one CSV table.
+      if (result.perChain !== undefined) {
+        const p = result.perChain;
+        process.stderr.write(
+          `collapse: wrote ${p.rows} chain × generation rows to ${p.file} (${p.format})\n`,
+        );
+      }
     })
     .addHelpText("after", () => (pluginsHelp ? `\n${pluginsHelp()}` : ""));
   program

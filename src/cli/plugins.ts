@@ -19,7 +19,8 @@ export function formatPlugins(sections: readonly PluginSection[] = PLUGIN_SECTIO
     if (section === "metrics") {
       const kinds = modelKinds().map((k) => k.kind);
       for (const m of all.metrics) {
-        out.push(`  ${m.name}  — ${m.description}`);
+        out.push(`  ${specSignature(m.name, m.params)}  — ${m.description}`);
+        for (const line of describeParams(m.params)) out.push(`      ${line}`);
         out.push(
           `      applies to: ${kinds.filter((k) => m.supports(k)).join(", ") || "(no kind)"}`,
         );
@@ -51,6 +52,7 @@ export function formatPluginsJson(sections: readonly PluginSection[] = PLUGIN_SE
             name: m.name,
             description: m.description,
             builtin: m.builtin,
+            params: m.params,
             appliesTo: kinds.filter((k) => m.supports(k)),
           }))
         : all[section].map((e) => ({
@@ -80,7 +82,13 @@ export function formatPluginsMarkdown(
       const kinds = modelKinds().map((k) => k.kind);
       for (const m of all.metrics) {
         const applies = kinds.filter((k) => m.supports(k)).join(", ") || "(no kind)";
-        out.push(`- \`${m.name}\` — ${m.description}. Applies to: ${applies}.`);
+        out.push(
+          `- \`${specSignature(m.name, m.params)}\` — ${m.description}. Applies to: ${applies}.`,
+        );
+        for (const line of describeParams(m.params)) {
+          const [key, ...rest] = line.split(": ");
+          out.push(`  - \`${key}\`: ${rest.join(": ")}`);
+        }
       }
     } else {
       for (const entry of all[section]) {

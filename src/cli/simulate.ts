@@ -9,6 +9,7 @@ import { METRIC_IDS, type MetricId, metricById, metricRegistry } from "../metric
 import { findProjectRoot } from "../util/findProjectRoot.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { type ExceedSummary, parseExceed, summarizeExceed } from "./exceed.ts";
+import { preparePerChain, writePerChain } from "./perChain.ts";
 
 /** Options of `collapse simulate`, as strings and numbers from the command line. */
 export interface SimulateOptions {
@@ -33,6 +34,8 @@ export interface SimulateOptions {
   exceed?: string;
   format: "table" | "json" | "csv";
   progress: boolean;
+  /** Also write every chain × generation × metric value here (`.arrow`, `.feather` or `.csv`). */
+  perChain?: string;
 }
 
 /** A non-finite number as JSON/CSV text: never a bare NaN or null. */
@@ -55,6 +58,8 @@ const DEFAULT_METRICS: readonly MetricId[] = [
   "w2",
   "test-error",
   "perplexity",
+  "rare-mass",
+  "head-mass",
 ];
 
 /** Plug-in metrics are reported by default too, where they apply. */
@@ -76,6 +81,8 @@ export interface SimulateResult {
   /** Per `--exceed` condition (by its text): fraction of chains satisfying it, with a 95% interval. */
   readonly exceed: Record<string, ExceedSummary>;
   readonly undefinedValues: number;
+  /** The `--per-chain` file written, its row count and format. */
+  readonly perChain?: { readonly file: string; readonly rows: number; readonly format: string };
 }
 
 /**
@@ -152,6 +159,8 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   const spec = simulateSpec(o);
   // Conditions are checked before any chain runs.
   const conditions = o.exceed === undefined ? [] : parseExceed(o.exceed, spec.metrics);
+  // A bad --per-chain name or folder fails before any chain runs.
+  if (o.perChain !== undefined) preparePerChain(o.perChain);
   let bar: cliProgress.SingleBar | undefined;
   const started = performance.now();
   // Loaded only where a bar may be drawn (a terminal, not CI).
@@ -177,7 +186,12 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   for (const id of result.metrics) metrics[id] = summarizeMetric(result, id);
   const exceed: Record<string, ExceedSummary> = {};
   for (const c of conditions) exceed[c.label] = summarizeExceed(result, c);
+  const perChain =
+    o.perChain === undefined
+      ? undefined
+      : { file: o.perChain, ...(await writePerChain(o.perChain, spec, result)) };
   return {
+    perChain,
     config: { ...spec },
     generations: Array.from({ length: o.generations + 1 }, (_, t) => t),
     metrics,

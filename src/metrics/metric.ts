@@ -1,5 +1,5 @@
 import { heterozygosity } from "../model/categorical.ts";
-import type { Dataset, RealData } from "../model/data.ts";
+import type { Dataset, RealData, SequenceData } from "../model/data.ts";
 import {
   type AnyModel,
   hasOperations,
@@ -9,8 +9,11 @@ import {
   type OperationName,
 } from "../model/kinds.ts";
 import type { GaussianModel, MvGaussianModel } from "../model/models.ts";
+import { BOUNDARY } from "../model/ngram.ts";
 import type { RandomStream } from "../rng/index.ts";
+import { UNKNOWN } from "../truths/text.ts";
 import { type TailSet, type Truth, tailMassOf } from "../truths/truth.ts";
+import { type ParamSchema, parseSpec, resolveParams, specSignature } from "../util/params.ts";
 import { PluginError, type Registered, Registry } from "../util/registry.ts";
 import { InvalidParameterError, UndefinedQuantityError } from "../util/validate.ts";
 
@@ -53,12 +56,22 @@ export interface MetricDefinition {
    * `sf`"); when given it replaces `requires`.
    */
   supports?(kind: ModelKindEntry): boolean;
-  /** The value for a fitted model; throw UndefinedQuantityError where it does not exist. */
-  compute(model: AnyModel, ctx: MetricContext): number;
+  /**
+   * Parameters, named in metric specs like other specs: `seq-ppl:q=0.95` (one parameter per spec
+   * keeps `--metrics` comma-separated). The spec text is the metric's id in results.
+   * @defaultValue {} (no parameters)
+   */
+  readonly params?: ParamSchema;
+  /**
+   * The value for a fitted model; throw UndefinedQuantityError where it does not exist. `params`
+   * holds the spec's values, defaults filled in.
+   */
+  compute(model: AnyModel, ctx: MetricContext, params: Readonly<Record<string, unknown>>): number;
 }
 
-/** A registered metric. */
+/** A registered metric, or one instance of a parametrised metric (`seq-ppl:q=0.95`). */
 export interface Metric extends Registered {
+  /** The name, or for an instance with parameters the spec text (`seq-ppl:q=0.95`). */
   readonly id: MetricId;
   /** Whether the metric applies to a model kind (of the fitted model and of the truth). */
   supports(kind: string): boolean;
@@ -67,8 +80,11 @@ export interface Metric extends Registered {
 
 export const metricRegistry = new Registry<Metric>("metric", "defineMetric");
 
+/** Definitions by name, to build instances with parameters. */
+const definitions = new Map<string, MetricDefinition>();
+
 function register(def: MetricDefinition, builtin: boolean): Metric {
-  const api = metricRegistry.checkCommon({ ...def, params: {} });
+  const api = metricRegistry.checkCommon({ ...def, params: def.params ?? {} });
   const requires: readonly OperationName[] = def.requires ?? [];
   if (!Array.isArray(requires)) {
     throw new PluginError(api, "requires", "must be a list of operation names", requires);
@@ -90,18 +106,23 @@ function register(def: MetricDefinition, builtin: boolean): Metric {
     throw new PluginError(api, "compute", "must be a function (model, ctx) => number", def.compute);
   }
   const custom = def.supports;
-  return metricRegistry.add({
+  const params = def.params ?? {};
+  const defaults = resolveParams(api, params, {});
+  const compute = def.compute;
+  const metric = metricRegistry.add({
     name: def.name,
     id: def.name,
     description: def.description,
-    params: {},
+    params,
     builtin,
     supports: (kind) => {
       const entry = modelKind(kind);
       return custom !== undefined ? custom(entry) : hasOperations(kind, requires);
     },
-    compute: def.compute,
+    compute: (model, ctx) => compute(model, ctx, defaults),
   });
+  definitions.set(def.name, def);
+  return metric;
 }
 
 /**
@@ -187,6 +208,143 @@ function finiteSecondMoment(model: AnyModel): boolean | undefined {
 
 /** Kinds whose log-density falls like −x²/(2σ²) in the tails (Gaussian and Gaussian mixtures). */
 const GAUSSIAN_TAILS = new Set(["gaussian", "mixture"]);
+
+/** The truth's held-out text, for language-model metrics (named error for a truth without). */
+function heldOutText(id: string, truth: Truth): SequenceData {
+  const data = truth.heldOut;
+  if (data === undefined || data.kind !== "sequence") {
+    throw new InvalidParameterError(
+      id,
+      "truth",
+      "must have held-out text (a text truth)",
+      truth.id,
+    );
+  }
+  return data;
+}
+
+/**
+ * The truth's word set at level q (`rare`: R_q, `head`: H_q; definitions in the `rare-mass` and
+ * `head-mass` descriptions): words are symbols ≥ 2 (0 is `</s>`, 1 is `<unk>`), ranked by their
+ * count c(w) in the truth's training text, N = Σ_w c(w).
+ */
+function truthWordSet(id: string, truth: Truth, which: "rare" | "head", q: number): Int32Array {
+  const training = truth.training;
+  if (training === undefined || training.kind !== "sequence") {
+    throw new InvalidParameterError(
+      id,
+      "truth",
+      "must have fixed training text (a text truth)",
+      truth.id,
+    );
+  }
+  const counts = new Float64Array(training.vocabSize);
+  for (const x of training.tokens) counts[x]++;
+  let total = 0;
+  const words: number[] = [];
+  for (let w = UNKNOWN + 1; w < counts.length; w++) {
+    if (counts[w] > 0) {
+      words.push(w);
+      total += counts[w];
+    }
+  }
+  // Rare: least frequent first; head: most frequent first; ties by symbol index either way.
+  const sign = which === "rare" ? 1 : -1;
+  words.sort((a, b) => sign * (counts[a] - counts[b]) || a - b);
+  const set: number[] = [];
+  let cumulative = 0;
+  for (const w of words) {
+    if (which === "rare" ? cumulative + counts[w] > q * total : cumulative >= q * total) break;
+    cumulative += counts[w];
+    set.push(w);
+  }
+  if (set.length === 0) {
+    throw new InvalidParameterError(
+      id,
+      "q",
+      `must cover the truth's rarest word (share ${counts[words[0]] ?? 0}/${total})`,
+      q,
+    );
+  }
+  return Int32Array.from(set.sort((a, b) => a - b));
+}
+
+/** Sets by truth and level, built once per run (the truth's training counts are fixed). */
+const wordSets = new WeakMap<Truth, Map<string, Int32Array>>();
+
+function cachedWordSet(id: string, truth: Truth, which: "rare" | "head", q: number): Int32Array {
+  let byLevel = wordSets.get(truth);
+  if (byLevel === undefined) {
+    byLevel = new Map();
+    wordSets.set(truth, byLevel);
+  }
+  const key = `${which}\u0000${q}`;
+  let set = byLevel.get(key);
+  if (set === undefined) {
+    set = truthWordSet(id, truth, which, q);
+    byLevel.set(key, set);
+  }
+  return set;
+}
+
+/**
+ * The q-quantile of ascending values, linearly interpolated between order statistics (numpy's
+ * default, Hyndman–Fan type 7): h = (n − 1)q, x_⌊h⌋ + (h − ⌊h⌋)(x_⌊h⌋+1 − x_⌊h⌋); +∞ values
+ * stay +∞ (never ∞ − ∞).
+ */
+function sortedQuantile(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const j = Math.floor(h);
+  const lo = sorted[j];
+  if (j + 1 >= sorted.length || h === j) return lo;
+  const hi = sorted[j + 1];
+  if (hi === lo) return lo;
+  if (hi === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+  return lo + (h - j) * (hi - lo);
+}
+
+/**
+ * Per-sentence perplexities, ascending, of `tokens` tokens sampled from `model` on `stream`, scored
+ * under the truth's model through its `tokenLogProbs`: each complete sentence (its words and the
+ * `</s>` that ends it; tokens after the last `</s>` are dropped) gets
+ * exp(−(1/L) Σ ln P₀(x_i | context_i)), contexts restarting at its start.
+ */
+function sentencePerplexities(
+  model: AnyModel,
+  truthModel: AnyModel,
+  stream: RandomStream,
+  tokens: number,
+): Float64Array {
+  const sample = modelKind(model.kind).sample(model, stream, tokens);
+  if (sample.kind !== "sequence") {
+    throw new InvalidParameterError("seq-ppl", "model.kind", "must sample sequences", model.kind);
+  }
+  let end = sample.tokens.length;
+  while (end > 0 && sample.tokens[end - 1] !== BOUNDARY) end--;
+  const starts: number[] = [];
+  for (let i = 0; i < end; i++) if (i === 0 || sample.tokens[i - 1] === BOUNDARY) starts.push(i);
+  if (starts.length === 0) {
+    throw new UndefinedQuantityError(
+      "seq-ppl",
+      `no sentence ends within the ${tokens} sampled tokens (raise --mc-samples)`,
+    );
+  }
+  const sentences: SequenceData = {
+    kind: "sequence",
+    vocabSize: sample.vocabSize,
+    tokens: sample.tokens.subarray(0, end),
+    starts: Int32Array.from(starts),
+  };
+  const logProbs = op(truthModel, "tokenLogProbs")(truthModel, sentences);
+  const out = new Float64Array(starts.length);
+  for (let s = 0; s < starts.length; s++) {
+    const stop = s + 1 < starts.length ? starts[s + 1] : end;
+    let sum = 0;
+    for (let i = starts[s]; i < stop; i++) sum += logProbs[i];
+    out[s] = Math.exp(-sum / (stop - starts[s]));
+  }
+  return out.sort();
+}
 
 /** The built-in metrics; each applies where its kind's operations allow (src/model/builtinKinds.ts). */
 const BUILTIN_METRICS: readonly MetricDefinition[] = [
@@ -463,6 +621,66 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
       return op(m, "perplexity")(m, heldOut);
     },
   },
+  {
+    name: "seq-ppl",
+    description:
+      "q-quantile of the per-sentence perplexities of the model's own text under the generation-0 model (Shumailov et al.'s histograms): --mc-samples tokens sampled from the model on the metric's stream, cut into complete sentences (each ending with </s>; a trailing partial one dropped), each scored exp(−(1/L) Σ ln P₀(x_i | context_i)) over its L tokens (</s> included) with the truth model's tokenLogProbs; quantile linearly interpolated (numpy's default); +∞ for a sentence P₀ gives probability 0 (an MLE truth; give the truth k > 0); every q of one chain and generation scores the same sentences",
+    requires: ["tokenLogProbs"],
+    params: {
+      q: {
+        type: "number",
+        default: 0.5,
+        min: 0,
+        max: 1,
+        description: "quantile level of the per-sentence perplexities, e.g. 0.5 or 0.95",
+      },
+    },
+    compute: (m, ctx, params) => {
+      const truthModel = ctx.truth.model;
+      const ppl = sentencePerplexities(m, truthModel, ctx.mcStream(), ctx.mcSamples);
+      return sortedQuantile(ppl, params.q as number);
+    },
+  },
+  {
+    name: "rare-mass",
+    description:
+      "mass the model puts on the truth's rarest words R_q, (1/N) Σ_i Σ_{w ∈ R_q} P(w | context_i) over the N held-out token positions (symbolMass; exact): words ranked by their count c(w) in the truth's training text (</s> and <unk> are not words; ties by symbol index), R_q the least frequent words taken while their total count stays ≤ q·Σc (the tail-set rule of tail-mass)",
+    requires: ["symbolMass"],
+    params: {
+      q: {
+        type: "number",
+        default: 0.1,
+        min: 0,
+        max: 1,
+        exclusiveMin: true,
+        description: "share of the training word count the rare set may hold",
+      },
+    },
+    compute: (m, ctx, params) => {
+      const set = cachedWordSet("rare-mass", ctx.truth, "rare", params.q as number);
+      return op(m, "symbolMass")(m, set, heldOutText("rare-mass", ctx.truth));
+    },
+  },
+  {
+    name: "head-mass",
+    description:
+      "mass the model puts on the truth's most frequent words H_q, (1/N) Σ_i Σ_{w ∈ H_q} P(w | context_i) over the N held-out token positions (symbolMass; exact): words ranked by training count as for rare-mass, H_q the fewest most frequent words whose total count reaches q·Σc (e.g. q = 0.1 on Brown: the, of)",
+    requires: ["symbolMass"],
+    params: {
+      q: {
+        type: "number",
+        default: 0.1,
+        min: 0,
+        max: 1,
+        exclusiveMin: true,
+        description: "share of the training word count the head set reaches",
+      },
+    },
+    compute: (m, ctx, params) => {
+      const set = cachedWordSet("head-mass", ctx.truth, "head", params.q as number);
+      return op(m, "symbolMass")(m, set, heldOutText("head-mass", ctx.truth));
+    },
+  },
 ];
 
 for (const def of BUILTIN_METRICS) register(def, true);
@@ -470,15 +688,27 @@ for (const def of BUILTIN_METRICS) register(def, true);
 /** The built-in metric ids. */
 export const METRIC_IDS: readonly string[] = BUILTIN_METRICS.map((m) => m.name);
 
-/** The metric with this id; an unknown id is a named error listing the valid ones. */
+/**
+ * The metric with this id: a registered name (`perplexity`, parameters at their defaults) or a
+ * spec with parameters (`seq-ppl:q=0.95`, whose id is that text). An unknown name or parameter is
+ * a named error listing the valid ones.
+ */
 export function metricById(id: string): Metric {
+  if (typeof id === "string" && id.includes(":")) {
+    const spec = parseSpec("metric", id);
+    const base = metricById(spec.name);
+    const def = definitions.get(base.name);
+    if (def === undefined) throw new InvalidParameterError("metric", "id", "is not registered", id);
+    const values = resolveParams(`metric "${base.name}"`, base.params, spec.params, true);
+    return { ...base, id: id.trim(), compute: (model, ctx) => def.compute(model, ctx, values) };
+  }
   if (!metricRegistry.has(id)) {
     throw new InvalidParameterError(
       "metric",
       "id",
       `must be one of ${metricRegistry
         .list()
-        .map((m) => m.id)
+        .map((m) => specSignature(m.id, m.params))
         .join(", ")}`,
       id,
     );

@@ -500,9 +500,18 @@ export function ngramSymbolMass(
     }
     let mass = cache.get(h);
     if (mass === undefined) {
+      // Σ_{s ∈ S} P(s | h) = Σ over the listed symbols in S + rest × (the unlisted ones in S):
+      // O(listed) per context instead of a search per symbol of S (S may hold most of V).
       const d = contextDistribution(model, h);
       mass = 0;
-      for (let j = 0; j < symbols.length; j++) mass += distributionProbability(d, symbols[j]);
+      let listedInSet = 0;
+      for (let j = 0; j < d.symbols.length; j++) {
+        if (seen[d.symbols[j]] === 1) {
+          mass += d.probs[j];
+          listedInSet++;
+        }
+      }
+      if (d.rest > 0) mass += d.rest * (symbols.length - listedInSet);
       cache.set(h, mass);
     }
     total += mass;

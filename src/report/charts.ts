@@ -18,7 +18,9 @@
  * Fraction charts show, per generation, the fraction of chains with a collapse event with its
  * exact (Clopper–Pearson) 95% band, one line per regime.
  */
+
 import type { TopLevelSpec } from "vega-lite";
+import { mathUnicode } from "./mathText.ts";
 import type { FractionChart, ReportNumber, ReportSeries, TrajectoryChart } from "./schema.ts";
 
 /** What a plotted row of a trajectory chart is; also the order the layers are drawn in. */
@@ -178,7 +180,7 @@ function panelledSpec(
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     background: "#ffffff",
-    title: { text: title, anchor: "start", fontSize: 13 },
+    title: { text: mathUnicode(title), anchor: "start", fontSize: 13 },
     data: { values: rows },
     facet: {
       field: "series",
@@ -205,7 +207,7 @@ export function chartSpec(chart: TrajectoryChart): TopLevelSpec {
   const y = (field: string) => ({
     field,
     type: "quantitative" as const,
-    title: axis.title,
+    title: mathUnicode(axis.title),
     scale,
   });
   const colour = (channel: "color" | "fill") => ({

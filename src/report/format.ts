@@ -1,11 +1,15 @@
 /** Text pieces shared by the Markdown and HTML reports. */
+import { fmtSetting } from "../verdict/index.ts";
 import { formatNumber } from "./numbers.ts";
 import type { ClaimEntry, ReportEvidence, ReportNumber, ReportSeries } from "./schema.ts";
 
 /** A scenario's setting for display: its JSON (fast-check's own printing may show prototypes). */
 export function settingText(s: { readonly scenario: string; readonly setting: unknown }): string {
   return s.setting !== null && typeof s.setting === "object"
-    ? JSON.stringify(s.setting)
+    ? JSON.stringify(s.setting, (_k, v: unknown) =>
+        // Display only (report.json keeps the exact value): no binary noise in settings.
+        typeof v === "number" && Number.isFinite(v) ? Number(fmtSetting(v)) : v,
+      )
     : s.scenario;
 }
 

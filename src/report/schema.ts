@@ -313,6 +313,37 @@ export const ReportSchema = z.strictObject({
 });
 export type Report = z.infer<typeof ReportSchema>;
 
+/**
+ * The JSON Schema (draft 2020-12) of report.json, generated from {@link ReportSchema} so the two
+ * cannot disagree; shipped as `collapse-harness/report.schema.json` for consumers outside
+ * TypeScript (`npm run schema` rewrites schemas/report.schema.json).
+ */
+export function reportJsonSchema(): Record<string, unknown> {
+  // Named definitions for the parts a consumer refers to; other repeats get generated names.
+  const names = z.registry<{ id: string }>();
+  const named: [z.ZodType, string][] = [
+    [NonFiniteSchema, "NonFinite"],
+    [NumSchema, "ReportNumber"],
+    [EvidenceSchema, "Evidence"],
+    [VerdictSchema, "Verdict"],
+    [ScenarioSchema, "Scenario"],
+    [CounterexampleSchema, "Counterexample"],
+    [SeriesSchema, "Series"],
+    [TrajectoryChartSchema, "TrajectoryChart"],
+    [MatrixSchema, "CollapseMatrix"],
+    [FractionChartSchema, "FractionChart"],
+    [ClaimEntrySchema, "ClaimEntry"],
+    [BodySchema, "Body"],
+    [RunSchema, "Run"],
+  ];
+  for (const [schema, id] of named) names.add(schema, { id });
+  return {
+    ...z.toJSONSchema(ReportSchema, { target: "draft-2020-12", reused: "ref", metadata: names }),
+    $id: `https://collapse-harness.dev/schemas/report-v${REPORT_VERSION}.schema.json`,
+    title: `collapse-harness report.json, version ${REPORT_VERSION}`,
+  };
+}
+
 /** Validates a report object; throws {@link MalformedReportError} naming the first problems. */
 export function validateReport(value: unknown, file: string): Report {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {

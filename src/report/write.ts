@@ -50,7 +50,7 @@ export function prepareOutputFolder(folder: string): void {
 }
 
 /** Writes a file atomically: a temporary sibling, then rename over the target. */
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${counter++}.tmp`);
   try {
     writeFileSync(tmp, content, "utf8");

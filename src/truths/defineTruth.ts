@@ -17,6 +17,8 @@ export interface TruthParts {
   sampleReal?(stream: RandomStream, n: number): Dataset;
   /** Real data no chain trains on (for `perplexity`). */
   readonly heldOut?: Dataset;
+  /** The fixed real data `model` was fitted to (for `rare-mass`, `head-mass`). */
+  readonly training?: Dataset;
   /** Where real data comes from, for reports. */
   readonly source?: string;
 }
@@ -91,6 +93,7 @@ export function instantiateTruth(
     summaries: parts.summaries ?? {},
     ...(parts.source !== undefined ? { source: parts.source } : {}),
     ...(parts.heldOut !== undefined ? { heldOut: parts.heldOut } : {}),
+    ...(parts.training !== undefined ? { training: parts.training } : {}),
     sampleReal,
   };
 }

@@ -47,6 +47,11 @@ export interface Truth {
    * a model on unseen real data (`perplexity`).
    */
   readonly heldOut?: Dataset;
+  /**
+   * The fixed real data the generation-0 model was fitted to (text: the training part), for
+   * metrics defined by the truth's own word frequencies (`rare-mass`, `head-mass`).
+   */
+  readonly training?: Dataset;
   /** n real samples. */
   sampleReal(stream: RandomStream, n: number): Dataset;
 }

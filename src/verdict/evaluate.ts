@@ -1,6 +1,6 @@
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import { type Check, checkObservations, type Observations } from "./checks.ts";
-import type { Evidence, Outcome } from "./evidence.ts";
+import { type Evidence, fmtSetting, type Outcome } from "./evidence.ts";
 import {
   boundRule,
   meanEqualsRule,
@@ -156,10 +156,12 @@ function decideRule(check: Check, obs: Observations, n: number, alpha: number): 
         },
       );
       const rel = check.direction === "at-most" ? "≤" : "≥";
+      const q = fmtSetting(check.q);
+      const t = fmtSetting(check.threshold);
       return {
         ...e,
         rule: "quantile",
-        claim: `q${check.q} ${rel} ${check.threshold} (${e.claim.replace("P", check.direction === "at-most" ? `P(X ≤ ${check.threshold})` : `P(X < ${check.threshold})`)})`,
+        claim: `q${q} ${rel} ${t} (${e.claim.replace("P", check.direction === "at-most" ? `P(X ≤ ${t})` : `P(X < ${t})`)})`,
       };
     }
     case "ordering":

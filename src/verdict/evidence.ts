@@ -29,6 +29,16 @@ export interface Evidence {
 /** Power used to state the smallest detectable effect. */
 export const DETECTION_POWER = 0.9;
 
+/**
+ * A setting or threshold as a person wrote it: at most 12 significant digits, so binary noise
+ * from arithmetic (0.9000000000000011, 0.8999999999999999) prints as 0.9; ±∞ spelled out.
+ */
+export function fmtSetting(x: number): string {
+  if (Number.isNaN(x)) return "undefined";
+  if (!Number.isFinite(x)) return x > 0 ? "∞" : "−∞";
+  return String(Number(x.toPrecision(12)));
+}
+
 /** Formats a number for messages: 4 significant digits, ±∞ spelled out. */
 export function fmt(x: number): string {
   if (Number.isNaN(x)) return "undefined";

@@ -28,7 +28,7 @@ export {
   type ScenarioBudget,
   type ScenarioVerdict,
 } from "./evaluate.ts";
-export { describeEvidence, type Evidence, fmt, type Outcome } from "./evidence.ts";
+export { describeEvidence, type Evidence, fmt, fmtSetting, type Outcome } from "./evidence.ts";
 export {
   boundRule,
   clopperPearson,

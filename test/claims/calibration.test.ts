@@ -11,6 +11,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { calibrateClaim } from "../../src/claims/calibrate.ts";
+import { calibrationRecord } from "../../src/claims/calibrationRecord.ts";
+import { checkClaim } from "../../src/claims/checkClaim.ts";
 import { binomialCdf, binomialSf } from "../../src/numeric/index.ts";
 import { dkwEpsilon, ecdfDistance } from "../../src/report/ecdf.ts";
 import { calibrationLogVariance, plantedTailMeanHalves } from "./controls.ts";
@@ -36,5 +38,31 @@ describe("calibration", () => {
   it("power of a planted false claim: refuted at every one of 5 seeds", () => {
     const r = calibrateClaim(plantedTailMeanHalves, { seeds: 5 });
     expect(r.refuted).toBe(5);
+  });
+
+  it("a sweep does not shrink refuted runs: the same status per seed as a full check, with fewer simulations", () => {
+    // Deterministic: both runs see the same scenarios from the same root seeds.
+    let simulated = 0;
+    const counted = {
+      ...plantedTailMeanHalves,
+      simulate: (...args: Parameters<typeof plantedTailMeanHalves.simulate>) => {
+        simulated++;
+        return plantedTailMeanHalves.simulate(...args);
+      },
+    };
+    const seeds = [1, 2, 3];
+    const full = seeds.map((rootSeed) => checkClaim(counted, { rootSeed }));
+    const fullCalls = simulated;
+    simulated = 0;
+    const sweep = calibrateClaim(counted, { seeds: seeds.length, firstSeed: 1 });
+    expect(sweep.records.map((r) => r.status)).toEqual(full.map((r) => r.status));
+    expect(sweep.records.map((r) => r.minPValue)).toEqual(
+      full.map((r) => calibrationRecord(r, counted.budget, counted.budget.scenarios).minPValue),
+    );
+    // The full checks shrank (each refuted run re-simulates shrink candidates); the sweep did not.
+    expect(full.some((r) => (r.counterexample?.shrinks ?? 0) > 0)).toBe(true);
+    expect(simulated, `sweep ${simulated} simulate calls vs full ${fullCalls}`).toBeLessThan(
+      fullCalls,
+    );
   });
 });

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collapse, type Ran, ROOT } from "../report/fixtures.ts";
+import { runCliInProcess } from "./runInProcess.ts";
 
 const COMMANDS = [
   "simulate",
@@ -59,19 +60,42 @@ describe("collapse command-line conventions", () => {
     expect(simulate.stdout).toContain("exponential-mle");
   });
 
-  it("usage errors are named and exit 2", () => {
+  it("usage errors are named and exit 2", async () => {
+    // The real binary once; the rest through the same `main` in this process (as the binary calls it).
     usageError(collapse(["list", "--no-such-option"]), /unknown option '--no-such-option'/);
-    usageError(collapse(["frobnicate"]), /unknown command 'frobnicate'/);
-    usageError(collapse(["verify", "--seed"]), /option '--seed <S>' argument missing/);
+    usageError(await runCliInProcess(["frobnicate"]), /unknown command 'frobnicate'/);
+    usageError(await runCliInProcess(["verify", "--seed"]), /option '--seed <S>' argument missing/);
     usageError(
-      collapse(["simulate", "--truth", "gaussian", "--family", "gaussian-mle", "--samples", "x"]),
+      await runCliInProcess([
+        "simulate",
+        "--truth",
+        "gaussian",
+        "--family",
+        "gaussian-mle",
+        "--samples",
+        "x",
+      ]),
       /--samples must be an integer >= 1, got "x"/,
     );
-    usageError(collapse(["verify", "--workers", "0"]), /--workers must be an integer >= 1/);
-    usageError(collapse(["replay"]), /missing required argument 'claim-id'/);
-    usageError(collapse(["list", "--suite", "mine"]), /--suite <name>' argument 'mine' is invalid/);
     usageError(
-      collapse(["simulate", "--family", "gaussian-mle", "--samples", "5", "--generations", "1"]),
+      await runCliInProcess(["verify", "--workers", "0"]),
+      /--workers must be an integer >= 1/,
+    );
+    usageError(await runCliInProcess(["replay"]), /missing required argument 'claim-id'/);
+    usageError(
+      await runCliInProcess(["list", "--suite", "mine"]),
+      /--suite <name>' argument 'mine' is invalid/,
+    );
+    usageError(
+      await runCliInProcess([
+        "simulate",
+        "--family",
+        "gaussian-mle",
+        "--samples",
+        "5",
+        "--generations",
+        "1",
+      ]),
       /required option '--truth <spec>' not specified/,
     );
   });

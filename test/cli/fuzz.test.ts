@@ -123,7 +123,8 @@ const regressionTruth = fc
   .map(([d, s]) => `regression:d=${d},sigma=${s}`);
 const textTruth = fc
   .tuple(int(5, 200), fc.constantFrom("2", "3", "4"), real(0, 1))
-  .map(([v, n, k]) => `text:vocab=${v},order=${n},k=${k}`);
+  // The GPL: small enough that every distinct vocabulary cap is cheap to build.
+  .map(([v, n, k]) => `text:corpus=gpl,vocab=${v},order=${n},k=${k}`);
 const junkSpec = fc.constantFrom(
   "",
   ":",
@@ -134,6 +135,9 @@ const junkSpec = fc.constantFrom(
   "gaussian:sd=1,sd=2",
   "zipf:k=10",
   "text:file=/dev/zero",
+  "text:corpus=wiki",
+  "text:genres=news/nope",
+  "text:corpus=gpl,genres=news",
   "text:file=/nonexistent/file.txt",
   `text:file=${scratch}`,
 );

@@ -19,7 +19,8 @@ const pairs: [string, string, number][] = [
   ["gmm:weights=0.9/0.1,means=0/5,sds=1/0.5", "gmm:components=2,iterations=20", 40],
   ["mv-gaussian:dim=3,rho=0.2", "mv-gaussian", 30],
   ["regression:d=3,sigma=1", "ols", 30],
-  ["text", "ngram:order=2,k=0.1", 300],
+  // The GPL (957 word types): per-context transforms expand add-k laws to dense V-vectors.
+  ["text:corpus=gpl", "ngram:order=2,k=0.1", 300],
 ];
 const regimes = [
   "replace",

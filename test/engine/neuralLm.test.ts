@@ -190,7 +190,7 @@ describe("neural-lm determinism and procedures", () => {
 
   it("init=base: generation 1 is the base; later generations start from it, keep its vocabulary and carry it", () => {
     const spec = {
-      truth: "text:k=0.1",
+      truth: "text:corpus=gpl,k=0.1",
       family: "neural-lm:init=base,epochs=1,tuneEpochs=1",
       samples: 600,
       generations: 3,
@@ -231,7 +231,7 @@ describe("neural-lm determinism and procedures", () => {
       for (const transform of ["temperature:tau=0.8", "top-k:k=20", "top-p:p=0.9"]) {
         const result = runChains(
           configFromSpec({
-            truth: "text:k=0.1",
+            truth: "text:corpus=gpl,k=0.1",
             family: "neural-lm:epochs=1,init=base",
             regime,
             transforms: [transform],

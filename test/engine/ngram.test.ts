@@ -331,8 +331,8 @@ describe(`the MLE fit recovers known Markov chains (seed ${SEED}, α = ${ALPHA})
 });
 
 describe("text truth", () => {
-  it("loads the default corpus and names its source (path and Debian package)", () => {
-    const truth = textTruth();
+  it("loads the GPL corpus and names its source (path and Debian package)", () => {
+    const truth = textTruth({ corpus: "gpl" });
     expect(truth.id).toBe("text");
     expect(truth.dataKind).toBe("sequence");
     expect(truth.source).toContain(DEFAULT_TEXT_FILE);
@@ -347,11 +347,11 @@ describe("text truth", () => {
     // Generation 0 (the training text's MLE bigram) keeps every training word.
     expect(ngramSupport(truth.model)).toBe(c.trainingWordTypes);
     expect(metricById("support").supports("ngram")).toBe(true);
-    expect(truthFromSpec("text").source).toBe(truth.source);
+    expect(truthFromSpec("text:corpus=gpl").source).toBe(truth.source);
   });
 
   it("the held-out part is disjoint from training; real samples are training windows", () => {
-    const truth = textTruth({ window: 50 });
+    const truth = textTruth({ corpus: "gpl", window: 50 });
     const c = truth.corpus;
     const sentences = tokenizeText(readFileSync(DEFAULT_TEXT_FILE, "utf8"));
     expect(sentences.length).toBe(c.sentences);
@@ -422,7 +422,9 @@ describe("text truth", () => {
       /text: file must be valid UTF-8 text/,
     );
     expect(() => textTruth({ file, vocab: 0 })).toThrow(/text: vocab must be an integer in/);
-    expect(() => textTruth({ order: 4 })).toThrow(/text: order must be an integer in \[2, 3\]/);
+    expect(() => textTruth({ corpus: "gpl", order: 4 })).toThrow(
+      /text: order must be an integer in \[2, 3\]/,
+    );
     expect(() => familyFromSpec("ngram:order=1")).toThrow(
       /family "ngram": order must be an integer >= 2 and <= 3 \(n\), got 1/,
     );
@@ -459,7 +461,7 @@ describe("text truth", () => {
 });
 
 describe(`collapse on real text, GPL-3 bigram, M = 2000, K = 30 (seed ${SEED}, α = ${ALPHA})`, () => {
-  const truth = textTruth();
+  const truth = textTruth({ corpus: "gpl" });
   const K = 30;
   const T = 5;
   const run = (

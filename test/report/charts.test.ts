@@ -178,8 +178,9 @@ describe("chart specs", () => {
       };
       return median.encoding.y;
     };
+    // The chart's label σ²_t, typeset for SVG text (Unicode subscript t).
     expect(axisTitle("variance-mle")).toMatchObject({
-      title: "σ²_t (log scale)",
+      title: "σ²ₜ (log scale)",
       scale: { type: "log" },
     });
     const tailReachesZero = canonical.trajectories

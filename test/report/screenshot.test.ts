@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { decode } from "fast-png";
-import { chromium } from "playwright-core";
+import { chromium, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkClaim } from "../../src/claims/checkClaim.ts";
 import type { Claim } from "../../src/claims/defineClaim.ts";
@@ -119,6 +119,14 @@ function pixelsOf(png: Png, box: Box) {
 }
 
 const work = mkdtempSync(join(tmpdir(), "collapse-report-shot-"));
+const FAILING_ID = "tiny-decay-expected-to-hold";
+/** The failure highlight (src/report/html.ts): banner and failing rows #fdecea, borders #c62828. */
+const FAILURE_COLOURS: Record<string, [number, number, number]> = {
+  fill: [0xfd, 0xec, 0xea],
+  border: [0xc6, 0x28, 0x28],
+};
+/** The page widths a reader uses: a wide screen and half of one. */
+const WIDTHS = [1400, 800] as const;
 // Created only when the test runs: a skipped suite runs no afterAll, and a scratch claims folder
 // left in properties/ would be picked up by the next `vitest run`.
 let scratch: ReturnType<typeof tinyClaims> | undefined;
@@ -151,6 +159,20 @@ async function writeSampleReport(): Promise<string> {
         errors: [],
         durationMs: report.durationMs,
       },
+      // The same refuted evidence under a claim that was expected to hold: a real failure,
+      // which the page must put first and highlight.
+      {
+        file: `${claims.dir}/tiny-false.test.ts`,
+        name: `${FAILING_ID}: ${claim.title}`,
+        state: "failed",
+        meta: jsonSafe({
+          ...report,
+          claim: { ...report.claim, id: FAILING_ID },
+          expect: "supported",
+        }),
+        errors: [`${FAILING_ID}: refuted`],
+        durationMs: report.durationMs,
+      },
     ],
     moduleErrors: [],
     unhandledErrors: [],
@@ -176,11 +198,21 @@ async function writeSampleReport(): Promise<string> {
   return (await writeReport(join(work, "report"), full)).html;
 }
 
+/** A box of the page, in page coordinates (for the full-page screenshot). */
+async function boxOf(page: Page, selector: string, id: string): Promise<Box> {
+  const r = await page.$eval(selector, (el) => {
+    const b = el.getBoundingClientRect();
+    const view = globalThis as unknown as { scrollX: number; scrollY: number };
+    return { x: b.x + view.scrollX, y: b.y + view.scrollY, w: b.width, h: b.height };
+  });
+  return { id, ...r };
+}
+
 describe("report.html in headless chromium", () => {
   it.skipIf(SKIP)(
     SKIP
       ? SKIP_MESSAGE
-      : "renders every chart: median lines and chain bands, and every regime's collapsed fraction",
+      : `at ${WIDTHS.join(" and ")} px: a failure banner, the failing row first and highlighted, no horizontal overflow, every chart drawn (median lines and chain bands, each regime's collapsed fraction)`,
     async () => {
       const html = await writeSampleReport();
       const browser = await chromium.launch({
@@ -197,61 +229,107 @@ describe("report.html in headless chromium", () => {
         ],
       });
       try {
-        const page = await browser.newPage({
-          viewport: { width: 1300, height: 1000 },
-          deviceScaleFactor: 1,
-        });
-        const requests: string[] = [];
-        page.on("request", (r) => requests.push(r.url()));
-        await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
-        // Self-contained: the page itself is the only thing loaded.
-        expect(requests).toEqual([pathToFileURL(html).href]);
+        for (const width of WIDTHS) {
+          const page = await browser.newPage({
+            viewport: { width, height: 1000 },
+            deviceScaleFactor: 1,
+          });
+          const requests: string[] = [];
+          page.on("request", (r) => requests.push(r.url()));
+          await page.goto(pathToFileURL(html).href, { waitUntil: "load" });
+          // Self-contained: the page itself is the only thing loaded.
+          expect(requests).toEqual([pathToFileURL(html).href]);
 
-        const boxes: Box[] = await page.$$eval("figure.chart svg", (svgs) =>
-          svgs.map((svg) => {
-            const r = svg.getBoundingClientRect();
-            // In the page, globalThis is the window.
-            const view = globalThis as unknown as { scrollX: number; scrollY: number };
-            const figure = svg.closest("figure");
-            return {
-              id: figure?.getAttribute("data-chart") ?? "",
-              x: r.x + view.scrollX,
-              y: r.y + view.scrollY,
-              w: r.width,
-              h: r.height,
-            };
-          }),
-        );
-        expect(boxes.map((b) => b.id)).toEqual([
-          "variance-unbiased",
-          "variance-mle",
-          "tail-mass",
-          "support",
-          "entropy",
-          "heterozygosity",
-          "collapsed-variance-unbiased",
-          "collapsed-variance-mle",
-          "collapsed-tail-mass",
-          "collapsed-support",
-        ]);
-        for (const b of boxes) expect(b.w * b.h).toBeGreaterThan(300 * 200);
+          // Nothing wider than the window: wide tables scroll inside their own box.
+          const overflow = await page.evaluate(() => {
+            const d = (
+              globalThis as unknown as {
+                document: { documentElement: { scrollWidth: number; clientWidth: number } };
+              }
+            ).document.documentElement;
+            return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth };
+          });
+          expect(
+            overflow.scrollWidth,
+            `${width} px: ${JSON.stringify(overflow)}`,
+          ).toBeLessThanOrEqual(overflow.clientWidth);
 
-        const shot = await page.screenshot({ fullPage: true });
-        const keep = join(tmpdir(), "collapse-report-screenshot.png");
-        writeFileSync(keep, shot);
-        console.log(`report.html screenshot: ${keep}`);
-        const png = decode(shot) as Png;
-        for (const b of boxes) {
-          const p = pixelsOf(png, b);
-          expect(chartDrawn(png, b), `${b.id}: ${JSON.stringify(p)}`).toBe(true);
+          const boxes: Box[] = await page.$$eval("figure.chart svg", (svgs) =>
+            svgs.map((svg) => {
+              const r = svg.getBoundingClientRect();
+              // In the page, globalThis is the window.
+              const view = globalThis as unknown as { scrollX: number; scrollY: number };
+              const figure = svg.closest("figure");
+              return {
+                id: figure?.getAttribute("data-chart") ?? "",
+                x: r.x + view.scrollX,
+                y: r.y + view.scrollY,
+                w: r.width,
+                h: r.height,
+              };
+            }),
+          );
+          expect(boxes.map((b) => b.id)).toEqual([
+            "variance-unbiased",
+            "variance-mle",
+            "tail-mass",
+            "support",
+            "entropy",
+            "heterozygosity",
+            "collapsed-variance-unbiased",
+            "collapsed-variance-mle",
+            "collapsed-tail-mass",
+            "collapsed-support",
+          ]);
+          for (const b of boxes) expect(b.w * b.h).toBeGreaterThan(300 * 200);
+
+          // The banner opens the page (within the first screen) and the failures section is
+          // the first section, holding exactly the failing claim.
+          const banner = await boxOf(page, "header.banner", "banner");
+          expect(banner.y + banner.h, `${width} px: banner ${JSON.stringify(banner)}`).toBeLessThan(
+            1000,
+          );
+          const failingIds = await page.$$eval("#failures + .scroll tr.failing code", (codes) =>
+            codes.map((c) => c.textContent),
+          );
+          expect(failingIds).toEqual([FAILING_ID]);
+          const row = await boxOf(page, "#failures + .scroll tr.failing", "failing-row");
+          const plantedRow = await boxOf(page, "#planted ~ .scroll tbody tr", "planted-row");
+          expect(row.y).toBeLessThan(plantedRow.y);
+
+          const shot = await page.screenshot({ fullPage: true });
+          const keep = join(tmpdir(), `collapse-report-screenshot-${width}.png`);
+          writeFileSync(keep, shot);
+          console.log(`report.html screenshot at ${width} px: ${keep}`);
+          const png = decode(shot) as Png;
+          // Highlighted: most of the banner and of the failing row is the failure fill, with
+          // the red border drawn; the planted claim's (expected) refutation row is not.
+          for (const b of [banner, row]) {
+            const p = boxPixels(png, b, FAILURE_COLOURS, { fill: 12, border: 40 });
+            expect(
+              p.colours.fill / p.area,
+              `${width} px ${b.id}: ${JSON.stringify(p)}`,
+            ).toBeGreaterThan(0.3);
+            expect(p.colours.border, `${width} px ${b.id}: ${JSON.stringify(p)}`).toBeGreaterThan(
+              b.h,
+            );
+          }
+          const planted = boxPixels(png, plantedRow, FAILURE_COLOURS, { fill: 12, border: 40 });
+          expect(planted.colours.fill / planted.area, JSON.stringify(planted)).toBeLessThan(0.01);
+
+          for (const b of boxes) {
+            const p = pixelsOf(png, b);
+            expect(chartDrawn(png, b), `${width} px ${b.id}: ${JSON.stringify(p)}`).toBe(true);
+          }
+
+          // Control: the same page with the charts' drawings removed fails the same check.
+          await page.$$eval("figure.chart svg", (svgs) => {
+            for (const svg of svgs) svg.replaceChildren();
+          });
+          const blank = decode(await page.screenshot({ fullPage: true })) as Png;
+          for (const b of boxes) expect(chartDrawn(blank, b), b.id).toBe(false);
+          await page.close();
         }
-
-        // Control: the same page with the charts' drawings removed fails the same check.
-        await page.$$eval("figure.chart svg", (svgs) => {
-          for (const svg of svgs) svg.replaceChildren();
-        });
-        const blank = decode(await page.screenshot({ fullPage: true })) as Png;
-        for (const b of boxes) expect(chartDrawn(blank, b), b.id).toBe(false);
       } finally {
         await browser.close();
       }
