@@ -48,7 +48,11 @@
  *   fine-tuning).
  *
  * Kernels: hand-written loops on Float64Array, every buffer allocated once per fit (no
- * allocation per step). `npm run bench` prints the training time per generation.
+ * allocation per step). `npm run bench` prints the training time per generation. Kept over a
+ * tensor library after measuring the same model and step (gather, tanh layer, class-factored
+ * softmax, Adam, batch 32) in TensorFlow.js 4.22 on this machine: its WebAssembly backend has no
+ * kernel for the gradient of `gather` (UnsortedSegmentSum), so it cannot train embeddings, and
+ * its pure-JavaScript CPU backend took ≈ 4.7 s of CPU per 32-token batch against ≈ 0.7 ms here.
  */
 import {
   defineFamily,
