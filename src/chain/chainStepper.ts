@@ -65,7 +65,8 @@ export class ChainStepper {
     } else {
       data = this.nextData(this.model, transforms);
     }
-    const model = family.fit(data, stream);
+    // The model fitted before (the start model at generation 1): fine-tuning families read it.
+    const model = family.fit(data, stream, this.model);
     if (model?.kind !== family.modelKind) {
       throw new PluginError(
         `family "${family.id}"`,

@@ -26,8 +26,13 @@ export interface FamilyDefinition<
   readonly dataKind: K;
   /** The registered model kind a fit returns; its `sample` must produce `dataKind` data. */
   readonly modelKind: M["kind"];
-  /** Fits a model to a training set (`stream` for randomised fits such as EM starts). */
-  fit(data: DataOf<K>, params: ParamValues<S>, stream: RandomStream): M;
+  /**
+   * Fits a model to a training set (`stream` for randomised fits such as EM starts). `previous`
+   * is the chain's model of the generation before — the truth's model (or the chain's
+   * `initialModel`) at generation 1 — for fits that start from an earlier model (fine-tuning a
+   * base model carried along in the models, warm starts); a direct call may omit it.
+   */
+  fit(data: DataOf<K>, params: ParamValues<S>, stream: RandomStream, previous?: AnyModel): M;
   /**
    * Optional eager check of the family against a truth and M, run before any chain (e.g. OLS
    * without ridge needs M ≥ d). Throws a named error.
@@ -45,7 +50,12 @@ export interface FamilyDefinition<
 export interface FamilyEntry extends Registered {
   readonly dataKind: DataKind;
   readonly modelKind: string;
-  fit(data: Dataset, params: Readonly<Record<string, unknown>>, stream: RandomStream): AnyModel;
+  fit(
+    data: Dataset,
+    params: Readonly<Record<string, unknown>>,
+    stream: RandomStream,
+    previous?: AnyModel,
+  ): AnyModel;
   check?(truth: Truth, samples: number, params: Readonly<Record<string, unknown>>): void;
   fitCost?(n: number, dim: number, params: Readonly<Record<string, unknown>>): number;
 }
@@ -83,7 +93,7 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
     throw new PluginError(
       api,
       "fit",
-      "must be a function (data, params, stream) => model",
+      "must be a function (data, params, stream, previous) => model",
       def.fit,
     );
   }
@@ -133,7 +143,7 @@ export function instantiateFamily(
     ),
     dataKind: entry.dataKind,
     modelKind: entry.modelKind,
-    fit: (data, stream) => entry.fit(data, params, stream),
+    fit: (data, stream, previous) => entry.fit(data, params, stream, previous),
     ...(check !== undefined ? { check: (truth: Truth, n: number) => check(truth, n, params) } : {}),
     ...(fitCost !== undefined
       ? { fitCost: (n: number, dim: number) => fitCost(n, dim, params) }

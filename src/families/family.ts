@@ -5,7 +5,10 @@ import type { Truth } from "../truths/truth.ts";
 
 /**
  * A model family: fit(training data) → a model that can sample. `stream` is for families whose
- * fit is randomised (EM initialisation); deterministic fits ignore it.
+ * fit is randomised (EM initialisation); deterministic fits ignore it. `previous` is the chain's
+ * model of the generation before (the truth's model, or the chain's `initialModel`, at generation
+ * 1): families that start training from an earlier model (fine-tuning a base model, warm starts)
+ * read it; the others ignore it.
  */
 export interface Family<D extends Dataset = Dataset, M extends AnyModel = AnyModel> {
   /** Id as used in specs and reports, e.g. `categorical-smoothed`. */
@@ -16,7 +19,7 @@ export interface Family<D extends Dataset = Dataset, M extends AnyModel = AnyMod
   readonly dataKind: D["kind"];
   /** The kind of model a fit returns. */
   readonly modelKind: M["kind"];
-  fit(data: D, stream: RandomStream): M;
+  fit(data: D, stream: RandomStream, previous?: AnyModel): M;
   /**
    * Optional eager check against the truth and M (samples per generation), run by
    * checkChainConfig before any chain, e.g. OLS without ridge needs M ≥ d. Throws a named error.
