@@ -19,6 +19,11 @@ import { assertInteger, InvalidParameterError } from "../util/validate.ts";
  *   n_real = round(M/(1 + λ)).
  * - `keep-original`: a fixed random fraction of D₁ (chosen once per chain) reused every
  *   generation, plus synthetic samples to make M (Shumailov et al.'s 10% experiment).
+ * - `downstream`: replace with M samples for the generator fits 1…`after` (t), then every later
+ *   generation fitted to `size` (T) samples of the one before: generation t + 1 is the
+ *   downstream learner of Dohmatob, Feng & Kempe (NeurIPS 2024) trained on the t-th generator's
+ *   data (docs/theory.md#downstream-regression). With OLS its rows should be fresh
+ *   (`ols:design=fresh`): a fixed design relabels D₁'s M rows, cyclically when T > M.
  */
 export interface Regime {
   readonly kind: string;
@@ -219,6 +224,36 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
           if (nKept === 0) return synthetic(samples);
           if (nKept >= samples) return kept;
           return concatData(kept, synthetic(samples - nKept));
+        },
+      };
+    },
+  },
+  {
+    name: "downstream",
+    description: "replace; from fit after + 1 on, size samples (a downstream learner)",
+    params: {
+      after: {
+        type: "integer",
+        required: true,
+        min: 1,
+        description: "generator fits t before the downstream learner (>= 1)",
+      },
+      size: {
+        type: "integer",
+        required: true,
+        min: 1,
+        description: "samples T the downstream learner is fitted to",
+      },
+    },
+    start(_first, samples, _stream, p) {
+      const after = p.after as number;
+      const size = p.size as number;
+      // Generation 1 is fitted to D₁; next() builds generation 2, 3, …
+      let generation = 1;
+      return {
+        next(synthetic) {
+          generation++;
+          return synthetic(generation <= after ? samples : size);
         },
       };
     },

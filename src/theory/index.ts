@@ -43,6 +43,7 @@ export { accumulateGaussianMeanErrorMoments } from "./accumulateGaussianMeanErro
 export { bartlettLogMoment } from "./bartlettLogMoment.ts";
 export { categoricalEntropy } from "./categoricalEntropy.ts";
 export { chiSquareQuantile } from "./chiSquareQuantile.ts";
+export { downstreamTestErrorMoments } from "./downstreamTestErrorMoments.ts";
 export { expectedResampledEntropy } from "./expectedResampledEntropy.ts";
 export { exponentialLogMeanDrift } from "./exponentialLogMeanDrift.ts";
 export { exponentialLogMeanDriftVariance } from "./exponentialLogMeanDriftVariance.ts";
@@ -68,6 +69,7 @@ export { poissonFreshSquaredError } from "./poissonFreshSquaredError.ts";
 export { poissonReplaceSquaredError } from "./poissonReplaceSquaredError.ts";
 export { seddikSegregatingBounds } from "./seddikSegregatingBounds.ts";
 export { simpsonIndex } from "./simpsonIndex.ts";
+export { strongCollapseTestError } from "./strongCollapseTestError.ts";
 export { studentTGaussianFitTailBound } from "./studentTGaussianFitTailBound.ts";
 export { studentTGaussianFitTailMass } from "./studentTGaussianFitTailMass.ts";
 export {
