@@ -51,13 +51,13 @@ export const claim = defineClaim({
   kind: "in-expectation",
   assumptions: [
     "x ~ N(0, I_d), label noise σ² on real and synthetic points, OLS (no ridge)",
-    "d ∈ [2, 8], n ∈ [d + 15, 80], p ∈ [0.1, 0.5], ‖Δ‖ ∈ [0.3, 2], σ ∈ [0.3, 2]",
+    "d ∈ [2, 6], n ∈ [d + 15, 60], p ∈ [0.1, 0.5], ‖Δ‖ ∈ [0.3, 2], σ ∈ [0.3, 2]",
   ],
   budget: { alpha: 2.5e-7 },
-  scenario: uniformInteger({ min: 2, max: 8 }).chain((d) =>
+  scenario: uniformInteger({ min: 2, max: 6 }).chain((d) =>
     fc.record({
       d: fc.constant(d),
-      samples: uniformInteger({ min: d + 15, max: 80 }),
+      samples: uniformInteger({ min: d + 15, max: 60 }),
       p: uniformReal({ min: 0.1, max: 0.5, simplest: 0.1 }),
       shift: uniformReal({ min: 0.3, max: 2, simplest: 1 }),
       sigma: uniformReal({ min: 0.3, max: 2, simplest: 1 }),

@@ -147,18 +147,66 @@ describe("downstream regime (Dohmatob, Feng & Kempe's downstream learner)", () =
     expect(sizes).toEqual([11, 11, 11, 7, 7, 7]);
   });
 
+  it("noise = σ² relabels the learner's data at variance σ² (added N(0, σ² − σ₀²)); below σ₀² or on non-regression data it is refused", () => {
+    const generator: Float64Array[] = [];
+    const learner: RegressionData[] = [];
+    runChains({
+      ...configFromSpec({
+        truth: "regression:d=3,sigma=1e-9",
+        family: "ols:design=fresh",
+        regime: "downstream:after=1,size=4000,noise=0.25",
+        samples: 20,
+        generations: 2,
+        chains: 1,
+        seed: SEED,
+        metrics: [],
+      }),
+      onFit: (_chain: number, t: number, model: unknown, data: Dataset) => {
+        if (t === 1) generator.push((model as LinearModel).w);
+        if (t === 2) learner.push(data as RegressionData);
+      },
+    });
+    expect(learner[0].noiseVariance).toBe(0.25);
+    // Residuals against the generator's weights are the labels' noise: 1e-9 drawn by the
+    // generator plus the added N(0, 0.25 − 1e-18). Their mean square over 4000 labels has mean
+    // 0.25 and sd 0.25·√(2/4000) = 0.0056; 6 sd (false alarm 2e-9) = 0.034.
+    const r = residuals(learner[0], generator[0]);
+    const meanSquare = r.reduce((acc, v) => acc + v * v, 0) / r.length;
+    expect(Math.abs(meanSquare - 0.25), `mean square ${meanSquare}`).toBeLessThan(0.034);
+    const run = (truth: string, family: string, noise: number) => () =>
+      runChains(
+        configFromSpec({
+          truth,
+          family,
+          regime: `downstream:after=1,size=30,noise=${noise}`,
+          samples: 20,
+          generations: 2,
+          chains: 1,
+          seed: SEED,
+          metrics: [],
+        }),
+      );
+    expect(run("regression:d=3,sigma=1", "ols", 0.5)).toThrow(
+      /downstream: noise must be >= the generators' label-noise variance 1 .*got 0.5/,
+    );
+    expect(run("gaussian", "gaussian-mle", 2)).toThrow(
+      /downstream: noise applies to regression data only, got "?real/,
+    );
+    expect(() => regimeFromSpec("downstream:after=1,size=5,noise=-1")).toThrow(/noise/);
+  });
+
   it("rejects after < 1 and a missing size, naming the parameter", () => {
     expect(() => regimeFromSpec("downstream:after=0,size=5")).toThrow(/after/);
     expect(() => regimeFromSpec("downstream:after=2")).toThrow(/size/);
     expect(() => regimeFromSpec("downstream:after=2,size=0")).toThrow(/size/);
   });
 
-  it(`OLS, fresh design: t = 3 generators on T₀ = 15, downstream on T = 40 (d = 4, σ = 0.8): exact mean and variance (K = ${K}, seed ${SEED})`, () => {
+  it(`OLS, fresh design: t = 3 generators on T₀ = 15 (σ₀ = 0.8), downstream on T = 40 (σ = 1.2, noise=1.44): exact mean and variance (K = ${K}, seed ${SEED})`, () => {
     const r = runChains(
       configFromSpec({
         truth: "regression:d=4,sigma=0.8",
         family: "ols:design=fresh",
-        regime: "downstream:after=3,size=40",
+        regime: "downstream:after=3,size=40,noise=1.44",
         samples: 15,
         generations: 4,
         chains: K,
@@ -172,7 +220,7 @@ describe("downstream regime (Dohmatob, Feng & Kempe's downstream learner)", () =
       4,
       3,
       { samples: 15, noiseVariance: 0.64 },
-      { samples: 40, noiseVariance: 0.64 },
+      { samples: 40, noiseVariance: 1.44 },
     );
     const tolerance = Z * Math.sqrt(m.variance / K);
     expect(
