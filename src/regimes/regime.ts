@@ -1,5 +1,6 @@
 import { concatData, type Dataset, dataSize, subsampleData } from "../model/data.ts";
 import type { RandomStream } from "../rng/index.ts";
+import { fillNormal } from "../sample/index.ts";
 import { type ParamSchema, type ParamValues, resolveParams } from "../util/params.ts";
 import { PluginError, type Registered, Registry } from "../util/registry.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
@@ -19,6 +20,13 @@ import { assertInteger, InvalidParameterError } from "../util/validate.ts";
  *   n_real = round(M/(1 + λ)).
  * - `keep-original`: a fixed random fraction of D₁ (chosen once per chain) reused every
  *   generation, plus synthetic samples to make M (Shumailov et al.'s 10% experiment).
+ * - `downstream`: replace with M samples for the generator fits 1…`after` (t), then every later
+ *   generation fitted to `size` (T) samples of the one before: generation t + 1 is the
+ *   downstream learner of Dohmatob, Feng & Kempe (NeurIPS 2024) trained on the t-th generator's
+ *   data (docs/theory.md#downstream-regression). With OLS its rows should be fresh
+ *   (`ols:design=fresh`): a fixed design relabels D₁'s M rows, cyclically when T > M. `noise`
+ *   (regression only) sets the learner's label-noise variance σ² ≥ the generators' σ₀² by adding
+ *   independent N(0, σ² − σ₀²) to its labels.
  */
 export interface Regime {
   readonly kind: string;
@@ -115,6 +123,39 @@ export function freshRealCount(
   const real = regime.real ?? Math.round(samples / 2);
   assertInteger("fresh", "real", real, 0, samples);
   return real;
+}
+
+/**
+ * Regression data relabelled at label-noise variance `noise` ≥ the variance v it was drawn with:
+ * y + N(0, noise − v) per label. A sum of independent Gaussians, so the labels have exactly the
+ * law of labels drawn at variance `noise` (the `downstream` regime's learner noise σ²).
+ */
+function withLabelNoise(data: Dataset, noise: number, stream: RandomStream): Dataset {
+  const api = "downstream";
+  if (data.kind !== "regression") {
+    throw new InvalidParameterError(api, "noise", "applies to regression data only", data.kind);
+  }
+  const drawn = data.noiseVariance;
+  if (drawn === undefined) {
+    throw new InvalidParameterError(
+      api,
+      "noise",
+      "needs the label-noise variance the generator's data were drawn with (data.noiseVariance)",
+      noise,
+    );
+  }
+  if (!(noise >= drawn)) {
+    throw new InvalidParameterError(
+      api,
+      "noise",
+      `must be >= the generators' label-noise variance ${drawn} (noise can be added, not removed)`,
+      noise,
+    );
+  }
+  if (noise === drawn) return data;
+  const y = fillNormal(stream, new Float64Array(data.y.length), 0, Math.sqrt(noise - drawn));
+  for (let i = 0; i < y.length; i++) y[i] += data.y[i];
+  return { ...data, y, noiseVariance: noise };
 }
 
 /** Validates a regime (its schema, then its own check against M). */
@@ -219,6 +260,45 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
           if (nKept === 0) return synthetic(samples);
           if (nKept >= samples) return kept;
           return concatData(kept, synthetic(samples - nKept));
+        },
+      };
+    },
+  },
+  {
+    name: "downstream",
+    description: "replace; from fit after + 1 on, size samples (a downstream learner)",
+    params: {
+      after: {
+        type: "integer",
+        required: true,
+        min: 1,
+        description: "generator fits t before the downstream learner (>= 1)",
+      },
+      size: {
+        type: "integer",
+        required: true,
+        min: 1,
+        description: "samples T the downstream learner is fitted to",
+      },
+      noise: {
+        type: "number",
+        min: 0,
+        description:
+          "label-noise variance σ² of the learner's data (regression; >= the generators'), default theirs",
+      },
+    },
+    start(_first, samples, stream, p) {
+      const after = p.after as number;
+      const size = p.size as number;
+      const noise = p.noise as number | undefined;
+      // Generation 1 is fitted to D₁; next() builds generation 2, 3, …
+      let generation = 1;
+      return {
+        next(synthetic) {
+          generation++;
+          if (generation <= after) return synthetic(samples);
+          const data = synthetic(size);
+          return noise === undefined ? data : withLabelNoise(data, noise, stream);
         },
       };
     },

@@ -45,6 +45,7 @@ export { categoricalEntropy } from "./categoricalEntropy.ts";
 export { chiSquareQuantile } from "./chiSquareQuantile.ts";
 export { curatedCategorical } from "./curatedCategorical.ts";
 export { curatedGaussianMeanShift } from "./curatedGaussianMeanShift.ts";
+export { downstreamTestErrorMoments } from "./downstreamTestErrorMoments.ts";
 export { expectedResampledEntropy } from "./expectedResampledEntropy.ts";
 export { exponentialLogMeanDrift } from "./exponentialLogMeanDrift.ts";
 export { exponentialLogMeanDriftVariance } from "./exponentialLogMeanDriftVariance.ts";
@@ -70,6 +71,7 @@ export { poissonFreshSquaredError } from "./poissonFreshSquaredError.ts";
 export { poissonReplaceSquaredError } from "./poissonReplaceSquaredError.ts";
 export { seddikSegregatingBounds } from "./seddikSegregatingBounds.ts";
 export { simpsonIndex } from "./simpsonIndex.ts";
+export { strongCollapseTestError } from "./strongCollapseTestError.ts";
 export { studentTGaussianFitTailBound } from "./studentTGaussianFitTailBound.ts";
 export { studentTGaussianFitTailMass } from "./studentTGaussianFitTailMass.ts";
 export {

@@ -133,8 +133,16 @@ export const BUILTIN_TRUTHS = [
         type: "integer",
         description: "draws w* uniform on the sphere; default w* = (1,…,1)/√d",
       },
+      synthetic: {
+        type: "number",
+        min: 0,
+        max: 1,
+        description: "fraction p of each real draw labelled by w_s (strong model collapse)",
+      },
+      shift: { type: "number", min: 0, description: "‖w_s − w*‖, required with synthetic > 0" },
     },
-    create: (v) => regressionTruth(v.d, v.sigma, v.seed),
+    create: (v) =>
+      regressionTruth(v.d, v.sigma, v.seed, { synthetic: v.synthetic, shift: v.shift }),
   }),
   truth({
     name: "text",
