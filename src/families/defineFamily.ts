@@ -103,17 +103,20 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
   if (def.fitCost !== undefined && typeof def.fitCost !== "function") {
     throw new PluginError(api, "fitCost", "must be a function when given", def.fitCost);
   }
-  return familyRegistry.add({
-    name: def.name,
-    description: def.description,
-    params: def.params ?? {},
-    builtin,
-    dataKind: def.dataKind,
-    modelKind: def.modelKind,
-    fit: def.fit as FamilyEntry["fit"],
-    ...(def.check !== undefined ? { check: def.check as FamilyEntry["check"] } : {}),
-    ...(def.fitCost !== undefined ? { fitCost: def.fitCost as FamilyEntry["fitCost"] } : {}),
-  });
+  return familyRegistry.add(
+    {
+      name: def.name,
+      description: def.description,
+      params: def.params ?? {},
+      builtin,
+      dataKind: def.dataKind,
+      modelKind: def.modelKind,
+      fit: def.fit as FamilyEntry["fit"],
+      ...(def.check !== undefined ? { check: def.check as FamilyEntry["check"] } : {}),
+      ...(def.fitCost !== undefined ? { fitCost: def.fitCost as FamilyEntry["fitCost"] } : {}),
+    },
+    def,
+  );
 }
 
 /**

@@ -109,18 +109,21 @@ function register(def: MetricDefinition, builtin: boolean): Metric {
   const params = def.params ?? {};
   const defaults = resolveParams(api, params, {});
   const compute = def.compute;
-  const metric = metricRegistry.add({
-    name: def.name,
-    id: def.name,
-    description: def.description,
-    params,
-    builtin,
-    supports: (kind) => {
-      const entry = modelKind(kind);
-      return custom !== undefined ? custom(entry) : hasOperations(kind, requires);
+  const metric = metricRegistry.add(
+    {
+      name: def.name,
+      id: def.name,
+      description: def.description,
+      params,
+      builtin,
+      supports: (kind) => {
+        const entry = modelKind(kind);
+        return custom !== undefined ? custom(entry) : hasOperations(kind, requires);
+      },
+      compute: (model, ctx) => compute(model, ctx, defaults),
     },
-    compute: (model, ctx) => compute(model, ctx, defaults),
-  });
+    def,
+  );
   definitions.set(def.name, def);
   return metric;
 }

@@ -1,5 +1,5 @@
 import type { RandomStream } from "../rng/index.ts";
-import { PluginError } from "../util/registry.ts";
+import { PluginError, sameDefinition } from "../util/registry.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { BUILTIN_MODEL_KINDS } from "./builtinKinds.ts";
 import { DATA_KINDS, type DataKind, type Dataset } from "./data.ts";
@@ -124,6 +124,8 @@ export interface ModelKindEntry extends ModelKindDefinition<AnyModel> {
 }
 
 const kinds = new Map<string, ModelKindEntry>();
+/** Each plug-in kind's definition as given, to recognise the same definition registered again. */
+const definitions = new Map<string, unknown>();
 const KIND_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 function checkKind(def: ModelKindDefinition, builtin: boolean): ModelKindEntry {
@@ -168,7 +170,16 @@ function checkKind(def: ModelKindDefinition, builtin: boolean): ModelKindEntry {
       throw new PluginError(api, key, "must be a function", value);
     }
   }
-  if (kinds.has(def.kind)) {
+  const existing = kinds.get(def.kind);
+  // The same definition again (its module executed a second time) keeps the first registration.
+  if (
+    existing !== undefined &&
+    !existing.builtin &&
+    sameDefinition(definitions.get(def.kind), def)
+  ) {
+    return existing;
+  }
+  if (existing !== undefined) {
     throw new PluginError(
       api,
       "kind",
@@ -185,7 +196,9 @@ export function registerModelKind<M extends AnyModel>(
   builtin = false,
 ): ModelKindEntry {
   const entry = checkKind(def as unknown as ModelKindDefinition, builtin);
+  if (kinds.get(entry.kind) === entry) return entry;
   kinds.set(entry.kind, entry);
+  definitions.set(entry.kind, def);
   return entry;
 }
 

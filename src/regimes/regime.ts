@@ -85,14 +85,17 @@ function register(def: RegimeDefinition, builtin: boolean): RegimeEntry {
   if (def.check !== undefined && typeof def.check !== "function") {
     throw new PluginError(api, "check", "must be a function when given", def.check);
   }
-  return regimeRegistry.add({
-    name: def.name,
-    description: def.description,
-    params: def.params ?? {},
-    builtin,
-    start: def.start as RegimeEntry["start"],
-    ...(def.check !== undefined ? { check: def.check as RegimeEntry["check"] } : {}),
-  });
+  return regimeRegistry.add(
+    {
+      name: def.name,
+      description: def.description,
+      params: def.params ?? {},
+      builtin,
+      start: def.start as RegimeEntry["start"],
+      ...(def.check !== undefined ? { check: def.check as RegimeEntry["check"] } : {}),
+    },
+    def,
+  );
 }
 
 /** Registers a regime: how each generation's training set is formed. */

@@ -138,21 +138,24 @@ function register(def: TransformDefinition, builtin: boolean): TransformEntry {
       def.dataKinds,
     );
   }
-  return transformRegistry.add({
-    name: def.name,
-    description: def.description,
-    params: def.params ?? {},
-    builtin,
-    requires: def.requires,
-    ...(hasApply ? { apply: def.apply as TransformEntry["apply"] } : {}),
-    ...(hasFilter ? { filter: def.filter as TransformEntry["filter"] } : {}),
-    ...(hasSample ? { sample: def.sample as TransformEntry["sample"] } : {}),
-    ...(def.dataKinds !== undefined ? { dataKinds: [...def.dataKinds] } : {}),
-    ...(typeof def.check === "function" ? { check: def.check as TransformEntry["check"] } : {}),
-    ...(typeof def.drawsPerSample === "function"
-      ? { drawsPerSample: def.drawsPerSample as TransformEntry["drawsPerSample"] }
-      : {}),
-  });
+  return transformRegistry.add(
+    {
+      name: def.name,
+      description: def.description,
+      params: def.params ?? {},
+      builtin,
+      requires: def.requires,
+      ...(hasApply ? { apply: def.apply as TransformEntry["apply"] } : {}),
+      ...(hasFilter ? { filter: def.filter as TransformEntry["filter"] } : {}),
+      ...(hasSample ? { sample: def.sample as TransformEntry["sample"] } : {}),
+      ...(def.dataKinds !== undefined ? { dataKinds: [...def.dataKinds] } : {}),
+      ...(typeof def.check === "function" ? { check: def.check as TransformEntry["check"] } : {}),
+      ...(typeof def.drawsPerSample === "function"
+        ? { drawsPerSample: def.drawsPerSample as TransformEntry["drawsPerSample"] }
+        : {}),
+    },
+    def,
+  );
 }
 
 /**

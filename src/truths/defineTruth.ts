@@ -48,13 +48,16 @@ function register<S extends ParamSchema>(def: TruthDefinition<S>, builtin: boole
   if (typeof def.create !== "function") {
     throw new PluginError(api, "create", "must be a function (params) => { model, … }", def.create);
   }
-  return truthRegistry.add({
-    name: def.name,
-    description: def.description,
-    params: def.params ?? {},
-    builtin,
-    create: def.create as TruthEntry["create"],
-  });
+  return truthRegistry.add(
+    {
+      name: def.name,
+      description: def.description,
+      params: def.params ?? {},
+      builtin,
+      create: def.create as TruthEntry["create"],
+    },
+    def,
+  );
 }
 
 /**

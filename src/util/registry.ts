@@ -33,11 +33,32 @@ function requirementOf(error: InvalidParameterError): string {
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /**
+ * Whether two plug-in definitions are the same: equal primitives, functions with the same source
+ * text, and objects or arrays whose own entries are the same (recursively). Two executions of one
+ * module's definition pass; two different plug-ins under one name do not.
+ */
+export function sameDefinition(a: unknown, b: unknown): boolean {
+  if (typeof a === "function" || typeof b === "function") {
+    return typeof a === "function" && typeof b === "function" && String(a) === String(b);
+  }
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") {
+    return Object.is(a, b);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra);
+  if (ka.length !== Object.keys(rb).length) return false;
+  return ka.every((k) => Object.hasOwn(rb, k) && sameDefinition(ra[k], rb[k]));
+}
+
+/**
  * Named plug-ins of one kind (truths, families, …). Registration validates the common fields
  * eagerly and refuses a second plug-in with the same name.
  */
 export class Registry<T extends Registered> {
   readonly #entries = new Map<string, T>();
+  readonly #definitions = new Map<string, unknown>();
   /** e.g. `family`, used in errors: `family "x" is not registered`. */
   readonly kind: string;
   /** e.g. `defineFamily`. */
@@ -79,10 +100,20 @@ export class Registry<T extends Registered> {
     return api;
   }
 
-  /** Adds a checked entry; a second entry with the same name is a PluginError. */
-  add(entry: T): T {
+  /**
+   * Adds a checked entry; a second entry with the same name is a PluginError — unless it comes
+   * from an identical `definition` (same values, functions with the same source): a module that
+   * is executed again (a claim file defining a plug-in inline, imported by `collapse list` and
+   * then run as a test in the same process) re-registers what is already there, and the first
+   * registration is kept.
+   */
+  add(entry: T, definition?: unknown): T {
     const existing = this.#entries.get(entry.name);
     if (existing !== undefined) {
+      const before = this.#definitions.get(entry.name);
+      if (definition !== undefined && before !== undefined && sameDefinition(before, definition)) {
+        return existing;
+      }
       throw new PluginError(
         `${this.api} "${entry.name}"`,
         "name",
@@ -91,6 +122,7 @@ export class Registry<T extends Registered> {
       );
     }
     this.#entries.set(entry.name, entry);
+    if (definition !== undefined) this.#definitions.set(entry.name, definition);
     return entry;
   }
 

@@ -23,6 +23,7 @@ import {
   truthFromSpec,
 } from "collapse-harness/engine";
 import { describe, expect, it } from "vitest";
+import { sameDefinition } from "../../src/util/registry.ts";
 
 /** A point mass: the smallest model kind there is (sample only, plus mean and variance). */
 interface PointModel {
@@ -113,6 +114,41 @@ describe("plug-in registration: named errors naming the plug-in and the field", 
       "defineTransform",
       "name",
     );
+  });
+
+  it("the same definition registered again (a module executed twice) keeps the first; a different one clashes", () => {
+    // Two evaluations of one module's code: equal values, functions with the same source.
+    const make = () => ({
+      kind: "test-twice",
+      description: "a kind defined by a module that runs twice",
+      dataKind: "real" as const,
+      sample: () => ({ kind: "real" as const, values: new Float64Array(0) }),
+    });
+    const first = defineModelKind(make());
+    expect(defineModelKind(make())).toBe(first);
+    const family = () => ({
+      name: "test-twice-fit",
+      description: "fits nothing",
+      dataKind: "real" as const,
+      modelKind: "test-twice",
+      fit: () => ({ kind: "test-twice" }),
+    });
+    const registered = defineFamily(family());
+    expect(defineFamily(family())).toBe(registered);
+    // A different definition under the same name is still a clash: other code, or other text.
+    expectPluginError(
+      () => defineFamily({ ...family(), fit: () => ({ kind: "test-twice", other: 1 }) }),
+      'defineFamily "test-twice-fit"',
+      "clashes with the registered family",
+    );
+    expectPluginError(
+      () => defineModelKind({ ...make(), description: "another kind" }),
+      'defineModelKind "test-twice"',
+      "kind",
+    );
+    expect(sameDefinition({ a: [1, { b: "x" }] }, { a: [1, { b: "x" }] })).toBe(true);
+    expect(sameDefinition({ a: [1, { b: "x" }] }, { a: [1, { b: "y" }] })).toBe(false);
+    expect(sameDefinition({ a: 1 }, { a: 1, b: undefined })).toBe(false);
   });
 
   it("a name that clashes with a built-in or an earlier plug-in", () => {
