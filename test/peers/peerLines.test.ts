@@ -353,9 +353,12 @@ describe("peer lines against exact theory (α = 1e-4 per check, fixed seed 20261
       const real = lambda
         ? Math.round(M / (1 + Number(lambda[1])))
         : Number(/real=(\d+)/.exec(regime)?.[1]);
-      // Generation 1 is fitted to M real samples: one step of the recursion from the truth.
-      const a = freshDataGaussianVariance(M, real, 5, { variance: 1, meanError: 0 }).variance;
-      expectMeans(out, "variance", [1, 3, 5], (t) => ({ mean: a[t] }), ALPHA);
+      // Generation 1 is fitted to n₀ real samples (first=, default M): E σ²_1 = (n₀ − 1)/n₀ and
+      // E(μ_1 − μ)² = 1/n₀; the recursion runs from there.
+      const n0 = Number(/first=(\d+)/.exec(regime)?.[1] ?? M);
+      const start = { variance: (n0 - 1) / n0, meanError: 1 / n0 };
+      const a = freshDataGaussianVariance(M, real, 4, start).variance;
+      expectMeans(out, "variance", [1, 3, 5], (t) => ({ mean: a[t - 1] }), ALPHA);
     }
   });
 
