@@ -124,6 +124,7 @@ export { sampleModel } from "./model/sampleModel.ts";
 export { gaussianModel, mixtureModel, paretoModel, studentTModel } from "./model/univariate.ts";
 export {
   defineRegime,
+  firstRealCount,
   freshRealCount,
   type Regime,
   type RegimeDefinition,

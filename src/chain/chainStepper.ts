@@ -1,7 +1,7 @@
 import type { AnyFamily } from "../families/family.ts";
 import type { Dataset } from "../model/data.ts";
 import type { AnyModel } from "../model/kinds.ts";
-import { type Regime, type RegimeRun, startRegime } from "../regimes/regime.ts";
+import { firstRealCount, type Regime, type RegimeRun, startRegime } from "../regimes/regime.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { synthesize, type Transform } from "../transforms/transform.ts";
 import type { Truth } from "../truths/truth.ts";
@@ -25,10 +25,11 @@ export interface ChainProcedure {
 
 /**
  * One chain, advanced a generation at a time — the procedure {@link runChains} runs for every
- * chain: generation 1 is fitted to M real samples (or to the regime's training set from
- * `initialModel`), generation t + 1 to the training set the regime builds from generation t's
- * samples. Draws happen only when a generation is fitted, so stopping early consumes the stream
- * exactly as far as a shorter chain would.
+ * chain: generation 1 is fitted to M real samples (as many as the regime's `firstSize` when it
+ * has one; or to the regime's training set from `initialModel`), generation t + 1 to the
+ * training set the regime builds from generation t's samples. Draws happen only when a
+ * generation is fitted, so stopping early consumes the stream exactly as far as a shorter chain
+ * would.
  */
 export class ChainStepper {
   /** The last fitted generation (0 before the first {@link step}). */
@@ -54,7 +55,8 @@ export class ChainStepper {
     let data: Dataset;
     if (this.run === undefined) {
       if (this.procedure.initialModel === undefined) {
-        data = truth.sampleReal(stream, M);
+        // D₁ holds M real samples unless the regime sizes it (e.g. `fresh:first=`).
+        data = truth.sampleReal(stream, firstRealCount(regime, M));
         this.run = startRegime(regime, data, M, stream);
       } else {
         const start = this.procedure.initialModel;

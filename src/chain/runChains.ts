@@ -291,6 +291,7 @@ export function runChains(config: ChainConfig): ChainResult {
     // One metric context per chain (not one per metric and generation): `at` names the metric
     // and generation being computed, which is all its Monte Carlo stream depends on.
     const at = { metric: "", t: 0 };
+    let firstFit: AnyModel | undefined;
     const ctx: MetricContext = {
       truth,
       get tail() {
@@ -299,6 +300,9 @@ export function runChains(config: ChainConfig): ChainResult {
       mcSamples,
       mcStream: () => derive(seed, ...keys, "chain", chainIndex, "metric", at.metric, at.t),
       heldOut,
+      get firstFit() {
+        return firstFit;
+      },
     };
     const record = (model: AnyModel, t: number) => {
       if (recorded !== undefined && !recorded.has(t)) return;
@@ -348,6 +352,7 @@ export function runChains(config: ChainConfig): ChainResult {
     record(chain.model, 0);
     for (let t = 1; t <= T; t++) {
       const model = chain.step();
+      if (t === 1) firstFit = model;
       record(model, t);
       config.onFit?.(chainIndex, t, model, chain.data as Dataset);
     }

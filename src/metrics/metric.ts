@@ -34,6 +34,12 @@ export interface MetricContext {
    * and generation (and any worker count), so per-generation values are comparable.
    */
   heldOut(): Dataset;
+  /**
+   * The chain's generation-1 model, its fit to the real samples D₁ (undefined at generation 0),
+   * for distances from the first fit instead of from the truth — the drift Shumailov et al. plot
+   * for their Gaussian mixture.
+   */
+  readonly firstFit?: AnyModel;
 }
 
 /** What {@link defineMetric} takes. */
@@ -350,6 +356,14 @@ function sentencePerplexities(
 }
 
 /** The built-in metrics; each applies where its kind's operations allow (src/model/builtinKinds.ts). */
+/** The chain's generation-1 model; at generation 0 there is none yet (an undefined value). */
+function firstFitOf(metric: string, ctx: MetricContext): AnyModel {
+  if (ctx.firstFit === undefined) {
+    throw new UndefinedQuantityError(metric, "generation 0 comes before the first fit");
+  }
+  return ctx.firstFit;
+}
+
 const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "variance",
@@ -586,6 +600,26 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
       let s = 0;
       for (let i = 0; i < a.length; i++) s += (a[i] - b[i]) ** 2;
       return s / a.length;
+    },
+  },
+  {
+    name: "kl-gen1",
+    description:
+      "KL(generation 1 ‖ model) in nats: divergence of the model from the chain's first fit (to the real samples D₁) instead of from the truth, closed form for kinds with `kl` (categorical: +∞ once a symbol of generation 1 is lost; Gaussian; mv-gaussian); exactly 0 at generation 1, undefined at generation 0",
+    requires: ["kl"],
+    compute: (m, ctx) => {
+      const first = firstFitOf("kl-gen1", ctx);
+      return m === first ? 0 : op(m, "kl")(first, m);
+    },
+  },
+  {
+    name: "w2-gen1",
+    description:
+      "squared 2-Wasserstein distance W₂² of the model from the chain's first fit (to the real samples D₁) instead of from the truth, closed form for kinds with `w2` (Gaussian: (μ−μ₁)² + (σ−σ₁)²; mv-gaussian: the Bures form); exactly 0 at generation 1, undefined at generation 0",
+    requires: ["w2"],
+    compute: (m, ctx) => {
+      const first = firstFitOf("w2-gen1", ctx);
+      return m === first ? 0 : op(m, "w2")(first, m);
     },
   },
   {

@@ -17,7 +17,8 @@ import { assertInteger, InvalidParameterError } from "../util/validate.ts";
  *   of the accumulated pool (Kazdan et al. 2024).
  * - `fresh`: n_real fresh real samples plus M − n_real synthetic each generation. Give either
  *   `real` (n_real) or `lambda`, the synthetic-to-real ratio of Bertrand et al. (ICLR 2024):
- *   n_real = round(M/(1 + λ)).
+ *   n_real = round(M/(1 + λ)). `first` sets the size of D₁ (default M): He, Xu & Cheng (2025)
+ *   fit the first model to the n real samples of one generation, `first` = `real`.
  * - `keep-original`: a fixed random fraction of D₁ (chosen once per chain) reused every
  *   generation, plus synthetic samples to make M (Shumailov et al.'s 10% experiment).
  * - `downstream`: replace with M samples for the generator fits 1…`after` (t), then every later
@@ -53,6 +54,11 @@ export interface RegimeDefinition<S extends ParamSchema = ParamSchema> {
   /** Optional eager check against M (samples per generation); throws a named error. */
   check?(params: ParamValues<S>, samples: number): void;
   /**
+   * How many real samples D₁ holds, the training set of generation 1 (given M, samples per
+   * generation). @defaultValue M
+   */
+  firstSize?(params: ParamValues<S>, samples: number): number;
+  /**
    * Starts one chain from D₁ (the M real samples generation 1 was fitted to). `stream` is the
    * chain's own stream, for random choices the regime makes (which samples to keep).
    */
@@ -62,6 +68,7 @@ export interface RegimeDefinition<S extends ParamSchema = ParamSchema> {
 /** A registered regime. */
 export interface RegimeEntry extends Registered {
   check?(params: Readonly<Record<string, unknown>>, samples: number): void;
+  firstSize?(params: Readonly<Record<string, unknown>>, samples: number): number;
   start(
     first: Dataset,
     samples: number,
@@ -85,6 +92,9 @@ function register(def: RegimeDefinition, builtin: boolean): RegimeEntry {
   if (def.check !== undefined && typeof def.check !== "function") {
     throw new PluginError(api, "check", "must be a function when given", def.check);
   }
+  if (def.firstSize !== undefined && typeof def.firstSize !== "function") {
+    throw new PluginError(api, "firstSize", "must be a function when given", def.firstSize);
+  }
   return regimeRegistry.add(
     {
       name: def.name,
@@ -93,6 +103,9 @@ function register(def: RegimeDefinition, builtin: boolean): RegimeEntry {
       builtin,
       start: def.start as RegimeEntry["start"],
       ...(def.check !== undefined ? { check: def.check as RegimeEntry["check"] } : {}),
+      ...(def.firstSize !== undefined
+        ? { firstSize: def.firstSize as RegimeEntry["firstSize"] }
+        : {}),
     },
     def,
   );
@@ -161,6 +174,19 @@ function withLabelNoise(data: Dataset, noise: number, stream: RandomStream): Dat
   return { ...data, y, noiseVariance: noise };
 }
 
+/**
+ * Size of D₁, the real samples generation 1 is fitted to: the regime's `firstSize` (validated
+ * as an integer in [1, M]), else M.
+ */
+export function firstRealCount(regime: Regime, samples: number): number {
+  const [entry, params] = resolved(regime);
+  entry.check?.(params, samples);
+  if (entry.firstSize === undefined) return samples;
+  const n = entry.firstSize(params, samples);
+  assertInteger(`regime "${regime.kind}"`, "firstSize()", n, 1, samples);
+  return n;
+}
+
 /** Validates a regime (its schema, then its own check against M). */
 export function checkRegime(regime: Regime, samples: number): Regime {
   const [entry, params] = resolved(regime);
@@ -224,10 +250,17 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
         description: "fresh real samples per generation, default M/2",
       },
       lambda: { type: "number", min: 0, description: "synthetic:real ratio (Bertrand et al.)" },
+      first: {
+        type: "integer",
+        min: 1,
+        description: "real samples generation 1 is fitted to (at most M), default M",
+      },
     },
     check: (p, samples) => {
       freshRealCount(p, samples);
+      if (p.first !== undefined) assertInteger("fresh", "first", p.first as number, 1, samples);
     },
+    firstSize: (p, samples) => (p.first as number | undefined) ?? samples,
     start(_first, samples, _stream, p) {
       const nReal = freshRealCount(p, samples);
       return {

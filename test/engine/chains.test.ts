@@ -102,7 +102,7 @@ describe("chains: results depend only on the seed and chain index", () => {
       /truth "zipf": s must be a finite number/,
     );
     expect(() => configFromSpec({ ...spec, regime: "fresh:foo=1" })).toThrow(
-      /regime "fresh": parameter must be one of: real, lambda, got "foo"/,
+      /regime "fresh": parameter must be one of: real, lambda, first, got "foo"/,
     );
     expect(() => runChains(configFromSpec({ ...spec, metrics: ["variance"] }))).toThrow(
       /"variance" is not defined for categorical models/,
