@@ -37,12 +37,14 @@ import {
 import fc from "fast-check";
 
 interface PoissonModel {
-  readonly kind: "poisson";
+  readonly kind: "inline-poisson";
   readonly rate: number;
 }
 
+// Names prefixed `inline-`: the project's plug-in plugins/poisson.ts (loaded with --plugin) owns
+// `poisson` and `poisson-mle`, and a name means one definition in a process.
 defineModelKind<PoissonModel>({
-  kind: "poisson",
+  kind: "inline-poisson",
   description: "Poisson with rate λ ≥ 0 (λ = 0: the point mass at 0)",
   dataKind: "real",
   sample: (m, stream, n) => {
@@ -56,21 +58,21 @@ defineModelKind<PoissonModel>({
 });
 
 defineTruth({
-  name: "poisson",
+  name: "inline-poisson",
   description: "Poisson with rate λ",
   params: {
     rate: { type: "number", required: true, min: 0, exclusiveMin: true, description: "λ" },
   },
-  create: ({ rate }) => ({ model: { kind: "poisson", rate }, summaries: { mean: rate } }),
+  create: ({ rate }) => ({ model: { kind: "inline-poisson", rate }, summaries: { mean: rate } }),
 });
 
 defineFamily({
-  name: "poisson-mle",
+  name: "inline-poisson-mle",
   description: "Poisson by maximum likelihood: λ̂ = sample mean",
   dataKind: "real",
-  modelKind: "poisson",
+  modelKind: "inline-poisson",
   fit: (data): PoissonModel => ({
-    kind: "poisson",
+    kind: "inline-poisson",
     rate: data.values.reduce((a, b) => a + b, 0) / data.values.length,
   }),
 });
@@ -82,7 +84,10 @@ export const claim = defineClaim({
   statement:
     "Refitting a Poisson rate by MLE to n samples per generation, E[(λ_t − λ_0)²] is t·λ_0/n under replace, (λ_0/n)Σ_{k≤t}1/k² under accumulate and (λ_0/n)(1 − c^{2t})/(1 − c²), c = 1 − r/n, with r fresh real samples.",
   kind: "in-expectation",
-  assumptions: ["truth Poisson(λ_0), λ_0 ∈ [1, 5]", "poisson-mle family defined in this file"],
+  assumptions: [
+    "truth Poisson(λ_0), λ_0 ∈ [1, 5]",
+    "inline-poisson-mle family defined in this file",
+  ],
   budget: { maxReplicates: 12800 },
   scenario: fc
     .record({
@@ -105,8 +110,8 @@ export const claim = defineClaim({
   simulate: (s, range) => {
     const r = runReplicates(
       {
-        truth: `poisson:rate=${s.rate}`,
-        family: "poisson-mle",
+        truth: `inline-poisson:rate=${s.rate}`,
+        family: "inline-poisson-mle",
         regime: s.regime === "fresh" ? `fresh:real=${s.real}` : s.regime,
         samples: s.samples,
         generations: s.generations,

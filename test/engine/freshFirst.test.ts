@@ -48,9 +48,15 @@ describe("fresh:first — the size of D₁ separate from M", () => {
   });
 
   it("is M by default, for fresh and for every regime without a firstSize", () => {
-    for (const { name } of regimeRegistry.list()) {
+    // Every regime whose parameters all have defaults (`downstream` requires `after`).
+    const defaults = regimeRegistry
+      .list()
+      .filter((r) => Object.values(r.params).every((p) => !p.required));
+    expect(defaults.map((r) => r.name)).toContain("fresh");
+    for (const { name } of defaults) {
       expect(firstRealCount({ kind: name }, 12), name).toBe(12);
     }
+    expect(firstRealCount({ kind: "downstream", after: 2, size: 30 }, 12)).toBe(12);
     expect(firstRealCount({ kind: "fresh", real: 5, first: 5 }, 20)).toBe(5);
   });
 
