@@ -7,8 +7,10 @@
  * The preset `collapse-harness/vitest` adds it; `COLLAPSE_EVIDENCE=scenarios` (or `off`) overrides
  * the detail for one run.
  */
+
 import type { Reporter, TestModule, Vitest } from "vitest/node";
 import { fmt } from "../verdict/evidence.ts";
+import { lenientStatus } from "./format.ts";
 
 /** How much of the evidence to print. */
 export type EvidenceDetail = "off" | "summary" | "scenarios";
@@ -64,7 +66,13 @@ export function claimLine(name: string, state: string, m: MetaReport): string {
     .map((e) => e.pValue)
     .filter((p): p is number => typeof p === "number");
   const mark = state === "passed" ? "✓" : state === "failed" ? "✗" : "·";
-  const status = `${m.status ?? "?"}${m.expect === "refuted" ? " (planted)" : ""}`;
+  const shown = lenientStatus(
+    m.status ?? "?",
+    (m.scenarios ?? []).map((s) => s.verdict?.outcome),
+  )
+    .replace(/ \(lenient: not refuted\)$/, " (lenient)")
+    .replace(/\((\d+) of (\d+) scenarios inconclusive\)$/, "($1/$2 inconcl.)");
+  const status = `${shown}${m.expect === "refuted" ? " (planted)" : ""}`;
   const reps =
     replicates.length === 0
       ? "—"

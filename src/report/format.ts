@@ -60,7 +60,25 @@ export function evidenceSummary(c: ClaimEntry): string {
 /** The verdict cell: status, and whether the test's expectation was met. */
 export function verdictText(c: ClaimEntry): string {
   const expectation = c.expect === "refuted" ? " (planted false claim)" : "";
-  return `${c.status}${expectation} — ${c.passed ? "pass" : "FAIL"}`;
+  return `${lenientStatus(
+    c.status,
+    c.scenarios.map((s) => s.verdict.outcome),
+  )}${expectation} — ${c.passed ? "pass" : "FAIL"}`;
+}
+
+/**
+ * A run's status as a reader should see it. A non-strict claim passes with inconclusive
+ * scenarios (only a refutation fails it), and its run status is then `supported`; shown as is,
+ * that would claim evidence the run did not find. So: every scenario inconclusive → "inconclusive
+ * (lenient: not refuted)"; some → "supported (k of n scenarios inconclusive)".
+ */
+export function lenientStatus(status: string, outcomes: readonly (string | undefined)[]): string {
+  if (status !== "supported") return status;
+  const open = outcomes.filter((o) => o === "inconclusive").length;
+  if (open === 0) return status;
+  return open === outcomes.length
+    ? "inconclusive (lenient: not refuted)"
+    : `supported (${open} of ${outcomes.length} scenarios inconclusive)`;
 }
 
 /** Generations shown in trajectory tables: 0, 1, 2, 5, 10, 20, 50, … and T. */

@@ -1,6 +1,8 @@
 /** The evidence table vitest prints after a run: one line per claim, one per scenario. */
+
 import { describe, expect, it } from "vitest";
 import { claimLine, scenarioLine } from "../../src/report/evidenceReporter.ts";
+import { lenientStatus } from "../../src/report/format.ts";
 
 const scenario = (p: number, n: number, outcome = "supported") => ({
   scenario: '{__proto__:null,"k":3}',
@@ -38,6 +40,27 @@ describe("evidence table lines", () => {
     expect(claimLine("f", "failed", { status: "inconclusive", endedBy: "time" })).toMatch(
       /^✗ inconclusive .*ended by time budget/,
     );
+  });
+
+  it("a lenient (non-strict) claim that passed with inconclusive scenarios does not read as supported", () => {
+    const all = claimLine("m", "passed", {
+      status: "supported",
+      scenarios: [scenario(0.8, 10, "inconclusive")],
+    });
+    expect(all).toMatch(/^✓ inconclusive \(lenient\)\s+m\s+1 scen\./);
+    const some = claimLine("s", "passed", {
+      status: "supported",
+      scenarios: [scenario(0.5, 10), scenario(0.8, 10, "inconclusive")],
+    });
+    expect(some).toMatch(/^✓ supported \(1\/2 inconcl\.\)\s+s\s+2 scen\./);
+    expect(lenientStatus("supported", ["supported", "inconclusive", "inconclusive"])).toBe(
+      "supported (2 of 3 scenarios inconclusive)",
+    );
+    expect(lenientStatus("supported", ["inconclusive"])).toBe(
+      "inconclusive (lenient: not refuted)",
+    );
+    expect(lenientStatus("refuted", ["inconclusive", "refuted"])).toBe("refuted");
+    expect(lenientStatus("supported", ["supported"])).toBe("supported");
   });
 
   it("a scenario line prints the plain setting, not fast-check's __proto__ form", () => {
