@@ -6,9 +6,21 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { assembleReport, buildBody, runCanonical } from "../../src/report/index.ts";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { checkClaim } from "../../src/claims/checkClaim.ts";
+import type { Claim } from "../../src/claims/defineClaim.ts";
+import { setRegisterOnly } from "../../src/claims/registry.ts";
+import { jsonSafe } from "../../src/claims/verifyClaim.ts";
+import {
+  assembleReport,
+  buildBody,
+  type CollectedRun,
+  type CollectedTest,
+  PRESET_SIZES,
+  runCanonical,
+} from "../../src/report/index.ts";
 import type { Report } from "../../src/report/schema.ts";
+import type { SimulationPreset } from "../../src/report/simulationPresets.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
 const BIN = join(ROOT, "bin", "collapse.js");
@@ -162,6 +174,68 @@ export function emptyReport(id: string, files: string[] = []): Report {
   return assembleReport({ ...body, selection: { files, claims: [] } }, collected, {
     id,
     started: new Date("2026-01-01T00:00:00Z"),
+    simulationsMs: 0,
+    command: ["collapse", "verify"],
+    workers: 1,
+    merged: null,
+  });
+}
+
+/**
+ * A real report of the tiny planted claim (tiny-false.test.ts in `claims`) checked at root seed 7,
+ * with the canonical simulations of `preset`. `failingId`, when given, adds the same refuted
+ * evidence under a claim of that id that was expected to hold: a real failure.
+ */
+export async function plantedClaimReport(
+  claims: { readonly dir: string; readonly abs: string },
+  preset: SimulationPreset,
+  id: string,
+  failingId?: string,
+): Promise<Report> {
+  setRegisterOnly(true);
+  let claim: Claim<unknown>;
+  try {
+    const file = pathToFileURL(join(claims.abs, "tiny-false.test.ts")).href;
+    claim = ((await import(file)) as { claim: Claim<unknown> }).claim;
+  } finally {
+    setRegisterOnly(false);
+  }
+  const report = checkClaim(claim, { rootSeed: 7 });
+  const file = `${claims.dir}/tiny-false.test.ts`;
+  const tests: CollectedTest[] = [
+    {
+      file,
+      name: `${claim.id} (planted false claim, must be refuted): ${claim.title}`,
+      state: "passed",
+      meta: jsonSafe({ ...report, expect: "refuted" }),
+      errors: [],
+      durationMs: report.durationMs,
+    },
+  ];
+  if (failingId !== undefined) {
+    tests.push({
+      file,
+      name: `${failingId}: ${claim.title}`,
+      state: "failed",
+      meta: jsonSafe({ ...report, claim: { ...report.claim, id: failingId }, expect: "supported" }),
+      errors: [`${failingId}: refuted`],
+      durationMs: report.durationMs,
+    });
+  }
+  const collected: CollectedRun = { files: [file], tests, moduleErrors: [], unhandledErrors: [] };
+  const canonical = runCanonical(7, preset);
+  const body = buildBody(collected, {
+    rootSeed: 7,
+    claims: [],
+    preset,
+    ...PRESET_SIZES[preset],
+    trajectories: canonical.trajectories,
+    fractions: canonical.fractions,
+    matrix: canonical.matrix,
+  });
+  return assembleReport(body, collected, {
+    id,
+    started: new Date(),
     simulationsMs: 0,
     command: ["collapse", "verify"],
     workers: 1,

@@ -8,22 +8,10 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkClaim } from "../../src/claims/checkClaim.ts";
-import type { Claim } from "../../src/claims/defineClaim.ts";
-import { setRegisterOnly } from "../../src/claims/registry.ts";
-import { jsonSafe } from "../../src/claims/verifyClaim.ts";
-import {
-  assembleReport,
-  buildBody,
-  type CollectedRun,
-  PRESET_SIZES,
-  runCanonical,
-  serializeReport,
-} from "../../src/report/index.ts";
+import { serializeReport } from "../../src/report/index.ts";
 import { REPORT_VERSION, reportJsonSchema, validateReport } from "../../src/report/schema.ts";
-import { ROOT, tinyClaims } from "./fixtures.ts";
+import { plantedClaimReport, ROOT, tinyClaims } from "./fixtures.ts";
 
 const SCHEMA_FILE = join(ROOT, "schemas", "report.schema.json");
 const work = mkdtempSync(join(tmpdir(), "collapse-json-schema-"));
@@ -35,49 +23,7 @@ afterAll(() => {
 
 /** A real report: the planted tiny claim checked at seed 7, with the small canonical simulations. */
 async function realReport(): Promise<string> {
-  setRegisterOnly(true);
-  let claim: Claim<unknown>;
-  try {
-    const file = pathToFileURL(join(claims.abs, "tiny-false.test.ts")).href;
-    claim = ((await import(file)) as { claim: Claim<unknown> }).claim;
-  } finally {
-    setRegisterOnly(false);
-  }
-  const report = checkClaim(claim, { rootSeed: 7 });
-  const collected: CollectedRun = {
-    files: [`${claims.dir}/tiny-false.test.ts`],
-    tests: [
-      {
-        file: `${claims.dir}/tiny-false.test.ts`,
-        name: `${claim.id} (planted false claim, must be refuted): ${claim.title}`,
-        state: "passed",
-        meta: jsonSafe({ ...report, expect: "refuted" }),
-        errors: [],
-        durationMs: report.durationMs,
-      },
-    ],
-    moduleErrors: [],
-    unhandledErrors: [],
-  };
-  const canonical = runCanonical(7, "small");
-  const body = buildBody(collected, {
-    rootSeed: 7,
-    claims: [],
-    preset: "small",
-    ...PRESET_SIZES.small,
-    trajectories: canonical.trajectories,
-    fractions: canonical.fractions,
-    matrix: canonical.matrix,
-  });
-  const full = assembleReport(body, collected, {
-    id: "json-schema-test",
-    started: new Date(),
-    simulationsMs: 0,
-    command: ["collapse", "verify"],
-    workers: 1,
-    merged: null,
-  });
-  return serializeReport(full);
+  return serializeReport(await plantedClaimReport(claims, "small", "json-schema-test"));
 }
 
 /** Validates files with Python's jsonschema; one line per file: "valid" or the first error. */

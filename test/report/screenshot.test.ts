@@ -12,19 +12,8 @@ import { pathToFileURL } from "node:url";
 import { decode } from "fast-png";
 import { chromium, type Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkClaim } from "../../src/claims/checkClaim.ts";
-import type { Claim } from "../../src/claims/defineClaim.ts";
-import { setRegisterOnly } from "../../src/claims/registry.ts";
-import { jsonSafe } from "../../src/claims/verifyClaim.ts";
-import {
-  assembleReport,
-  buildBody,
-  type CollectedRun,
-  PRESET_SIZES,
-  runCanonical,
-  writeReport,
-} from "../../src/report/index.ts";
-import { tinyClaims } from "./fixtures.ts";
+import { writeReport } from "../../src/report/index.ts";
+import { plantedClaimReport, tinyClaims } from "./fixtures.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
@@ -138,63 +127,7 @@ afterAll(() => {
 
 async function writeSampleReport(): Promise<string> {
   scratch ??= tinyClaims("report-shot");
-  const claims = scratch;
-  setRegisterOnly(true);
-  let claim: Claim<unknown>;
-  try {
-    const file = pathToFileURL(join(claims.abs, "tiny-false.test.ts")).href;
-    claim = ((await import(file)) as { claim: Claim<unknown> }).claim;
-  } finally {
-    setRegisterOnly(false);
-  }
-  const report = checkClaim(claim, { rootSeed: 7 });
-  const collected: CollectedRun = {
-    files: [`${claims.dir}/tiny-false.test.ts`],
-    tests: [
-      {
-        file: `${claims.dir}/tiny-false.test.ts`,
-        name: `${claim.id} (planted false claim, must be refuted): ${claim.title}`,
-        state: "passed",
-        meta: jsonSafe({ ...report, expect: "refuted" }),
-        errors: [],
-        durationMs: report.durationMs,
-      },
-      // The same refuted evidence under a claim that was expected to hold: a real failure,
-      // which the page must put first and highlight.
-      {
-        file: `${claims.dir}/tiny-false.test.ts`,
-        name: `${FAILING_ID}: ${claim.title}`,
-        state: "failed",
-        meta: jsonSafe({
-          ...report,
-          claim: { ...report.claim, id: FAILING_ID },
-          expect: "supported",
-        }),
-        errors: [`${FAILING_ID}: refuted`],
-        durationMs: report.durationMs,
-      },
-    ],
-    moduleErrors: [],
-    unhandledErrors: [],
-  };
-  const canonical = runCanonical(7, "standard");
-  const body = buildBody(collected, {
-    rootSeed: 7,
-    claims: [],
-    preset: "standard",
-    ...PRESET_SIZES.standard,
-    trajectories: canonical.trajectories,
-    fractions: canonical.fractions,
-    matrix: canonical.matrix,
-  });
-  const full = assembleReport(body, collected, {
-    id: "screenshot-test",
-    started: new Date(),
-    simulationsMs: 0,
-    command: ["collapse", "verify"],
-    workers: 1,
-    merged: null,
-  });
+  const full = await plantedClaimReport(scratch, "standard", "screenshot-test", FAILING_ID);
   return (await writeReport(join(work, "report"), full)).html;
 }
 
