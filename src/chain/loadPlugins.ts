@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { importModule } from "../util/importModule.ts";
@@ -41,14 +42,22 @@ export async function loadPlugins(
     try {
       await load(pluginSpecifier(m, cwd));
     } catch (error) {
+      // A package specifier names its package in the error ('plugins' for plugins/x.ts).
+      const packageName = m.startsWith("@") ? m.split("/").slice(0, 2).join("/") : m.split("/")[0];
+      const text = String(error);
       if (
         (error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" &&
-        String(error).includes(m.replace(/^\.\//, ""))
+        (text.includes(m.replace(/^\.\//, "")) || (!isPath(m) && text.includes(`'${packageName}'`)))
       ) {
+        // `plugins/x.ts` is read as a package name; say so when such a file exists.
+        const hint =
+          !isPath(m) && existsSync(resolve(cwd, m))
+            ? `; ${m} is read as a package name — a file path starts with ./ or /: ./${m}`
+            : "";
         throw new InvalidParameterError(
           "plugins",
           "module",
-          `must exist (${(error as Error).message})`,
+          `must exist (${(error as Error).message})${hint}`,
           m,
         );
       }
