@@ -117,13 +117,8 @@ describe("collapse verify", () => {
     expect(md).toContain("| PRNG | xor4096 |");
   });
 
-  it("the same seed twice gives a byte-identical body, whatever the worker count", () => {
-    const again = verifyInto("b", "--workers", "2");
-    expect(again.code, again.stderr).toBe(0);
-    expect(bodyText("b")).toBe(bodyText("a"));
-    expect(read("b").report.run.bodySha256).toBe(read("a").report.run.bodySha256);
-    // …and the run sections are the runs' own.
-    expect(read("b").report.run.workers).toBe(2);
+  it("the run section records the run's own settings (workers)", () => {
+    expect(read("a").report.run.workers).toBe(1);
   });
 });
 
@@ -172,8 +167,10 @@ describe("distributed runs", () => {
 });
 
 describe("collapse verify-report", () => {
-  it("reruns an untouched report and prints reproduced", () => {
-    const r = collapse(["verify-report", join(work, "a", "report.json")]);
+  it("reruns an untouched report with another worker count and prints reproduced (byte-identical body)", () => {
+    // The report was made with one worker; the rerun uses two: the body (and its SHA-256) must
+    // not depend on the worker count.
+    const r = collapse(["verify-report", join(work, "a", "report.json"), "--workers", "2"]);
     expect(r.stdout.trim().split("\n").at(-1), r.stderr).toBe("reproduced");
     expect(r.code).toBe(0);
   });
