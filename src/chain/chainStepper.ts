@@ -39,18 +39,23 @@ export class ChainStepper {
   /** The training set the current model was fitted to (undefined at generation 0). */
   data: Dataset | undefined;
   private run: RegimeRun | undefined;
+  /** What the regime draws from: n samples of the current model, n real samples. Made once. */
+  private readonly synthetic: (n: number) => Dataset;
+  private readonly real: (n: number) => Dataset;
 
   constructor(
     private readonly procedure: ChainProcedure,
     private readonly stream: RandomStream,
   ) {
     this.model = procedure.initialModel ?? procedure.truth.model;
+    const transforms = procedure.transforms ?? [];
+    this.synthetic = (n) => synthesize(this.model, transforms, stream, n);
+    this.real = (n) => procedure.truth.sampleReal(stream, n);
   }
 
   /** Fits the next generation and returns its model. */
   step(): AnyModel {
     const { truth, family, regime, samples: M } = this.procedure;
-    const transforms = this.procedure.transforms ?? [];
     const stream = this.stream;
     let data: Dataset;
     if (this.run === undefined) {
@@ -59,13 +64,13 @@ export class ChainStepper {
         data = truth.sampleReal(stream, firstRealCount(regime, M));
         this.run = startRegime(regime, data, M, stream);
       } else {
-        const start = this.procedure.initialModel;
-        // The regime starts from an empty real set: every point comes through next().
-        this.run = startRegime(regime, synthesize(start, [], stream, 0), M, stream);
-        data = this.nextData(start, transforms);
+        // The regime starts from an empty real set: every point comes through next(), the first
+        // ones drawn from the start model (this.model until the first fit).
+        this.run = startRegime(regime, synthesize(this.model, [], stream, 0), M, stream);
+        data = this.nextData();
       }
     } else {
-      data = this.nextData(this.model, transforms);
+      data = this.nextData();
     }
     // The model fitted before (the start model at generation 1): fine-tuning families read it.
     const model = family.fit(data, stream, this.model);
@@ -83,13 +88,10 @@ export class ChainStepper {
     return model;
   }
 
-  private nextData(model: AnyModel, transforms: readonly Transform[]): Dataset {
-    const { truth, family, regime } = this.procedure;
-    const stream = this.stream;
-    const data = (this.run as RegimeRun).next(
-      (n) => synthesize(model, transforms, stream, n),
-      (n) => truth.sampleReal(stream, n),
-    );
+  /** The next training set: the regime's, from the current model's samples. */
+  private nextData(): Dataset {
+    const { family, regime } = this.procedure;
+    const data = (this.run as RegimeRun).next(this.synthetic, this.real);
     if (data?.kind !== family.dataKind) {
       throw new PluginError(
         `regime "${regime.kind}"`,

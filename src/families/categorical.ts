@@ -1,5 +1,6 @@
 import type { CategoricalData } from "../model/data.ts";
 import type { CategoricalModel } from "../model/models.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertNonNegative, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
@@ -21,7 +22,7 @@ export function categoricalMle(): Family<CategoricalData, CategoricalModel> {
     modelKind: "categorical",
     fit(data) {
       checkSize("categorical-mle", data);
-      const p = new Float64Array(data.counts.length);
+      const p = allocFloat64(data.counts.length);
       for (let i = 0; i < p.length; i++) p[i] = data.counts[i] / data.size;
       return { kind: "categorical", p };
     },
@@ -65,7 +66,7 @@ export function categoricalSmoothed(
           data.size,
         );
       }
-      const p = new Float64Array(k);
+      const p = allocFloat64(k);
       for (let i = 0; i < k; i++) p[i] = (data.counts[i] + alpha) / denom;
       return { kind: "categorical", p };
     },

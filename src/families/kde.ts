@@ -1,6 +1,7 @@
 import type { RealData } from "../model/data.ts";
 import type { MixtureModel } from "../model/models.ts";
 import { quantiles, standardDeviation } from "../numeric/index.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertPositive, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
@@ -105,12 +106,13 @@ export function kde(constraints: KdeConstraints = {}): Family<RealData, MixtureM
           h,
         );
       }
-      const weights = new Float64Array(n).fill(1 / n);
+      const means = allocFloat64(n);
+      means.set(data.values);
       return {
         kind: "mixture",
-        weights,
-        means: Float64Array.from(data.values),
-        variances: new Float64Array(n).fill(h * h),
+        weights: allocFloat64(n).fill(1 / n),
+        means,
+        variances: allocFloat64(n).fill(h * h),
       };
     },
   };

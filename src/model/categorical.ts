@@ -1,5 +1,6 @@
 import type { RandomStream } from "../rng/index.ts";
 import { multinomial } from "../sample/index.ts";
+import { allocInt32 } from "../util/typedArrays.ts";
 import {
   assertInteger,
   assertPositive,
@@ -44,7 +45,7 @@ export function sampleCategorical(
   n: number,
 ): CategoricalData {
   assertInteger("sampleCategorical", "n", n, 0, 2 ** 31 - 1);
-  const counts = multinomial(stream, n, model.p, new Int32Array(model.p.length));
+  const counts = multinomial(stream, n, model.p, allocInt32(model.p.length));
   return { kind: "categorical", counts, size: n };
 }
 

@@ -116,7 +116,8 @@ export function categoricalData(counts: ArrayLike<number>): CategoricalData {
   return { kind: "categorical", counts: c, size: sumCounts(c) };
 }
 
-function sameShape(api: string, a: Dataset, b: Dataset): void {
+/** Throws unless b has a's kind and shape (k, dim or vocabulary size): what a union needs. */
+export function sameShape(api: string, a: Dataset, b: Dataset): void {
   if (a.kind !== b.kind) {
     throw new InvalidParameterError(api, "b.kind", `must equal a.kind ("${a.kind}")`, b.kind);
   }
@@ -148,6 +149,26 @@ function concatFloat(a: Float64Array, b: Float64Array): Float64Array {
   return out;
 }
 
+/**
+ * What the union of two regression data sets keeps of their metadata: the noise variance when
+ * both parts agree; the design of whichever part has one (dropped if they have different ones).
+ */
+export function mergedRegressionMeta(
+  a: RegressionData,
+  b: RegressionData,
+): Pick<RegressionData, "noiseVariance" | "design"> {
+  return {
+    ...(a.noiseVariance !== undefined && a.noiseVariance === b.noiseVariance
+      ? { noiseVariance: a.noiseVariance }
+      : {}),
+    ...(a.design !== undefined && (b.design === undefined || b.design === a.design)
+      ? { design: a.design }
+      : a.design === undefined && b.design !== undefined
+        ? { design: b.design }
+        : {}),
+  };
+}
+
 /** The union (multiset sum) of two data sets of the same kind and shape. */
 export function concatData<D extends Dataset>(a: D, b: D): D {
   sameShape("concatData", a, b);
@@ -173,14 +194,7 @@ export function concatData<D extends Dataset>(a: D, b: D): D {
         dim: a.dim,
         X: concatFloat(a.X, r.X),
         y: concatFloat(a.y, r.y),
-        ...(a.noiseVariance !== undefined && a.noiseVariance === r.noiseVariance
-          ? { noiseVariance: a.noiseVariance }
-          : {}),
-        ...(a.design !== undefined && (r.design === undefined || r.design === a.design)
-          ? { design: a.design }
-          : a.design === undefined && r.design !== undefined
-            ? { design: r.design }
-            : {}),
+        ...mergedRegressionMeta(a, r),
       } as D;
     }
     case "sequence":

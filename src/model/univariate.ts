@@ -7,14 +7,10 @@ import {
   studentTSf,
 } from "../numeric/index.ts";
 import type { RandomStream } from "../rng/index.ts";
-import {
-  fillNormal,
-  fillPareto,
-  fillStudentT,
-  multinomial,
-  normal,
-  uniformInt,
-} from "../sample/index.ts";
+import { fillNormal, fillPareto, fillStudentT, multinomial } from "../sample/index.ts";
+import { fillNormalByCounts, standardNormalUnchecked } from "../sample/normal.ts";
+import { uniformIndexUnchecked } from "../sample/uniformInt.ts";
+import { allocFloat64, allocInt32 } from "../util/typedArrays.ts";
 import {
   assertFinite,
   assertInteger,
@@ -295,8 +291,10 @@ function hasEqualWeights(w: Float64Array): boolean {
 }
 
 /**
- * n samples. Mixture samples come grouped by component (component counts by one multinomial
- * draw, then normals per component): the multiset is exact; its order is not shuffled.
+ * n samples. A mixture with equal weights (a KDE) draws each sample's component uniformly, then
+ * its normal: i.i.d. draws in draw order. Any other mixture's samples come grouped by component
+ * (component counts by one multinomial draw, then normals per component): the multiset is exact;
+ * its order is not shuffled.
  */
 export function sampleUnivariate(
   model: UnivariateModel,
@@ -304,7 +302,7 @@ export function sampleUnivariate(
   n: number,
 ): RealData {
   assertInteger("sampleUnivariate", "n", n, 0, 2 ** 31 - 1);
-  const values = new Float64Array(n);
+  const values = allocFloat64(n);
   switch (model.kind) {
     case "gaussian":
       if (model.variance > 0) fillNormal(stream, values, model.mean, Math.sqrt(model.variance));
@@ -312,27 +310,21 @@ export function sampleUnivariate(
       break;
     case "mixture": {
       const k = model.weights.length;
-      if (k > n && hasEqualWeights(model.weights)) {
-        // A KDE (equal weights) with more components than draws: pick each draw's component
-        // uniformly, O(n), instead of a multinomial over all k components, O(k).
+      if (hasEqualWeights(model.weights)) {
+        // Equal weights (a KDE): each draw's component uniformly, then its normal — O(n) at the
+        // cost of a normal draw plus an index draw, instead of a multinomial over all k
+        // components, O(k) binomials.
+        const { means, variances } = model;
         for (let i = 0; i < n; i++) {
-          const j = uniformInt(stream, 0, k - 1);
-          values[i] = model.means[j] + Math.sqrt(model.variances[j]) * normal(stream);
+          const j = uniformIndexUnchecked(stream, k);
+          // 0 + 1·Z: normal(stream)'s arithmetic, without its per-call validation.
+          values[i] =
+            means[j] + Math.sqrt(variances[j]) * (0 + 1 * standardNormalUnchecked(stream));
         }
         break;
       }
-      const counts = multinomial(stream, n, model.weights, new Int32Array(k));
-      let pos = 0;
-      for (let j = 0; j < counts.length; j++) {
-        if (counts[j] === 0) continue;
-        fillNormal(
-          stream,
-          values.subarray(pos, pos + counts[j]),
-          model.means[j],
-          Math.sqrt(model.variances[j]),
-        );
-        pos += counts[j];
-      }
+      const counts = multinomial(stream, n, model.weights, allocInt32(k));
+      fillNormalByCounts(stream, values, counts, model.means, model.variances);
       break;
     }
     case "student-t": {

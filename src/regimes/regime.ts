@@ -1,4 +1,5 @@
 import { concatData, type Dataset, dataSize, subsampleData } from "../model/data.ts";
+import { DataPool } from "../model/dataPool.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { fillNormal } from "../sample/index.ts";
 import { type ParamSchema, type ParamValues, resolveParams } from "../util/params.ts";
@@ -216,13 +217,8 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
     name: "accumulate",
     description: "all data so far",
     start(first, samples) {
-      let pool = first;
-      return {
-        next(synthetic) {
-          pool = concatData(pool, synthetic(samples));
-          return pool;
-        },
-      };
+      const pool = new DataPool(first);
+      return { next: (synthetic) => pool.append(synthetic(samples)) };
     },
   },
   {
@@ -231,11 +227,11 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
     params: { size: { type: "integer", min: 1, description: "subsample size, default M" } },
     start(first, samples, stream, p) {
       const size = (p.size as number | undefined) ?? samples;
-      let pool = first;
+      const pool = new DataPool(first);
       return {
         next(synthetic) {
-          pool = concatData(pool, synthetic(samples));
-          return subsampleData(pool, Math.min(size, dataSize(pool)), stream);
+          const all = pool.append(synthetic(samples));
+          return subsampleData(all, Math.min(size, dataSize(all)), stream);
         },
       };
     },

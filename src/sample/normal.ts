@@ -147,3 +147,45 @@ export function fillNormal(
   }
   return out;
 }
+
+/**
+ * Fills `out` with a normal mixture's draws grouped by component, given how many come from each:
+ * counts[j] variates Normal(means[j], variances[j]) for j = 0, 1, …, in that order — exactly what
+ * successive {@link fillNormal} calls on consecutive slices of `out` would write (same words, same
+ * arithmetic mean + sd·Z with sd = √variance), without a slice and a call per component: a
+ * kernel density estimate has as many components as points. Σ counts must equal `out.length`.
+ *
+ * @internal For the mixture sampler (`sampleUnivariate`); not part of the public API.
+ * @throws InvalidParameterError, as {@link fillNormal}, for a drawn component whose mean is not
+ * finite or whose variance is not finite and > 0.
+ */
+export function fillNormalByCounts(
+  stream: RandomStream,
+  out: Float64Array,
+  counts: Int32Array,
+  means: ArrayLike<number>,
+  variances: ArrayLike<number>,
+): Float64Array {
+  const ki = KI;
+  const ws = WS;
+  let pos = 0;
+  for (let j = 0; j < counts.length; j++) {
+    const c = counts[j];
+    if (c === 0) continue;
+    const mean = means[j];
+    const sd = Math.sqrt(variances[j]);
+    if (!(sd > 0 && sd < Infinity && Math.abs(mean) < Infinity)) {
+      checkParameters("fillNormal", mean, sd);
+    }
+    const end = pos + c;
+    for (; pos < end; pos++) {
+      const a = stream.nextInt32();
+      const m = (a >>> 11) * TWO_POW_32 + (stream.nextInt32() >>> 0);
+      let z: number;
+      if (m < ki[a & 0xff]) z = m * ws[a & 0x1ff];
+      else z = normalSlow(stream, a, m);
+      out[pos] = mean + sd * z;
+    }
+  }
+  return out;
+}

@@ -65,6 +65,16 @@ function offset(stream: RandomStream, s: number): number {
   return wide53(stream, s);
 }
 
+/**
+ * A uniform integer in [0, s) without validation (s an integer in [1, 2^53]): exactly
+ * `uniformInt(stream, 0, s − 1)`, same words.
+ *
+ * @internal For hot loops of the samplers and models (a KDE's component index); not public API.
+ */
+export function uniformIndexUnchecked(stream: RandomStream, s: number): number {
+  return offset(stream, s);
+}
+
 function checkRange(api: string, low: number, high: number, min: number, max: number): void {
   assertInteger(api, "low", low, min, max);
   assertInteger(api, "high", high, min, max);

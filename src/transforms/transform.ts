@@ -244,6 +244,8 @@ export function synthesize(
   stream: RandomStream,
   n: number,
 ): Dataset {
+  // Plain sampling (no transform), the common case: no bookkeeping per generation.
+  if (transforms.length === 0) return sampleModel(model, stream, n);
   let sampler = model;
   const filters: { entry: TransformEntry; params: Record<string, unknown> }[] = [];
   const procedures: { entry: TransformEntry; params: Record<string, unknown> }[] = [];

@@ -39,6 +39,45 @@ describe("summary statistics vs numpy / exact (fixture summary.json)", () => {
     }
   });
 
+  it("quantiles of a few probabilities (selection instead of a sort) reproduce numpy bit for bit", () => {
+    // Up to 4 quantiles of ≥ 64 values are found by selection: fed 4 at a time, in reverse order.
+    for (const c of fx.cases.filter((c) => c.x.length >= 64)) {
+      for (let i = 0; i < c.qs.length; i += 4) {
+        const idx = [3, 2, 1, 0].map((j) => i + j).filter((j) => j < c.qs.length);
+        const got = Array.from(
+          quantiles(
+            c.x,
+            idx.map((j) => c.qs[j]),
+          ),
+        );
+        expect(got, `${c.name} qs ${idx.map((j) => c.qs[j])}`).toEqual(
+          idx.map((j) => c.numpyQuantiles[j]),
+        );
+      }
+    }
+  });
+
+  it("selection and sort give equal quantiles on ties, sorted, reversed and organ-pipe data (property)", () => {
+    const orders = ["shuffled", "ascending", "descending", "organ-pipe"] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 64, maxLength: 400 }),
+        fc.constantFrom(...orders),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (values, order, qs) => {
+          const x = [...values];
+          if (order !== "shuffled") x.sort((a, b) => a - b);
+          if (order === "descending") x.reverse();
+          if (order === "organ-pipe") x.push(...x.splice(0, x.length / 2).reverse());
+          const got = quantiles(x, qs);
+          // === (not Object.is): selection may give −0 where the sort gives +0 (documented).
+          for (const [i, q] of qs.entries()) expect(got[i] === quantile(x, q), `q=${q}`).toBe(true);
+        },
+      ),
+      { seed: 20261207, numRuns: 300 },
+    );
+  });
+
   it("mean within 2 ε and variance within 8 ε of the exact (60-digit) values", () => {
     // Compensated sum: error ≲ 2ε·Σ|x|/|Σx|; corrected two-pass variance: a few ε even for
     // 1e9 + N(0, 1e-3) data, where a one-pass Σx² − n·x̄² formula loses every digit.
