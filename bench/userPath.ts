@@ -2,7 +2,8 @@
  * The user path against numpy: `collapse simulate` timed as a whole process (start-up, spec
  * parsing, the engine, metrics, summaries, output) on the two reference workloads, next to the
  * numpy reference of the same chains (bench/chains_numpy.py) timed the same way and by its own
- * loop, in one invocation, median of 3 — plus the start-up of a 1-chain, 1-generation run.
+ * loop, in one invocation, median of 3, with 1 and with 2 worker threads (`--workers`) — plus the
+ * start-up of a 1-chain, 1-generation run.
  * Run by hand: `npm run bench` (add `-- --quick` for a 10x smaller run). Prints figures,
  * asserts nothing.
  *
@@ -86,6 +87,9 @@ function wall(cmd: string, args: string[]): { seconds: number; stdout: string } 
   return { seconds, stdout: r.stdout };
 }
 
+/** Worker threads of each collapse run (numpy is single-threaded either way). */
+const WORKERS = [1, 2];
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(
@@ -97,27 +101,44 @@ console.log(
     .join(" ")}`,
 );
 const rows: string[][] = [
-  ["workload", "collapse s", "numpy process s", "numpy loop s", "ratio (process)", "ratio (loop)"],
+  [
+    "workload",
+    "workers",
+    "collapse s",
+    "numpy process s",
+    "numpy loop s",
+    "ratio (process)",
+    "ratio (loop)",
+  ],
 ];
 for (const w of workloads) {
-  const ours: number[] = [];
+  const ours: number[][] = WORKERS.map(() => []);
   const theirs: number[] = [];
   const loops: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    ours.push(wall(process.execPath, [bin, "simulate", ...w.cli, "--json"]).seconds);
+    for (const [j, n] of WORKERS.entries()) {
+      ours[j].push(
+        wall(process.execPath, [bin, "simulate", ...w.cli, "--json", "--workers", String(n)])
+          .seconds,
+      );
+    }
     const np = wall("python3", [numpyScript, ...w.numpy]);
     theirs.push(np.seconds);
     loops.push(JSON.parse(np.stdout)[w.name]);
   }
-  const [o, t, l] = [median(ours), median(theirs), median(loops)];
-  rows.push([
-    w.name,
-    o.toFixed(2),
-    t.toFixed(2),
-    l.toFixed(2),
-    `${(o / t).toFixed(2)}×`,
-    `${(o / l).toFixed(2)}×`,
-  ]);
+  const [t, l] = [median(theirs), median(loops)];
+  for (const [j, n] of WORKERS.entries()) {
+    const o = median(ours[j]);
+    rows.push([
+      w.name,
+      String(n),
+      o.toFixed(2),
+      t.toFixed(2),
+      l.toFixed(2),
+      `${(o / t).toFixed(2)}×`,
+      `${(o / l).toFixed(2)}×`,
+    ]);
+  }
 }
 const startup: number[] = [];
 for (let i = 0; i < RUNS; i++) {

@@ -41,7 +41,8 @@ export async function runChainsParallel(
       import.meta.url.endsWith(".ts") ? "./chainWorker.mjs" : "./chainWorker.js",
       import.meta.url,
     ).href,
-    minThreads: 1,
+    // Every worker from the start: each loads the engine (and any plug-ins) once, in parallel.
+    minThreads: Math.min(workers, Math.ceil(K / chunk)),
     maxThreads: workers,
   });
   let done = 0;

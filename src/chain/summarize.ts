@@ -1,4 +1,4 @@
-import { quantile } from "../numeric/index.ts";
+import { quantiles } from "../numeric/index.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import type { ChainResult } from "./runChains.ts";
 
@@ -42,6 +42,8 @@ function definedValues(x: Float64Array): Float64Array {
   return out;
 }
 
+const SUMMARY_QUANTILES = [0.05, 0.5, 0.95];
+
 /** Mean, standard error, median and 5%/95% quantiles across chains, per generation. */
 export function summarizeMetric(result: ChainResult, metric: string): MetricSummary {
   const T1 = result.generations + 1;
@@ -72,9 +74,10 @@ export function summarizeMetric(result: ChainResult, metric: string): MetricSumm
       : n > 1
         ? Math.sqrt(ss / (n - 1) / n)
         : Number.NaN;
-    s.median[t] = quantile(x, 0.5);
-    s.q05[t] = quantile(x, 0.05);
-    s.q95[t] = quantile(x, 0.95);
+    const [q05, median, q95] = quantiles(x, SUMMARY_QUANTILES);
+    s.median[t] = median;
+    s.q05[t] = q05;
+    s.q95[t] = q95;
   }
   return s;
 }
