@@ -337,6 +337,25 @@ function examples(model: NeuralLmModel, data: SequenceData): Examples {
 }
 
 /**
+ * One output row's share of the backward pass: grad[row…row+H) += g·h and dh += g·w[row…row+H).
+ * A function of its own (monomorphic, typed-array arguments) so V8 compiles the inner loop once.
+ */
+function backRow(
+  grad: Float64Array,
+  w: Float64Array,
+  h: Float64Array,
+  dh: Float64Array,
+  row: number,
+  H: number,
+  g: number,
+): void {
+  for (let r = 0; r < H; r++) {
+    grad[row + r] += g * h[r];
+    dh[r] += g * w[row + r];
+  }
+}
+
+/**
  * The forward and backward kernels of one model shape, with every work buffer allocated once.
  * `hidden(contexts, offset)` fills `h`; `classLaw()` fills `pc`; `wordLaw(k)` fills `pw` with the
  * law within class k; `backward(…)` adds the example's gradient, scaled, into `grad`.
@@ -444,40 +463,35 @@ class Kernels {
     const logP = Math.log(pc[k]) + Math.log(pw[target - k * S]);
     if (grad === undefined) return logP;
     const { hidden: H, classes: C, dim: d, context: n } = this.m;
+    const { bc, Wc, bo, Wo, b1, W1, E } = L;
     dh.fill(0);
     // Class softmax: dz_c = pc − 1[c = k].
     for (let c = 0; c < C; c++) {
       const g = (pc[c] - (c === k ? 1 : 0)) * scale;
-      grad[L.bc + c] += g;
-      const row = L.Wc + c * H;
-      for (let r = 0; r < H; r++) {
-        grad[row + r] += g * h[r];
-        dh[r] += g * w[row + r];
-      }
+      grad[bc + c] += g;
+      backRow(grad, w, h, dh, Wc + c * H, H, g);
     }
     // Word softmax within class k.
     const first = k * S;
     for (let j = 0; j < size; j++) {
       const g = (pw[j] - (first + j === target ? 1 : 0)) * scale;
-      grad[L.bo + first + j] += g;
-      const row = L.Wo + (first + j) * H;
-      for (let r = 0; r < H; r++) {
-        grad[row + r] += g * h[r];
-        dh[r] += g * w[row + r];
-      }
+      grad[bo + first + j] += g;
+      backRow(grad, w, h, dh, Wo + (first + j) * H, H, g);
     }
     // tanh: da = dh·(1 − h²); W₁, b₁ and the embeddings.
     const nd = n * d;
     for (let r = 0; r < H; r++) {
       const da = dh[r] * (1 - h[r] * h[r]);
       if (da === 0) continue;
-      grad[L.b1 + r] += da;
-      const row = L.W1 + r * nd;
+      grad[b1 + r] += da;
+      const row = W1 + r * nd;
       for (let j = 0; j < n; j++) {
-        const e = L.E + contexts[offset + j] * d;
+        const e = E + contexts[offset + j] * d;
+        const rj = row + j * d;
+        const xj = j * d;
         for (let q = 0; q < d; q++) {
-          grad[row + j * d + q] += da * x[j * d + q];
-          grad[e + q] += da * w[row + j * d + q];
+          grad[rj + q] += da * x[xj + q];
+          grad[e + q] += da * w[rj + q];
         }
       }
     }
