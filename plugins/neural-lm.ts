@@ -349,7 +349,20 @@ function backRow(
   H: number,
   g: number,
 ): void {
-  for (let r = 0; r < H; r++) {
+  // Unrolled by 4 (each element still gets exactly one update: the same results).
+  let r = 0;
+  for (; r + 4 <= H; r += 4) {
+    const i = row + r;
+    grad[i] += g * h[r];
+    grad[i + 1] += g * h[r + 1];
+    grad[i + 2] += g * h[r + 2];
+    grad[i + 3] += g * h[r + 3];
+    dh[r] += g * w[i];
+    dh[r + 1] += g * w[i + 1];
+    dh[r + 2] += g * w[i + 2];
+    dh[r + 3] += g * w[i + 3];
+  }
+  for (; r < H; r++) {
     grad[row + r] += g * h[r];
     dh[r] += g * w[row + r];
   }
@@ -489,7 +502,18 @@ class Kernels {
         const e = E + contexts[offset + j] * d;
         const rj = row + j * d;
         const xj = j * d;
-        for (let q = 0; q < d; q++) {
+        let q = 0;
+        for (; q + 4 <= d; q += 4) {
+          grad[rj + q] += da * x[xj + q];
+          grad[e + q] += da * w[rj + q];
+          grad[rj + q + 1] += da * x[xj + q + 1];
+          grad[e + q + 1] += da * w[rj + q + 1];
+          grad[rj + q + 2] += da * x[xj + q + 2];
+          grad[e + q + 2] += da * w[rj + q + 2];
+          grad[rj + q + 3] += da * x[xj + q + 3];
+          grad[e + q + 3] += da * w[rj + q + 3];
+        }
+        for (; q < d; q++) {
           grad[rj + q] += da * x[xj + q];
           grad[e + q] += da * w[rj + q];
         }
