@@ -3,6 +3,7 @@ import type { MixtureModel } from "../model/models.ts";
 import { variance as sampleVariance } from "../numeric/index.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { uniformInt } from "../sample/index.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertInteger, assertPositive, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
@@ -40,8 +41,8 @@ export interface GmmConstraints {
 /** k-means++ seeding (Arthur & Vassilvitskii 2007): first centre uniform, then ∝ D². */
 function seedCentres(x: Float64Array, k: number, stream: RandomStream): Float64Array {
   const n = x.length;
-  const centres = new Float64Array(k);
-  const d2 = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const centres = allocFloat64(k);
+  const d2 = allocFloat64(n).fill(Number.POSITIVE_INFINITY);
   centres[0] = x[uniformInt(stream, 0, n - 1)];
   for (let j = 1; j < k; j++) {
     let total = 0;
@@ -110,10 +111,10 @@ function runEm(
   const n = x.length;
   const { maxIterations, tolerance, minVar, dataVar } = o;
   const means = seedCentres(x, k, stream);
-  const weights = new Float64Array(k);
-  const variances = new Float64Array(k);
+  const weights = allocFloat64(k);
+  const variances = allocFloat64(k);
   // Hard assignment to the nearest centre for the starting weights and variances.
-  const sums = new Float64Array(k);
+  const sums = allocFloat64(k);
   for (let i = 0; i < n; i++) {
     let best = 0;
     for (let j = 1; j < k; j++) {
@@ -127,8 +128,8 @@ function runEm(
     variances[j] = Math.max(weights[j] > 0 ? sums[j] / weights[j] : dataVar, minVar);
     weights[j] = Math.max(weights[j], 1) / (n + k);
   }
-  const resp = new Float64Array(n * k);
-  const logTerm = new Float64Array(k);
+  const resp = allocFloat64(n * k);
+  const logTerm = allocFloat64(k);
   let previous = Number.NEGATIVE_INFINITY;
   for (let iter = 0; iter < maxIterations; iter++) {
     // E-step.

@@ -1,5 +1,6 @@
 import type { VectorData } from "../model/data.ts";
 import type { MvGaussianModel } from "../model/models.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
@@ -39,7 +40,7 @@ export function fitMvGaussian(data: VectorData, ddof = 0, api = "mv-gaussian"): 
   const n = data.values.length / d;
   if (n <= ddof) throw new InvalidParameterError(api, "data.size", `must be > ${ddof}`, n);
   const x = data.values;
-  const mean = new Float64Array(d);
+  const mean = allocFloat64(d);
   for (let i = 0; i < n; i++) {
     const row = i * d;
     for (let j = 0; j < d; j++) mean[j] += x[row + j];
@@ -57,9 +58,9 @@ export function fitMvGaussian(data: VectorData, ddof = 0, api = "mv-gaussian"): 
       throw new InvalidParameterError(api, "data.values", "must have a finite sum per column", x);
     }
   }
-  const scatter = new Float64Array(d * d);
-  const resid = new Float64Array(d);
-  const r = new Float64Array(d);
+  const scatter = allocFloat64(d * d);
+  const resid = allocFloat64(d);
+  const r = allocFloat64(d);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) {
       r[j] = x[i * d + j] - mean[j];
@@ -71,7 +72,7 @@ export function fitMvGaussian(data: VectorData, ddof = 0, api = "mv-gaussian"): 
       for (let k = 0; k <= j; k++) scatter[row + k] += rj * r[k];
     }
   }
-  const cov = new Float64Array(d * d);
+  const cov = allocFloat64(d * d);
   const denom = n - ddof;
   for (let j = 0; j < d; j++) {
     for (let k = 0; k <= j; k++) {

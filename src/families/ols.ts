@@ -3,6 +3,7 @@ import { linearModel } from "../model/linear.ts";
 import type { LinearModel } from "../model/models.ts";
 import { symmetricEigen, tryCholesky } from "../numeric/index.ts";
 import type { Truth } from "../truths/truth.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertNonNegative, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
@@ -49,13 +50,13 @@ function choleskySolve(G: Float64Array, b: Float64Array, d: number): Float64Arra
     const pivot = L[j * d + j] * L[j * d + j];
     if (!(pivot > PIVOT_TOLERANCE * G[j * d + j])) return undefined;
   }
-  const z = new Float64Array(d);
+  const z = allocFloat64(d);
   for (let i = 0; i < d; i++) {
     let t = b[i];
     for (let k = 0; k < i; k++) t -= L[i * d + k] * z[k];
     z[i] = t / L[i * d + i];
   }
-  const w = new Float64Array(d);
+  const w = allocFloat64(d);
   for (let i = d - 1; i >= 0; i--) {
     let t = z[i];
     for (let k = i + 1; k < d; k++) t -= L[k * d + i] * w[k];
@@ -123,8 +124,8 @@ export function fitOls(data: RegressionData, options: OlsOptions = {}): LinearMo
       design === "fixed" ? (data.design ?? X) : undefined,
     );
   }
-  const G = new Float64Array(d * d);
-  const b = new Float64Array(d);
+  const G = allocFloat64(d * d);
+  const b = allocFloat64(d);
   for (let i = 0; i < n; i++) {
     const row = i * d;
     const yi = data.y[i];
@@ -166,7 +167,7 @@ export function fitOls(data: RegressionData, options: OlsOptions = {}): LinearMo
  * interpolates the data (Xw = y) with the smallest ‖w‖ (Penrose 1955).
  */
 function minimumNormSolution(X: Float64Array, y: Float64Array, n: number, d: number): Float64Array {
-  const K = new Float64Array(n * n);
+  const K = allocFloat64(n * n);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k <= i; k++) {
       let s = 0;
@@ -179,7 +180,7 @@ function minimumNormSolution(X: Float64Array, y: Float64Array, n: number, d: num
   const rcond = Math.max(n, d) * Number.EPSILON;
   const cutoff = rcond * rcond * values[n - 1];
   // a = V·Λ⁺·Vᵀ·y.
-  const a = new Float64Array(n);
+  const a = allocFloat64(n);
   for (let c = 0; c < n; c++) {
     if (!(values[c] > cutoff)) continue;
     let proj = 0;
@@ -187,7 +188,7 @@ function minimumNormSolution(X: Float64Array, y: Float64Array, n: number, d: num
     proj /= values[c];
     for (let r = 0; r < n; r++) a[r] += vectors[r * n + c] * proj;
   }
-  const w = new Float64Array(d);
+  const w = allocFloat64(d);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < d; j++) w[j] += X[i * d + j] * a[i];
   }

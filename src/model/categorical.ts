@@ -1,6 +1,6 @@
 import type { RandomStream } from "../rng/index.ts";
 import { multinomial } from "../sample/index.ts";
-import { allocInt32 } from "../util/typedArrays.ts";
+import { allocFloat64, allocInt32 } from "../util/typedArrays.ts";
 import {
   assertInteger,
   assertPositive,
@@ -114,7 +114,7 @@ export function temperatureCategorical(p: Float64Array, tau: number): Float64Arr
   assertPositive("temperatureCategorical", "tau", tau);
   let max = 0;
   for (let i = 0; i < p.length; i++) if (p[i] > max) max = p[i];
-  const w = new Float64Array(p.length);
+  const w = allocFloat64(p.length);
   const logMax = Math.log(max);
   for (let i = 0; i < p.length; i++) {
     w[i] = p[i] > 0 ? Math.exp((Math.log(p[i]) - logMax) / tau) : 0;
@@ -129,7 +129,7 @@ function descendingOrder(p: Float64Array): number[] {
 /** Top-k truncation: keep the k most probable symbols (ties by index), renormalise. */
 export function topKCategorical(p: Float64Array, k: number): Float64Array {
   assertInteger("topKCategorical", "k", k, 1);
-  const w = new Float64Array(p.length);
+  const w = allocFloat64(p.length);
   for (const i of descendingOrder(p).slice(0, k)) w[i] = p[i];
   return normalise("topKCategorical", w);
 }
@@ -141,7 +141,7 @@ export function topKCategorical(p: Float64Array, k: number): Float64Array {
 export function topPCategorical(p: Float64Array, mass: number): Float64Array {
   assertProbability("topPCategorical", "mass", mass);
   if (mass === 0) throw new InvalidParameterError("topPCategorical", "mass", "must be > 0", mass);
-  const w = new Float64Array(p.length);
+  const w = allocFloat64(p.length);
   let cum = 0;
   for (const i of descendingOrder(p)) {
     if (p[i] === 0) break;

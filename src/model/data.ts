@@ -1,5 +1,6 @@
 import type { RandomStream } from "../rng/index.ts";
 import { uniformInt } from "../sample/index.ts";
+import { allocFloat64, allocInt32 } from "../util/typedArrays.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 
 /**
@@ -143,7 +144,7 @@ export function sameShape(api: string, a: Dataset, b: Dataset): void {
 }
 
 function concatFloat(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
+  const out = allocFloat64(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
   return out;
@@ -175,7 +176,7 @@ export function concatData<D extends Dataset>(a: D, b: D): D {
   switch (a.kind) {
     case "categorical": {
       const bc = (b as CategoricalData).counts;
-      const counts = new Int32Array(a.counts.length);
+      const counts = allocInt32(a.counts.length);
       for (let i = 0; i < counts.length; i++) counts[i] = a.counts[i] + bc[i];
       return { kind: "categorical", counts, size: a.size + (b as CategoricalData).size } as D;
     }
@@ -214,7 +215,7 @@ export function sampleWithoutReplacement(
 ): Int32Array {
   assertInteger("sampleWithoutReplacement", "size", size, 0, 2 ** 31 - 1);
   assertInteger("sampleWithoutReplacement", "n", n, 0, size);
-  const idx = new Int32Array(size);
+  const idx = allocInt32(size);
   for (let i = 0; i < size; i++) idx[i] = i;
   for (let i = 0; i < n; i++) {
     const j = uniformInt(stream, i, size - 1);
@@ -233,7 +234,7 @@ export function sampleWithoutReplacement(
  */
 function subsampleCounts(data: CategoricalData, n: number, stream: RandomStream): CategoricalData {
   const k = data.counts.length;
-  const tree = new Float64Array(k + 1);
+  const tree = allocFloat64(k + 1);
   for (let i = 0; i < k; i++) tree[i + 1] = data.counts[i];
   for (let i = 1; i <= k; i++) {
     const parent = i + (i & -i);
@@ -241,7 +242,7 @@ function subsampleCounts(data: CategoricalData, n: number, stream: RandomStream)
   }
   let top = 1;
   while (top * 2 <= k) top *= 2;
-  const counts = new Int32Array(k);
+  const counts = allocInt32(k);
   let remaining = data.size;
   for (let j = 0; j < n; j++) {
     // Position r in [0, remaining): the symbol whose cumulative count first exceeds r.
@@ -293,21 +294,21 @@ export function takeRows<D extends Dataset>(data: D, pick: ArrayLike<number>): D
   }
   switch (data.kind) {
     case "real": {
-      const values = new Float64Array(n);
+      const values = allocFloat64(n);
       for (let j = 0; j < n; j++) values[j] = data.values[pick[j]];
       return { kind: "real", values } as D;
     }
     case "vector": {
       const d = data.dim;
-      const values = new Float64Array(n * d);
+      const values = allocFloat64(n * d);
       for (let j = 0; j < n; j++)
         values.set(data.values.subarray(pick[j] * d, pick[j] * d + d), j * d);
       return { kind: "vector", dim: d, values } as D;
     }
     case "regression": {
       const d = data.dim;
-      const X = new Float64Array(n * d);
-      const y = new Float64Array(n);
+      const X = allocFloat64(n * d);
+      const y = allocFloat64(n);
       for (let j = 0; j < n; j++) {
         X.set(data.X.subarray(pick[j] * d, pick[j] * d + d), j * d);
         y[j] = data.y[pick[j]];
@@ -331,10 +332,10 @@ export function takeRows<D extends Dataset>(data: D, pick: ArrayLike<number>): D
 }
 
 function concatSequences(a: SequenceData, b: SequenceData): SequenceData {
-  const tokens = new Int32Array(a.tokens.length + b.tokens.length);
+  const tokens = allocInt32(a.tokens.length + b.tokens.length);
   tokens.set(a.tokens);
   tokens.set(b.tokens, a.tokens.length);
-  const starts = new Int32Array(a.starts.length + b.starts.length);
+  const starts = allocInt32(a.starts.length + b.starts.length);
   starts.set(a.starts);
   for (let i = 0; i < b.starts.length; i++)
     starts[a.starts.length + i] = b.starts[i] + a.tokens.length;
@@ -370,7 +371,7 @@ export function subsampleSequence(
   }
   const units = unitStart.length;
   const order = sampleWithoutReplacement(stream, units, units);
-  const tokens = new Int32Array(n);
+  const tokens = allocInt32(n);
   const starts: number[] = [];
   let pos = 0;
   for (let j = 0; j < units && pos < n; j++) {
@@ -407,7 +408,7 @@ export function keepBest<D extends Dataset>(data: D, scores: Float64Array, n: nu
   );
   switch (data.kind) {
     case "categorical": {
-      const counts = new Int32Array(units);
+      const counts = allocInt32(units);
       let left = n;
       for (const i of order) {
         if (left === 0) break;
@@ -418,13 +419,13 @@ export function keepBest<D extends Dataset>(data: D, scores: Float64Array, n: nu
       return { kind: "categorical", counts, size: n } as D;
     }
     case "real": {
-      const values = new Float64Array(n);
+      const values = allocFloat64(n);
       for (let i = 0; i < n; i++) values[i] = data.values[order[i]];
       return { kind: "real", values } as D;
     }
     case "vector": {
       const d = data.dim;
-      const values = new Float64Array(n * d);
+      const values = allocFloat64(n * d);
       for (let i = 0; i < n; i++) {
         values.set(data.values.subarray(order[i] * d, order[i] * d + d), i * d);
       }
@@ -432,8 +433,8 @@ export function keepBest<D extends Dataset>(data: D, scores: Float64Array, n: nu
     }
     case "regression": {
       const d = data.dim;
-      const X = new Float64Array(n * d);
-      const y = new Float64Array(n);
+      const X = allocFloat64(n * d);
+      const y = allocFloat64(n);
       for (let i = 0; i < n; i++) {
         X.set(data.X.subarray(order[i] * d, order[i] * d + d), i * d);
         y[i] = data.y[order[i]];

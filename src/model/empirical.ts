@@ -1,5 +1,6 @@
 import type { RandomStream } from "../rng/index.ts";
 import { fillUniformInt } from "../sample/index.ts";
+import { allocFloat64, allocInt32 } from "../util/typedArrays.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import type { RealData } from "./data.ts";
 import type { EmpiricalModel } from "./models.ts";
@@ -26,8 +27,8 @@ export function empiricalModel(values: ArrayLike<number>): EmpiricalModel {
 /** n draws with replacement from the values (the bootstrap resample): one uniform index each. */
 export function sampleEmpirical(m: EmpiricalModel, stream: RandomStream, n: number): RealData {
   assertInteger("sampleEmpirical", "n", n, 0, 2 ** 31 - 1);
-  const index = fillUniformInt(stream, new Int32Array(n), 0, m.values.length - 1);
-  const out = new Float64Array(n);
+  const index = fillUniformInt(stream, allocInt32(n), 0, m.values.length - 1);
+  const out = allocFloat64(n);
   for (let i = 0; i < n; i++) out[i] = m.values[index[i]];
   return { kind: "real", values: out };
 }

@@ -1,5 +1,6 @@
 import type { RandomStream } from "../rng/index.ts";
 import { fillNormal } from "../sample/index.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import {
   assertFinite,
   assertInteger,
@@ -51,7 +52,7 @@ export function sampleLinear(model: LinearModel, stream: RandomStream, n: number
   const d = model.dim;
   let X: Float64Array;
   if (model.design === undefined) {
-    X = fillNormal(stream, new Float64Array(n * d));
+    X = fillNormal(stream, allocFloat64(n * d));
   } else {
     const design = model.design;
     const rows = design.length / d;
@@ -61,14 +62,14 @@ export function sampleLinear(model: LinearModel, stream: RandomStream, n: number
       if (rows === 0) {
         throw new InvalidParameterError(api, "model.design", "must have rows to relabel", design);
       }
-      X = new Float64Array(n * d);
+      X = allocFloat64(n * d);
       for (let i = 0; i < n; i++) {
         const r = (i % rows) * d;
         X.set(design.subarray(r, r + d), i * d);
       }
     }
   }
-  const y = new Float64Array(n);
+  const y = allocFloat64(n);
   if (model.noiseVariance > 0) fillNormal(stream, y, 0, Math.sqrt(model.noiseVariance));
   const w = model.w;
   for (let i = 0; i < n; i++) {

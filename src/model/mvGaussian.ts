@@ -29,6 +29,7 @@ import {
 } from "../numeric/index.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { fillNormal } from "../sample/index.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import type { VectorData } from "./data.ts";
 import type { MvGaussianModel } from "./models.ts";
@@ -79,7 +80,7 @@ function analyze(cov: Float64Array, d: number): CovarianceFactor {
     chol === null || !(lmax > 0) || eigen.values[0] <= RANK_TOLERANCE_PER_DIM * d * lmax;
   if (!singular && chol !== null && inv !== null) return nonSingular(chol, inv, d, eigen);
   const noise = rankNoise(eigen.values, d);
-  const root = new Float64Array(d * d);
+  const root = allocFloat64(d * d);
   for (let k = 0; k < d; k++) {
     const lambda = eigen.values[k];
     if (!(lambda > noise)) continue;
@@ -208,7 +209,7 @@ export function mvGaussianModel(mean: ArrayLike<number>, cov: ArrayLike<number>)
     maxDiag = Math.max(maxDiag, v);
   }
   const symTol = PSD_TOLERANCE_PER_DIM * d * maxDiag;
-  const c = new Float64Array(d * d);
+  const c = allocFloat64(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
       const lower = cov[i * d + j];
@@ -267,13 +268,13 @@ export function sampleMvGaussian(
   const api = "sampleMvGaussian";
   const d = checkShape(api, "model", model);
   assertInteger(api, "n", n, 0, Math.floor((2 ** 31 - 1) / d));
-  const values = new Float64Array(n * d);
+  const values = allocFloat64(n * d);
   if (n === 0) return { kind: "vector", dim: d, values };
   fillNormal(stream, values);
   const f = factorOf(model);
   const B = f.root;
   const mu = model.mean;
-  const z = new Float64Array(d);
+  const z = allocFloat64(d);
   const lower = !f.singular;
   for (let i = 0; i < n; i++) {
     const row = i * d;
@@ -368,7 +369,7 @@ function sqrtOf(model: MvGaussianModel): Float64Array {
   const noise = rankNoise(eig.values, d);
   const r = eig.values.map((v) => (v > noise ? Math.sqrt(v) : 0));
   const V = eig.vectors;
-  const s = new Float64Array(d * d);
+  const s = allocFloat64(d * d);
   for (let i = 0; i < d; i++) {
     for (let j = 0; j <= i; j++) {
       let acc = 0;

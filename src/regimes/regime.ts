@@ -4,6 +4,7 @@ import type { RandomStream } from "../rng/index.ts";
 import { fillNormal } from "../sample/index.ts";
 import { type ParamSchema, type ParamValues, resolveParams } from "../util/params.ts";
 import { PluginError, type Registered, Registry } from "../util/registry.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 
 /**
@@ -170,7 +171,7 @@ function withLabelNoise(data: Dataset, noise: number, stream: RandomStream): Dat
     );
   }
   if (noise === drawn) return data;
-  const y = fillNormal(stream, new Float64Array(data.y.length), 0, Math.sqrt(noise - drawn));
+  const y = fillNormal(stream, allocFloat64(data.y.length), 0, Math.sqrt(noise - drawn));
   for (let i = 0; i < y.length; i++) y[i] += data.y[i];
   return { ...data, y, noiseVariance: noise };
 }

@@ -1,6 +1,7 @@
 import { type Dataset, takeRows } from "../model/data.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { uniformInt } from "../sample/index.ts";
+import { allocFloat64, allocInt32 } from "../util/typedArrays.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { rowValues } from "./rowValues.ts";
 import type { TransformDefinition } from "./transform.ts";
@@ -76,8 +77,8 @@ export const curateTransform: TransformDefinition<typeof PARAMS> = {
     const listed = params.rewards;
     if (K === 1) return draw(n);
     const data = draw(K * n);
-    const rewards = new Float64Array(K);
-    const w = new Float64Array(K);
+    const rewards = allocFloat64(K);
+    const w = allocFloat64(K);
     if (data.kind === "categorical") {
       const symbols = data.counts.length;
       if (listed !== undefined && listed.length !== symbols) {
@@ -91,7 +92,7 @@ export const curateTransform: TransformDefinition<typeof PARAMS> = {
       const rewardOf = Float64Array.from({ length: symbols }, (_, i) =>
         checkReward(beta * (listed === undefined ? i : listed[i]), `symbol ${i}`),
       );
-      const order = new Int32Array(K * n);
+      const order = allocInt32(K * n);
       let at = 0;
       for (let i = 0; i < symbols; i++) {
         order.fill(i, at, at + data.counts[i]);
@@ -103,7 +104,7 @@ export const curateTransform: TransformDefinition<typeof PARAMS> = {
         order[i] = order[j];
         order[j] = t;
       }
-      const counts = new Int32Array(symbols);
+      const counts = allocInt32(symbols);
       for (let s = 0; s < n; s++) {
         for (let j = 0; j < K; j++) rewards[j] = rewardOf[order[s * K + j]];
         counts[order[s * K + choose(stream, choiceWeights(rewards, w))]]++;
@@ -119,7 +120,7 @@ export const curateTransform: TransformDefinition<typeof PARAMS> = {
       );
     }
     const v = rowValues("curate", data);
-    const pick = new Int32Array(n);
+    const pick = allocInt32(n);
     for (let s = 0; s < n; s++) {
       for (let j = 0; j < K; j++) rewards[j] = checkReward(beta * v[s * K + j], `row ${s * K + j}`);
       pick[s] = s * K + choose(stream, choiceWeights(rewards, w));

@@ -1,4 +1,5 @@
 import type { Dataset } from "../model/data.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 
 /**
@@ -12,7 +13,7 @@ export function rowValues(api: string, data: Dataset): Float64Array {
       return data.values;
     case "vector": {
       const n = data.values.length / data.dim;
-      const v = new Float64Array(n);
+      const v = allocFloat64(n);
       for (let i = 0; i < n; i++) v[i] = data.values[i * data.dim];
       return v;
     }

@@ -1,5 +1,6 @@
 import { concatData, type Dataset, dataSize, subsampleData, takeRows } from "../model/data.ts";
 import { binomial } from "../sample/index.ts";
+import { allocInt32 } from "../util/typedArrays.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { rowValues } from "./rowValues.ts";
 import type { TransformDefinition } from "./transform.ts";
@@ -84,7 +85,7 @@ export const verifyTransform: TransformDefinition<typeof PARAMS> = {
       drawn += batch;
       let accepted: Dataset;
       if (data.kind === "categorical") {
-        const counts = new Int32Array(data.counts.length);
+        const counts = allocInt32(data.counts.length);
         let size = 0;
         for (let i = 0; i < counts.length; i++) {
           counts[i] = binomial(stream, data.counts[i], keepProbability(i));
