@@ -446,7 +446,15 @@ export function buildBody(run: CollectedRun, o: BodyOptions): ReportBody {
   for (const e of run.moduleErrors) errors.push({ file: e.file, message: e.message });
   for (const message of run.unhandledErrors) errors.push({ file: null, message });
   errors.sort((a, b) => compare(a.file ?? "", b.file ?? "") || compare(a.message, b.message));
-  const count = (s: ClaimEntry["status"]) => claims.filter((c) => c.status === s).length;
+  // Counted as shown (lenientStatus): a non-strict claim whose every scenario was inconclusive
+  // passed without evidence for it, so it counts as inconclusive, not supported.
+  const shown = (c: ClaimEntry): ClaimEntry["status"] =>
+    c.status === "supported" &&
+    c.scenarios.length > 0 &&
+    c.scenarios.every((sc) => sc.verdict.outcome === "inconclusive")
+      ? "inconclusive"
+      : c.status;
+  const count = (s: ClaimEntry["status"]) => claims.filter((c) => shown(c) === s).length;
   const passed = claims.filter((c) => c.passed).length;
   return {
     rootSeed: o.rootSeed,

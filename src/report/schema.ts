@@ -234,6 +234,10 @@ export const BodySchema = z.strictObject({
   prngAlgorithm: z.literal(PRNG_ALGORITHM),
   /** What was run: property files (sorted) and the claim ids asked for ([] = every claim). */
   selection: z.strictObject({ files: z.array(z.string()), claims: z.array(z.string()) }),
+  /**
+   * Claim tests by status as shown: a non-strict claim that passed with every scenario
+   * inconclusive counts as inconclusive (see lenientStatus); passed/failed as vitest judged them.
+   */
   summary: z.strictObject({
     claims: int,
     supported: int,
