@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
+import type { z } from "zod";
 import { deriveSeed } from "../rng/index.ts";
 import { collectDataSources } from "../truths/dataSources.ts";
 import { InvalidParameterError } from "../util/validate.ts";
@@ -12,6 +13,7 @@ import {
   type Outcome,
   type ScenarioVerdict,
 } from "../verdict/index.ts";
+import type { ScenarioRecordSchema } from "./contract.ts";
 import {
   type Citation,
   type Claim,
@@ -21,19 +23,13 @@ import {
 } from "./defineClaim.ts";
 import { DEFAULT_ROOT_SEED } from "./rootSeed.ts";
 
-/** One evaluated scenario: the setting, its simulation seed and its verdict. */
-export interface ScenarioRecord {
-  /** The setting, as fast-check prints it. */
-  readonly scenario: string;
-  /** The setting as plain data (JSON round-trip of the generated value). */
-  readonly setting: unknown;
-  /**
-   * Integer seed of the scenario (part of the generated value, so it shrinks too); the streams
-   * derive from it, the claim id and the run's fast-check seed.
-   */
-  readonly seed: number;
-  readonly verdict: ScenarioVerdict;
-}
+/**
+ * One evaluated scenario: the setting, its simulation seed and its verdict. Fields:
+ * `scenarioFields` (contract.ts).
+ */
+export type ScenarioRecord = Readonly<
+  Omit<z.infer<typeof ScenarioRecordSchema>, "verdict"> & { verdict: ScenarioVerdict }
+>;
 
 /** A shrunk, replayable counterexample. */
 export interface Counterexample extends ScenarioRecord {

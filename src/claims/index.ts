@@ -12,6 +12,7 @@ export {
   fastCheckSeed,
   type ScenarioRecord,
 } from "./checkClaim.ts";
+export { scenarioFields } from "./contract.ts";
 export {
   type Citation,
   CLAIM_KINDS,

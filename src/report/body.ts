@@ -5,7 +5,9 @@
  * give byte-identical bodies whatever the worker count, shard split or finishing order.
  */
 import { z } from "zod";
+import { scenarioFields } from "../claims/contract.ts";
 import { PRNG_ALGORITHM } from "../rng/index.ts";
+import { evidenceFields, OutcomeSchema, verdictFields } from "../verdict/contract.ts";
 import { InvalidClaimMetaError } from "./errors.ts";
 import { metaNumber } from "./numbers.ts";
 import type { CollectedRun, CollectedTest } from "./reporter.ts";
@@ -31,36 +33,15 @@ const MetaNum = z.union([
   NonFiniteSchema,
 ]);
 type MetaNumber = z.infer<typeof MetaNum>;
-const Outcome = z.enum(["supported", "refuted", "inconclusive"]);
+const Outcome = OutcomeSchema;
 
-const MetaEvidence = z.object({
-  rule: z.string(),
-  claim: z.string(),
-  test: z.string(),
-  outcome: Outcome,
-  statistic: MetaNum,
-  pValue: MetaNum,
-  estimate: MetaNum,
-  interval: z.tuple([MetaNum, MetaNum]),
-  replicates: z.number().int(),
-  alpha: MetaNum,
-  detectableEffect: MetaNum,
-  violation: z.string().optional(),
-});
+// The wire form of the verdict contract (src/verdict/contract.ts): numbers as jsonSafe wrote them.
+const MetaEvidence = z.object({ ...evidenceFields(MetaNum), violation: z.string().optional() });
 type MetaEvidence = z.infer<typeof MetaEvidence>;
 
-const MetaScenario = z.object({
-  scenario: z.string(),
-  setting: z.json(),
-  seed: z.number().int(),
-  verdict: z.object({
-    outcome: Outcome,
-    evidence: z.array(MetaEvidence),
-    replicates: z.number().int(),
-    looks: z.number().int(),
-    alphaPerTest: MetaNum,
-  }),
-});
+const MetaScenario = z.object(
+  scenarioFields(z.object(verdictFields(MetaEvidence, MetaNum)), z.json()),
+);
 type MetaScenario = z.infer<typeof MetaScenario>;
 
 const MetaSeries = z.object({

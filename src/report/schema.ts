@@ -9,7 +9,9 @@
  * `{ value: "Infinity" | "-Infinity" | "undefined", reason }`, never NaN, null or a missing key.
  */
 import { z } from "zod";
+import { scenarioFields } from "../claims/contract.ts";
 import { PRNG_ALGORITHM } from "../rng/index.ts";
+import { evidenceFields, IntSchema, OutcomeSchema, verdictFields } from "../verdict/contract.ts";
 import { MalformedReportError, ReportVersionError } from "./errors.ts";
 import { SIMULATION_PRESETS, type SimulationPreset } from "./simulationPresets.ts";
 
@@ -18,7 +20,7 @@ export const REPORT_SCHEMA = "collapse-harness/report";
 /** The report version this harness writes and reads. */
 export const REPORT_VERSION = 2;
 
-const int = z.number().int();
+const int = IntSchema;
 
 /** An infinite or undefined quantity, with why. */
 export const NonFiniteSchema = z.strictObject({
@@ -31,41 +33,19 @@ export type NonFinite = z.infer<typeof NonFiniteSchema>;
 export const NumSchema = z.union([z.number(), NonFiniteSchema]);
 export type ReportNumber = z.infer<typeof NumSchema>;
 
-export const OutcomeSchema = z.enum(["supported", "refuted", "inconclusive"]);
+export { OutcomeSchema };
 
+// The report form of the verdict contract (src/verdict/contract.ts): non-finite numbers with
+// their reasons, `violation` always present (null when none).
 export const EvidenceSchema = z.strictObject({
-  rule: z.string(),
-  claim: z.string(),
-  test: z.string(),
-  outcome: OutcomeSchema,
-  statistic: NumSchema,
-  pValue: NumSchema,
-  estimate: NumSchema,
-  interval: z.tuple([NumSchema, NumSchema]),
-  replicates: int,
-  alpha: NumSchema,
-  detectableEffect: NumSchema,
+  ...evidenceFields(NumSchema),
   violation: z.string().nullable(),
 });
 export type ReportEvidence = z.infer<typeof EvidenceSchema>;
 
-export const VerdictSchema = z.strictObject({
-  outcome: OutcomeSchema,
-  replicates: int,
-  looks: int,
-  alphaPerTest: NumSchema,
-  evidence: z.array(EvidenceSchema),
-});
+export const VerdictSchema = z.strictObject(verdictFields(EvidenceSchema, NumSchema));
 
-export const ScenarioSchema = z.strictObject({
-  /** The setting as fast-check prints it. */
-  scenario: z.string(),
-  /** The setting as JSON. */
-  setting: z.json(),
-  /** The scenario's integer seed. */
-  seed: int,
-  verdict: VerdictSchema,
-});
+export const ScenarioSchema = z.strictObject(scenarioFields(VerdictSchema, z.json()));
 export type ReportScenario = z.infer<typeof ScenarioSchema>;
 
 export const CounterexampleSchema = z.strictObject({

@@ -1,5 +1,7 @@
+import type { z } from "zod";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import { type Check, checkObservations, type Observations } from "./checks.ts";
+import type { ScenarioVerdictSchema } from "./contract.ts";
 import { type Evidence, fmtSetting, type Outcome } from "./evidence.ts";
 import {
   boundRule,
@@ -29,17 +31,10 @@ export interface ScenarioBudget {
   readonly deadline?: number;
 }
 
-/** Verdict of one scenario. */
-export interface ScenarioVerdict {
-  readonly outcome: Outcome;
-  readonly evidence: readonly Evidence[];
-  readonly replicates: number;
-  readonly looks: number;
-  /** α spent per check per look. */
-  readonly alphaPerTest: number;
-  /** Set when the deadline stopped the looks before the schedule ended. */
-  readonly stoppedByDeadline?: true;
-}
+/** Verdict of one scenario. Fields: `verdictFields` (contract.ts). */
+export type ScenarioVerdict = Readonly<
+  Omit<z.infer<typeof ScenarioVerdictSchema>, "evidence"> & { evidence: readonly Evidence[] }
+>;
 
 /** Number of looks in a doubling schedule from `replicates` to `maxReplicates`. */
 export function lookCount(replicates: number, maxReplicates: number): number {

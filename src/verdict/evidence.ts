@@ -1,30 +1,16 @@
+import type { z } from "zod";
+import type { EvidenceSchema, OutcomeSchema } from "./contract.ts";
+
 /** How one decision rule ended for one scenario. */
-export type Outcome = "supported" | "refuted" | "inconclusive";
+export type Outcome = z.infer<typeof OutcomeSchema>;
 
 /**
  * The record of one decision: which test, its statistic and p-value (of the refutation test,
  * computed under the claim), the estimate with its two-sided (1 − α) confidence interval, the
  * replicates used, the α spent, and the smallest deviation from the claim the test could have
- * detected (power 0.9 at this α and sample size).
+ * detected (power 0.9 at this α and sample size). Fields: `evidenceFields` (contract.ts).
  */
-export interface Evidence {
-  /** Rule id, e.g. `mean-equals`. */
-  readonly rule: string;
-  /** What is claimed, in words and numbers, e.g. `E[log-variance] = -1.0135`. */
-  readonly claim: string;
-  /** The statistical test, e.g. `z-test (exact variance)`, `Clopper–Pearson`. */
-  readonly test: string;
-  readonly outcome: Outcome;
-  readonly statistic: number;
-  readonly pValue: number;
-  readonly estimate: number;
-  readonly interval: readonly [number, number];
-  readonly replicates: number;
-  readonly alpha: number;
-  readonly detectableEffect: number;
-  /** For sure invariants: where the first violation happened. */
-  readonly violation?: string;
-}
+export type Evidence = Readonly<z.infer<typeof EvidenceSchema>>;
 
 /** Power used to state the smallest detectable effect. */
 export const DETECTION_POWER = 0.9;

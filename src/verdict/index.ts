@@ -20,6 +20,7 @@ export {
   quantileWithin,
   sure,
 } from "./checks.ts";
+export { evidenceFields, OutcomeSchema, verdictFields } from "./contract.ts";
 export {
   decide,
   evaluateScenario,
