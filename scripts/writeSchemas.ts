@@ -3,7 +3,7 @@
  * test/report/jsonSchema.test.ts fails when the committed file is stale.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { reportJsonSchema } from "../src/report/schema.ts";
+import { reportJsonSchema } from "../src/report/contract/schema.ts";
 
 mkdirSync(new URL("../schemas/", import.meta.url), { recursive: true });
 writeFileSync(

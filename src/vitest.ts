@@ -15,21 +15,21 @@
  * project without a vitest config with exactly this preset.
  */
 import type { ViteUserConfig } from "vitest/config";
-import { type EvidenceDetail, EvidenceReporter } from "./report/evidenceReporter.ts";
-import { CollapseReporter } from "./report/reporter.ts";
+import { type EvidenceDetail, EvidenceReporter } from "./report/vitest/evidenceReporter.ts";
+import { CollapseReporter } from "./report/vitest/reporter.ts";
 
 export {
   type EvidenceDetail,
   EvidenceReporter,
   type EvidenceReporterOptions,
-} from "./report/evidenceReporter.ts";
+} from "./report/vitest/evidenceReporter.ts";
 export {
   CollapseReporter,
   type CollapseReporterOptions,
   type CollectedModuleError,
   type CollectedRun,
   type CollectedTest,
-} from "./report/reporter.ts";
+} from "./report/vitest/reporter.ts";
 
 /** Options of {@link collapsePreset}. */
 export interface CollapsePresetConstraints {

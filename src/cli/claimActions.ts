@@ -3,17 +3,21 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { loadPlugins, loadProjectPlugins } from "../chain/loadPlugins.ts";
 import { type ClaimReport, checkClaim, type ScenarioRecord } from "../claims/checkClaim.ts";
-import { writeCalibrationReport } from "../report/calibrationHtml.ts";
-import { calibrationTable, mergeShards, readShardFolder } from "../report/calibrationMerge.ts";
-import { harnessVersion, runCalibrationShard, writeShardFile } from "../report/calibrationRun.ts";
-import type { CalibrationReport } from "../report/calibrationSchema.ts";
+import type { CalibrationReport } from "../report/contract/calibrationSchema.ts";
 import {
   MissingPathError,
   MissingSeedError,
   NoClaimFilesError,
   ScaffoldError,
   UnwritableOutputError,
-} from "../report/errors.ts";
+} from "../report/contract/errors.ts";
+import { writeCalibrationReport } from "../report/render/calibrationHtml.ts";
+import { calibrationTable, mergeShards, readShardFolder } from "../report/run/calibrationMerge.ts";
+import {
+  harnessVersion,
+  runCalibrationShard,
+  writeShardFile,
+} from "../report/run/calibrationRun.ts";
 import {
   claimById,
   findClaimFiles,
@@ -24,8 +28,8 @@ import {
   type Suite,
   suiteFolder,
   suitePluginRoot,
-} from "../report/loader.ts";
-import { lockReportFolder, prepareOutputFolder, writeFileAtomic } from "../report/write.ts";
+} from "../report/run/loader.ts";
+import { lockReportFolder, prepareOutputFolder, writeFileAtomic } from "../report/run/write.ts";
 import { makeFolder } from "../util/makeFolder.ts";
 import { projectConfig } from "../util/projectConfig.ts";
 import { InvalidParameterError } from "../util/validate.ts";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
-import { ReportError } from "../report/errors.ts";
+import { ReportError } from "../report/contract/errors.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { addClaimCommands, suiteOption } from "./claimCommands.ts";
 import { collect, integer, number, seed, shardOption, workersOption } from "./options.ts";

@@ -20,7 +20,7 @@
  */
 import { extname, resolve } from "node:path";
 import type { ChainResult, ChainSpec } from "../engine.ts";
-import { prepareOutputFolder, writeFileAtomic } from "../report/write.ts";
+import { prepareOutputFolder, writeFileAtomic } from "../report/run/write.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 
 export const PER_CHAIN_FORMATS = { ".arrow": "arrow", ".feather": "arrow", ".csv": "csv" } as const;

@@ -1,8 +1,8 @@
 /** What `collapse verify`, `report --merge` and `verify-report` do (loaded when one of them runs). */
 import { relative } from "node:path";
-import type { Suite } from "../report/loader.ts";
-import { mergeReport, type ReportOutcome, verify, verifyReport } from "../report/run.ts";
-import type { SimulationPreset } from "../report/schema.ts";
+import type { SimulationPreset } from "../report/contract/schema.ts";
+import type { Suite } from "../report/run/loader.ts";
+import { mergeReport, type ReportOutcome, verify, verifyReport } from "../report/run/run.ts";
 import { showProgress } from "./options.ts";
 
 function display(path: string): string {

@@ -1,6 +1,6 @@
 /** `collapse verify`, `collapse report --merge` and `collapse verify-report` (definitions; the work is in reportActions.ts). */
 import { type Command, Option } from "commander";
-import { SIMULATION_PRESETS } from "../report/simulationPresets.ts";
+import { SIMULATION_PRESETS } from "../report/contract/simulationPresets.ts";
 import { suiteOption } from "./claimCommands.ts";
 import { rootSeedOption, workersOption } from "./options.ts";
 

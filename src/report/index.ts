@@ -1,3 +1,14 @@
+/**
+ * Reports, by concern:
+ * - `vitest/`: what runs inside vitest — the reporter that collects claims' `task.meta`, the
+ *   evidence table printed after a run, the default config file;
+ * - `contract/`: the report and calibration file formats (zod schemas, from which the JSON
+ *   Schema is generated), the body built from a collected run, numbers, errors, environment;
+ * - `render/`: Markdown, HTML, charts and math typesetting of a report or a calibration;
+ * - `run/`: orchestration — `collapse verify`/`report`/`verify-report`/`calibrate` runs, loading
+ *   claim files, atomic writes;
+ * - `simulations/`: the canonical chain simulations a report carries.
+ */
 export {
   buildBody,
   ClaimMatrixSchema,
@@ -5,29 +16,9 @@ export {
   claimMatrix,
   claimTrajectories,
   replayCommands,
-} from "./body.ts";
-export {
-  CANONICAL_REGIMES,
-  COLLAPSE_RATIO,
-  canonicalSpecs,
-  collapseMatrix,
-  fractionSeries,
-  MATRIX_ROWS,
-  MATRIX_RULE,
-  matrixCellCounts,
-  PRESET_SIZES,
-  runCanonical,
-  SAMPLE_CHAINS,
-  seriesFromResult,
-} from "./canonical.ts";
-export {
-  chartSpec,
-  fractionChartSpec,
-  renderChartSvg,
-  renderFractionSvg,
-} from "./charts.ts";
-export { type Difference, diffJson } from "./compare.ts";
-export { environment, gitState, host, lockfilePackages } from "./environment.ts";
+} from "./contract/body.ts";
+export { type Difference, diffJson } from "./contract/compare.ts";
+export { environment, gitState, host, lockfilePackages } from "./contract/environment.ts";
 export {
   ClaimFileError,
   DuplicateClaimError,
@@ -45,19 +36,8 @@ export {
   SeedMismatchError,
   UnknownClaimError,
   UnwritableOutputError,
-} from "./errors.ts";
-export { renderHtml } from "./html.ts";
-export { claimById, findClaimFiles, type LoadedClaim, loadClaims } from "./loader.ts";
-export { renderMarkdown } from "./markdown.ts";
-export { formatNumber, numberValue, reportNumber } from "./numbers.ts";
-export { CollapseReporter, type CollectedRun, type CollectedTest } from "./reporter.ts";
-export {
-  assembleReport,
-  mergeReport,
-  readReport,
-  verify,
-  verifyReport,
-} from "./run.ts";
+} from "./contract/errors.ts";
+export { formatNumber, numberValue, reportNumber } from "./contract/numbers.ts";
 export {
   BodySchema,
   type ClaimEntry,
@@ -76,5 +56,36 @@ export {
   type SimulationPreset,
   type TrajectoryChart,
   validateReport,
-} from "./schema.ts";
-export { bodyDigest, serializeReport, writeFileAtomic, writeReport } from "./write.ts";
+} from "./contract/schema.ts";
+export {
+  chartSpec,
+  fractionChartSpec,
+  renderChartSvg,
+  renderFractionSvg,
+} from "./render/charts.ts";
+export { renderHtml } from "./render/html.ts";
+export { renderMarkdown } from "./render/markdown.ts";
+export { claimById, findClaimFiles, type LoadedClaim, loadClaims } from "./run/loader.ts";
+export {
+  assembleReport,
+  mergeReport,
+  readReport,
+  verify,
+  verifyReport,
+} from "./run/run.ts";
+export { bodyDigest, serializeReport, writeFileAtomic, writeReport } from "./run/write.ts";
+export {
+  CANONICAL_REGIMES,
+  COLLAPSE_RATIO,
+  canonicalSpecs,
+  collapseMatrix,
+  fractionSeries,
+  MATRIX_ROWS,
+  MATRIX_RULE,
+  matrixCellCounts,
+  PRESET_SIZES,
+  runCanonical,
+  SAMPLE_CHAINS,
+  seriesFromResult,
+} from "./simulations/canonical.ts";
+export { CollapseReporter, type CollectedRun, type CollectedTest } from "./vitest/reporter.ts";

@@ -14,7 +14,7 @@ import { calibrateClaim } from "../../src/claims/calibrate.ts";
 import { calibrationRecord } from "../../src/claims/calibrationRecord.ts";
 import { checkClaim } from "../../src/claims/checkClaim.ts";
 import { binomialCdf, binomialSf } from "../../src/numeric/index.ts";
-import { dkwEpsilon, ecdfDistance } from "../../src/report/ecdf.ts";
+import { dkwEpsilon, ecdfDistance } from "../../src/report/run/ecdf.ts";
 import { calibrationLogVariance, plantedTailMeanHalves } from "./controls.ts";
 
 describe("calibration", () => {

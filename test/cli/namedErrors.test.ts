@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatPlugins } from "../../src/cli/plugins.ts";
-import { UnwritableOutputError } from "../../src/report/errors.ts";
-import { writeFileAtomic } from "../../src/report/write.ts";
+import { UnwritableOutputError } from "../../src/report/contract/errors.ts";
+import { writeFileAtomic } from "../../src/report/run/write.ts";
 import { runCliInProcess } from "./runInProcess.ts";
 
 describe("collapse list --json for plug-in sections", () => {

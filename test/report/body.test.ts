@@ -18,7 +18,7 @@ import { type Claim, defineClaim } from "../../src/claims/defineClaim.ts";
 import { setRegisterOnly } from "../../src/claims/registry.ts";
 import { runReplicates } from "../../src/claims/replicates.ts";
 import { jsonSafe } from "../../src/claims/verifyClaim.ts";
-import { SeedMismatchError } from "../../src/report/errors.ts";
+import { SeedMismatchError } from "../../src/report/contract/errors.ts";
 import {
   assembleReport,
   BodySchema,
@@ -39,7 +39,7 @@ import {
   writeFileAtomic,
   writeReport,
 } from "../../src/report/index.ts";
-import { collectedRootSeed } from "../../src/report/run.ts";
+import { collectedRootSeed } from "../../src/report/run/run.ts";
 import { meanAtMost, meanEquals } from "../../src/verdict/index.ts";
 import { tinyClaims } from "./fixtures.ts";
 

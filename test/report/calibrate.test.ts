@@ -19,20 +19,20 @@ import { join } from "node:path";
 import { InvalidArgumentError } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shardOption } from "../../src/cli/options.ts";
-import { writeCalibrationReport } from "../../src/report/calibrationHtml.ts";
-import { mergeShards, readShardFolder } from "../../src/report/calibrationMerge.ts";
-import { shardFileName } from "../../src/report/calibrationRun.ts";
 import {
   CALIBRATION_SCHEMA,
   type CalibrationReport,
   validateCalibrationReport,
-} from "../../src/report/calibrationSchema.ts";
+} from "../../src/report/contract/calibrationSchema.ts";
 import {
   DuplicateSeedError,
   ForeignFilesError,
   MissingShardError,
   ShardMismatchError,
-} from "../../src/report/errors.ts";
+} from "../../src/report/contract/errors.ts";
+import { writeCalibrationReport } from "../../src/report/render/calibrationHtml.ts";
+import { mergeShards, readShardFolder } from "../../src/report/run/calibrationMerge.ts";
+import { shardFileName } from "../../src/report/run/calibrationRun.ts";
 import { collapse, type Ran, tinyClaims } from "./fixtures.ts";
 
 const work = mkdtempSync(join(tmpdir(), "collapse-calibrate-"));

@@ -9,7 +9,6 @@ import { describe, expect, it } from "vitest";
 import { configFromSpec } from "../../src/chain/chainSpec.ts";
 import { runChains } from "../../src/chain/runChains.ts";
 import { clopperPearson } from "../../src/index.ts";
-import { TRAJECTORY_LAYERS } from "../../src/report/charts.ts";
 import {
   BodySchema,
   buildBody,
@@ -19,6 +18,7 @@ import {
   runCanonical,
   SAMPLE_CHAINS,
 } from "../../src/report/index.ts";
+import { TRAJECTORY_LAYERS } from "../../src/report/render/charts.ts";
 
 const ROOT_SEED = 11;
 const canonical = runCanonical(ROOT_SEED, "small");

@@ -1,10 +1,10 @@
 /**
- * The ECDF and its distance to the diagonal (src/report/ecdf.ts), which calibration.json and the
+ * The ECDF and its distance to the diagonal (src/report/run/ecdf.ts), which calibration.json and the
  * calibration chart report for each claim's adjusted p-values: exact on small samples with ties
  * (against a brute-force evaluation of F_n), and on a uniform sample within the DKW band.
  */
 import { describe, expect, it } from "vitest";
-import { dkwEpsilon, ecdf, ecdfDistance } from "../../src/report/ecdf.ts";
+import { dkwEpsilon, ecdf, ecdfDistance } from "../../src/report/run/ecdf.ts";
 import { RandomStream } from "../../src/rng/index.ts";
 import { InvalidParameterError } from "../../src/util/validate.ts";
 

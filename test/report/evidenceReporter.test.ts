@@ -1,8 +1,8 @@
 /** The evidence table vitest prints after a run: one line per claim, one per scenario. */
 
 import { describe, expect, it } from "vitest";
-import { claimLine, scenarioLine } from "../../src/report/evidenceReporter.ts";
-import { lenientStatus } from "../../src/report/format.ts";
+import { lenientStatus } from "../../src/report/render/format.ts";
+import { claimLine, scenarioLine } from "../../src/report/vitest/evidenceReporter.ts";
 
 const scenario = (p: number, n: number, outcome = "supported") => ({
   scenario: '{__proto__:null,"k":3}',

@@ -11,6 +11,8 @@ import { checkClaim } from "../../src/claims/checkClaim.ts";
 import type { Claim } from "../../src/claims/defineClaim.ts";
 import { setRegisterOnly } from "../../src/claims/registry.ts";
 import { jsonSafe } from "../../src/claims/verifyClaim.ts";
+import type { Report } from "../../src/report/contract/schema.ts";
+import type { SimulationPreset } from "../../src/report/contract/simulationPresets.ts";
 import {
   assembleReport,
   buildBody,
@@ -19,8 +21,6 @@ import {
   PRESET_SIZES,
   runCanonical,
 } from "../../src/report/index.ts";
-import type { Report } from "../../src/report/schema.ts";
-import type { SimulationPreset } from "../../src/report/simulationPresets.ts";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/\/$/, "");
 const BIN = join(ROOT, "bin", "collapse.js");

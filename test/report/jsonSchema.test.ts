@@ -9,8 +9,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import {
+  REPORT_VERSION,
+  reportJsonSchema,
+  validateReport,
+} from "../../src/report/contract/schema.ts";
 import { serializeReport } from "../../src/report/index.ts";
-import { REPORT_VERSION, reportJsonSchema, validateReport } from "../../src/report/schema.ts";
 import { plantedClaimReport, ROOT, tinyClaims } from "./fixtures.ts";
 
 const SCHEMA_FILE = join(ROOT, "schemas", "report.schema.json");

@@ -20,14 +20,14 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../src/report/contract/schema.ts";
 import {
   ForeignFilesError,
   ReportFolderBusyError,
   serializeReport,
   writeReport,
 } from "../../src/report/index.ts";
-import type { Report } from "../../src/report/schema.ts";
-import { lockReportFolder, releaseReportFolder } from "../../src/report/write.ts";
+import { lockReportFolder, releaseReportFolder } from "../../src/report/run/write.ts";
 import { childEnv, emptyReport, ROOT } from "./fixtures.ts";
 
 const work = mkdtempSync(join(tmpdir(), "collapse-kill-"));

@@ -1,9 +1,9 @@
 /**
  * Sub- and superscripts of the report's plain-text math: what is typeset, and the identifiers
- * that must be left alone. Expected outputs written by hand from the rules in src/report/mathText.ts.
+ * that must be left alone. Expected outputs written by hand from the rules in src/report/render/mathText.ts.
  */
 import { describe, expect, it } from "vitest";
-import { mathHtml, mathUnicode } from "../../src/report/mathText.ts";
+import { mathHtml, mathUnicode } from "../../src/report/render/mathText.ts";
 
 describe("mathHtml", () => {
   it.each([

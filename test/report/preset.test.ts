@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Vitest } from "vitest/node";
-import { PRESET_CONFIG_FILE, vitestConfigFile } from "../../src/report/vitestConfigFile.ts";
+import { PRESET_CONFIG_FILE, vitestConfigFile } from "../../src/report/vitest/vitestConfigFile.ts";
 import { CollapseReporter, collapsePreset, EvidenceReporter } from "../../src/vitest.ts";
 import { ROOT } from "./fixtures.ts";
 

@@ -20,7 +20,7 @@ const SKIP = !existsSync(CHROMIUM) && !process.env.CI;
 const SKIP_MESSAGE = `SKIPPED: ${CHROMIUM} is missing and CI is not set — install Debian's chromium (apt-get install -y chromium) to run the screenshot test; in CI it always runs`;
 if (SKIP) console.warn(`report.html screenshot test ${SKIP_MESSAGE}`);
 
-/** The series colours of the fraction charts (see src/report/charts.ts): replace, accumulate, fresh. */
+/** The series colours of the fraction charts (see src/report/render/charts.ts): replace, accumulate, fresh. */
 const SERIES_COLOURS: Record<string, [number, number, number]> = {
   replace: [0x1f, 0x77, 0xb4],
   accumulate: [0xff, 0x7f, 0x0e],
@@ -28,7 +28,7 @@ const SERIES_COLOURS: Record<string, [number, number, number]> = {
 };
 
 /**
- * The trajectory charts' layers as painted on white (src/report/charts.ts): the median line
+ * The trajectory charts' layers as painted on white (src/report/render/charts.ts): the median line
  * (#08306b, opaque), the 90% band (#c6dbef at opacity 0.7 over white) and the 50% band (#6baed6
  * at opacity 0.6 over the 90% band, which contains it).
  */
@@ -109,7 +109,7 @@ function pixelsOf(png: Png, box: Box) {
 
 const work = mkdtempSync(join(tmpdir(), "collapse-report-shot-"));
 const FAILING_ID = "tiny-decay-expected-to-hold";
-/** The failure highlight (src/report/html.ts): banner and failing rows #fdecea, borders #c62828. */
+/** The failure highlight (src/report/render/html.ts): banner and failing rows #fdecea, borders #c62828. */
 const FAILURE_COLOURS: Record<string, [number, number, number]> = {
   fill: [0xfd, 0xec, 0xea],
   border: [0xc6, 0x28, 0x28],

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ForeignClaimFileError, serializeReport } from "../../src/report/index.ts";
-import { checkClaimFileOfSuite, verifyReport } from "../../src/report/run.ts";
+import { checkClaimFileOfSuite, verifyReport } from "../../src/report/run/run.ts";
 import { emptyReport, ROOT } from "./fixtures.ts";
 
 const outside = mkdtempSync(join(tmpdir(), "collapse-evil-"));

@@ -6,11 +6,10 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve, sep } from "node:path";
 import type { TestCase } from "vitest/node";
-import { resolveRootSeed } from "../claims/rootSeed.ts";
-import { buildBody, testClaimId } from "./body.ts";
-import { PRESET_SIZES, runCanonical } from "./canonical.ts";
-import { type Difference, diffJson } from "./compare.ts";
-import { environment, host } from "./environment.ts";
+import { resolveRootSeed } from "../../claims/rootSeed.ts";
+import { buildBody, testClaimId } from "../contract/body.ts";
+import { type Difference, diffJson } from "../contract/compare.ts";
+import { environment, host } from "../contract/environment.ts";
 import {
   ForeignClaimFileError,
   MalformedReportError,
@@ -18,7 +17,19 @@ import {
   NoClaimFilesError,
   SeedMismatchError,
   UnwritableOutputError,
-} from "./errors.ts";
+} from "../contract/errors.ts";
+import {
+  parseReport,
+  REPORT_SCHEMA,
+  REPORT_VERSION,
+  type Report,
+  type ReportBody,
+  type SimulationPreset,
+  validateReport,
+} from "../contract/schema.ts";
+import { PRESET_SIZES, runCanonical } from "../simulations/canonical.ts";
+import { CollapseReporter, type CollectedRun } from "../vitest/reporter.ts";
+import { vitestConfigFile } from "../vitest/vitestConfigFile.ts";
 import {
   claimById,
   findClaimFiles,
@@ -28,17 +39,6 @@ import {
   type Suite,
   suiteFolder,
 } from "./loader.ts";
-import { CollapseReporter, type CollectedRun } from "./reporter.ts";
-import {
-  parseReport,
-  REPORT_SCHEMA,
-  REPORT_VERSION,
-  type Report,
-  type ReportBody,
-  type SimulationPreset,
-  validateReport,
-} from "./schema.ts";
-import { vitestConfigFile } from "./vitestConfigFile.ts";
 import {
   bodyDigest,
   lockReportFolder,

@@ -1,7 +1,7 @@
 /** Text pieces shared by the Markdown and HTML reports. */
-import { fmtSetting } from "../verdict/index.ts";
-import { formatNumber } from "./numbers.ts";
-import type { ClaimEntry, ReportEvidence, ReportNumber, ReportSeries } from "./schema.ts";
+import { fmtSetting } from "../../verdict/index.ts";
+import { formatNumber } from "../contract/numbers.ts";
+import type { ClaimEntry, ReportEvidence, ReportNumber, ReportSeries } from "../contract/schema.ts";
 
 /** A scenario's setting for display: its JSON (fast-check's own printing may show prototypes). */
 export function settingText(s: { readonly scenario: string; readonly setting: unknown }): string {

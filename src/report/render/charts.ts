@@ -20,8 +20,13 @@
  */
 
 import type { TopLevelSpec } from "vega-lite";
+import type {
+  FractionChart,
+  ReportNumber,
+  ReportSeries,
+  TrajectoryChart,
+} from "../contract/schema.ts";
 import { mathUnicode } from "./mathText.ts";
-import type { FractionChart, ReportNumber, ReportSeries, TrajectoryChart } from "./schema.ts";
 
 /** What a plotted row of a trajectory chart is; also the order the layers are drawn in. */
 export const TRAJECTORY_LAYERS = [

@@ -6,21 +6,21 @@
  * E[σ²_t] = σ² (unbiased, replace), E[σ²_t] = ((M−1)/M)^t σ² (MLE, replace),
  * E[H_t] = (1 − 1/M)^t H_0 (heterozygosity, categorical MLE, replace).
  */
-import type { ChainSpec } from "../chain/chainSpec.ts";
-import { configFromSpec } from "../chain/chainSpec.ts";
-import { type ChainResult, runChains } from "../chain/runChains.ts";
-import { truthFromSpec } from "../chain/specs.ts";
+import type { ChainSpec } from "../../chain/chainSpec.ts";
+import { configFromSpec } from "../../chain/chainSpec.ts";
+import { type ChainResult, runChains } from "../../chain/runChains.ts";
+import { truthFromSpec } from "../../chain/specs.ts";
 import {
   exceedanceCounts,
   generationValues,
   summarizeMetric,
   type ThresholdComparison,
-} from "../chain/summarize.ts";
-import type { MetricId } from "../metrics/metric.ts";
-import { heterozygosity } from "../model/categorical.ts";
-import { quantile, quantiles } from "../numeric/index.ts";
-import { clopperPearson } from "../verdict/rules.ts";
-import { formatNumber, reportNumber } from "./numbers.ts";
+} from "../../chain/summarize.ts";
+import type { MetricId } from "../../metrics/metric.ts";
+import { heterozygosity } from "../../model/categorical.ts";
+import { quantile, quantiles } from "../../numeric/index.ts";
+import { clopperPearson } from "../../verdict/rules.ts";
+import { formatNumber, reportNumber } from "../contract/numbers.ts";
 import type {
   ChainFraction,
   CollapseMatrix,
@@ -30,7 +30,7 @@ import type {
   ReportSeries,
   SimulationPreset,
   TrajectoryChart,
-} from "./schema.ts";
+} from "../contract/schema.ts";
 
 /** Chains and generations of each preset (`none` runs nothing). */
 export const PRESET_SIZES: Readonly<

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { arch, cpus, hostname, platform } from "node:os";
 import { join } from "node:path";
-import { shardSeeds } from "../claims/shardSeeds.ts";
+import { shardSeeds } from "../../claims/shardSeeds.ts";
 import {
   CALIBRATION_VERSION,
   type CalibrationSettings,
@@ -16,10 +16,10 @@ import {
   type ShardClaim,
   type ShardFile,
   ShardFileSchema,
-} from "./calibrationSchema.ts";
-import { MalformedShardError } from "./errors.ts";
+} from "../contract/calibrationSchema.ts";
+import { MalformedShardError } from "../contract/errors.ts";
+import type { CollectedRun } from "../vitest/reporter.ts";
 import { HARNESS_ROOT } from "./loader.ts";
-import type { CollectedRun } from "./reporter.ts";
 import { runClaims } from "./run.ts";
 import { writeFileAtomic } from "./write.ts";
 

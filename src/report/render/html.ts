@@ -12,6 +12,14 @@ function yAxisTitle(chart: TrajectoryChart): string {
   return yAxis(chart, chartRows(chart).rows).title;
 }
 
+import { formatNumber } from "../contract/numbers.ts";
+import type {
+  ClaimEntry,
+  CollapseMatrix,
+  FractionChart,
+  Report,
+  TrajectoryChart,
+} from "../contract/schema.ts";
 import {
   evidenceLine,
   evidenceReasons,
@@ -21,14 +29,6 @@ import {
   tableBlocks,
   verdictText,
 } from "./format.ts";
-import { formatNumber } from "./numbers.ts";
-import type {
-  ClaimEntry,
-  CollapseMatrix,
-  FractionChart,
-  Report,
-  TrajectoryChart,
-} from "./schema.ts";
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {

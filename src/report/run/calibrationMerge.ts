@@ -7,8 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { shardSeeds } from "../claims/shardSeeds.ts";
-import { clopperPearson, fmt } from "../verdict/index.ts";
+import { shardSeeds } from "../../claims/shardSeeds.ts";
+import { clopperPearson, fmt } from "../../verdict/index.ts";
 import {
   CALIBRATION_SCHEMA,
   CALIBRATION_VERSION,
@@ -18,15 +18,15 @@ import {
   type RunRecord,
   type ShardFile,
   validateCalibrationReport,
-} from "./calibrationSchema.ts";
-import { dkwEpsilon, ecdfDistance } from "./ecdf.ts";
+} from "../contract/calibrationSchema.ts";
 import {
   DuplicateSeedError,
   MalformedShardError,
   MissingShardError,
   NoClaimFilesError,
   ShardMismatchError,
-} from "./errors.ts";
+} from "../contract/errors.ts";
+import { dkwEpsilon, ecdfDistance } from "./ecdf.ts";
 
 /** A shard file as read, with the name it was read from. */
 export interface NamedShard {

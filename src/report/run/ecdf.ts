@@ -2,7 +2,7 @@
  * The empirical distribution function of p-values against the uniform one, with the
  * Dvoretzky–Kiefer–Wolfowitz margins (Massart's constant; see docs/theory.md#calibration).
  */
-import { InvalidParameterError } from "../util/validate.ts";
+import { InvalidParameterError } from "../../util/validate.ts";
 
 /**
  * The sorted sample and its ECDF at each distinct value: F(x) = #{v ≤ x}/n (right-continuous,

@@ -15,11 +15,15 @@ import {
   writeFileSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { makeFolder } from "../util/makeFolder.ts";
-import { ForeignFilesError, ReportFolderBusyError, UnwritableOutputError } from "./errors.ts";
-import { renderHtml } from "./html.ts";
-import { renderMarkdown } from "./markdown.ts";
-import type { Report, ReportBody } from "./schema.ts";
+import { makeFolder } from "../../util/makeFolder.ts";
+import {
+  ForeignFilesError,
+  ReportFolderBusyError,
+  UnwritableOutputError,
+} from "../contract/errors.ts";
+import type { Report, ReportBody } from "../contract/schema.ts";
+import { renderHtml } from "../render/html.ts";
+import { renderMarkdown } from "../render/markdown.ts";
 
 let counter = 0;
 

@@ -7,11 +7,11 @@
 
 import { join } from "node:path";
 import type { TopLevelSpec } from "vega-lite";
-import type { CalibrationReport } from "./calibrationSchema.ts";
-import { ecdf } from "./ecdf.ts";
+import type { CalibrationReport } from "../contract/calibrationSchema.ts";
+import { formatNumber } from "../contract/numbers.ts";
+import { ecdf } from "../run/ecdf.ts";
+import { lockReportFolder, releaseReportFolder, replaceFolder } from "../run/write.ts";
 import { escapeHtml as e } from "./html.ts";
-import { formatNumber } from "./numbers.ts";
-import { lockReportFolder, releaseReportFolder, replaceFolder } from "./write.ts";
 
 interface EcdfRow {
   claim: string;

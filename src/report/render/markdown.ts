@@ -1,4 +1,13 @@
 /** report.md: claims table, counterexamples with replay commands, matrix, trajectories, environment. */
+
+import { formatNumber } from "../contract/numbers.ts";
+import type {
+  ClaimEntry,
+  CollapseMatrix,
+  FractionChart,
+  Report,
+  TrajectoryChart,
+} from "../contract/schema.ts";
 import {
   evidenceLine,
   evidenceReasons,
@@ -11,14 +20,6 @@ import {
   tableGenerations,
   verdictText,
 } from "./format.ts";
-import { formatNumber } from "./numbers.ts";
-import type {
-  ClaimEntry,
-  CollapseMatrix,
-  FractionChart,
-  Report,
-  TrajectoryChart,
-} from "./schema.ts";
 
 /** A table cell: pipes escaped, line breaks as <br>. */
 function cell(text: string): string {

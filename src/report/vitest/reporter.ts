@@ -10,7 +10,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, posix, resolve, sep } from "node:path";
 import type cliProgress from "cli-progress";
 import type { Reporter, TestCase, TestModule, TestSpecification, Vitest } from "vitest/node";
-import { makeFolder } from "../util/makeFolder.ts";
+import { makeFolder } from "../../util/makeFolder.ts";
 
 /** One test as the reporter saw it. */
 export interface CollectedTest {

@@ -5,12 +5,12 @@
  * give byte-identical bodies whatever the worker count, shard split or finishing order.
  */
 import { z } from "zod";
-import { scenarioFields } from "../claims/contract.ts";
-import { PRNG_ALGORITHM } from "../rng/index.ts";
-import { evidenceFields, OutcomeSchema, verdictFields } from "../verdict/contract.ts";
+import { scenarioFields } from "../../claims/contract.ts";
+import { PRNG_ALGORITHM } from "../../rng/index.ts";
+import { evidenceFields, OutcomeSchema, verdictFields } from "../../verdict/contract.ts";
+import type { CollectedRun, CollectedTest } from "../vitest/reporter.ts";
 import { InvalidClaimMetaError } from "./errors.ts";
 import { metaNumber } from "./numbers.ts";
-import type { CollectedRun, CollectedTest } from "./reporter.ts";
 import {
   type ClaimEntry,
   type CollapseMatrix,

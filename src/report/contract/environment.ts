@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { arch, cpus, hostname, type as osType, platform, release, totalmem } from "node:os";
 import { join } from "node:path";
-import { PRNG_ALGORITHM } from "../rng/index.ts";
+import { PRNG_ALGORITHM } from "../../rng/index.ts";
 import type { ReportEnvironment, ReportRun } from "./schema.ts";
 
 function osName(): string {

@@ -10,20 +10,23 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Claim } from "../claims/defineClaim.ts";
-import { registeredClaims, setRegisterOnly } from "../claims/registry.ts";
-import { findProjectRoot } from "../util/findProjectRoot.ts";
-import { importModule } from "../util/importModule.ts";
-import { projectConfig } from "../util/projectConfig.ts";
+import type { Claim } from "../../claims/defineClaim.ts";
+import { registeredClaims, setRegisterOnly } from "../../claims/registry.ts";
+import { findProjectRoot } from "../../util/findProjectRoot.ts";
+import { importModule } from "../../util/importModule.ts";
+import { projectConfig } from "../../util/projectConfig.ts";
 import {
   ClaimFileError,
   DuplicateClaimError,
   NoClaimFilesError,
   UnknownClaimError,
-} from "./errors.ts";
+} from "../contract/errors.ts";
 
 /** The harness's own package root (its bundled claims are the `builtin` suite). */
-export const HARNESS_ROOT = fileURLToPath(new URL("../../", import.meta.url)).replace(/[/\\]$/, "");
+export const HARNESS_ROOT = fileURLToPath(new URL("../../../", import.meta.url)).replace(
+  /[/\\]$/,
+  "",
+);
 
 /** The claim suites: the project's own claims, or the harness's bundled catalog. */
 export const SUITES = ["project", "builtin"] as const;

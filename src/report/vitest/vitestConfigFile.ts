@@ -10,7 +10,7 @@ const CONFIG_FILES = ["vitest.config", "vite.config"].flatMap((name) =>
 /** The preset as a config file (src/vitestDefaultConfig.ts, built to .js). */
 export const PRESET_CONFIG_FILE = fileURLToPath(
   new URL(
-    `../vitestDefaultConfig${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+    `../../vitestDefaultConfig${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
     import.meta.url,
   ),
 );

@@ -9,8 +9,8 @@
  */
 
 import type { Reporter, TestModule, Vitest } from "vitest/node";
-import { fmt } from "../verdict/evidence.ts";
-import { lenientStatus } from "./format.ts";
+import { fmt } from "../../verdict/evidence.ts";
+import { lenientStatus } from "../render/format.ts";
 
 /** How much of the evidence to print. */
 export type EvidenceDetail = "off" | "summary" | "scenarios";

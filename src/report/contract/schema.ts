@@ -9,9 +9,9 @@
  * `{ value: "Infinity" | "-Infinity" | "undefined", reason }`, never NaN, null or a missing key.
  */
 import { z } from "zod";
-import { scenarioFields } from "../claims/contract.ts";
-import { PRNG_ALGORITHM } from "../rng/index.ts";
-import { evidenceFields, IntSchema, OutcomeSchema, verdictFields } from "../verdict/contract.ts";
+import { scenarioFields } from "../../claims/contract.ts";
+import { PRNG_ALGORITHM } from "../../rng/index.ts";
+import { evidenceFields, IntSchema, OutcomeSchema, verdictFields } from "../../verdict/contract.ts";
 import { MalformedReportError, ReportVersionError } from "./errors.ts";
 import { SIMULATION_PRESETS, type SimulationPreset } from "./simulationPresets.ts";
 
