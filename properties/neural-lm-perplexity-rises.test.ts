@@ -31,6 +31,7 @@ import {
   defineClaim,
   generationValues,
   greaterThan,
+  replicateSeries,
   runReplicates,
   uniformInteger,
   verifyClaim,
@@ -68,24 +69,55 @@ export const claim = defineClaim({
           samples: s.samples,
           generations: s.generations,
           metrics: ["perplexity" as const],
-          recordAt: [1, s.generations],
         },
         range,
       );
     const scratch = run("neural-lm:init=scratch");
     const base = run("neural-lm:init=base");
     const log = (x: Float64Array) => x.map(Math.log);
+    // Every generation's ln PPL, for the report's chart (the checks read generations 1 and T).
+    const byGeneration: Record<string, Float64Array> = {};
+    for (let t = 1; t <= s.generations; t++) {
+      byGeneration[`scratch@${t}`] = log(generationValues(scratch, "perplexity", t));
+      byGeneration[`base@${t}`] = log(generationValues(base, "perplexity", t));
+    }
     return {
-      scratch1: log(generationValues(scratch, "perplexity", 1)),
-      scratchT: log(generationValues(scratch, "perplexity", s.generations)),
-      base1: log(generationValues(base, "perplexity", 1)),
-      baseT: log(generationValues(base, "perplexity", s.generations)),
+      ...byGeneration,
+      scratch1: byGeneration["scratch@1"],
+      scratchT: byGeneration[`scratch@${s.generations}`],
+      base1: byGeneration["base@1"],
+      baseT: byGeneration[`base@${s.generations}`],
     };
   },
   checks: () => [
     greaterThan("scratchT", "scratch1", { method: "paired-t" }),
     greaterThan("baseT", "base1", { method: "paired-t" }),
   ],
+  // The report's chart: ln PPL on held-out real text per generation, one panel per procedure
+  // and scenario, across the replicate chains of the final look.
+  tables: (scenarios) => ({
+    trajectories: [
+      {
+        id: "neural-lm-held-out-perplexity",
+        title: "Neural LM: held-out ln perplexity by generation (replace)",
+        metric: "ln-perplexity",
+        yLabel: "ln PPL on held-out real text (nats/token)",
+        note: "Generation 1 is trained on real text; each later generation on the previous generation's samples. From scratch: trained anew; fine-tuned: from the generation-1 base.",
+        series: scenarios.flatMap((sc) =>
+          (["scratch", "base"] as const).map((procedure) =>
+            replicateSeries(
+              `${procedure === "scratch" ? "from scratch" : "fine-tuned from the base"}, M = ${sc.setting.samples}, T = ${sc.setting.generations}`,
+              Array.from(
+                { length: sc.setting.generations },
+                (_, i) => sc.observations[`${procedure}@${i + 1}`] as Float64Array,
+              ),
+              { firstGeneration: 1 },
+            ),
+          ),
+        ),
+      },
+    ],
+  }),
 });
 
 verifyClaim(claim);

@@ -58,6 +58,12 @@ export {
   type UntilReplicateSpec,
   verifyClaim,
 } from "./claims/index.ts";
+export {
+  type ReplicateSeries,
+  type ReplicateSeriesConstraints,
+  replicateSeries,
+  type SeriesNumber,
+} from "./claims/replicateSeries.ts";
 export { METRIC_IDS, type MetricId } from "./metrics/metric.ts";
 export type { RandomStreamState, RootSeed, StreamKey } from "./rng/index.ts";
 export { derive, deriveSeed, PRNG_ALGORITHM, RandomStream } from "./rng/index.ts";

@@ -221,6 +221,13 @@ export function claimTrajectories(id: string, raw: unknown): TrajectoryChart[] {
     );
   }
   const num = claimNumber(id);
+  // A series' non-finite value at generation t takes the reason its undefinedValues give for t.
+  const at =
+    (s: { undefinedValues?: readonly { generation: number; reason: string }[] }) =>
+    (v: MetaNumber, t: number): ReportNumber => {
+      const reason = s.undefinedValues?.find((u) => u.generation === t)?.reason;
+      return reason === undefined ? num(v) : metaNumber(v, () => reason);
+    };
   return r.data.map((c) => ({
     id: c.id,
     title: c.title,
@@ -231,14 +238,14 @@ export function claimTrajectories(id: string, raw: unknown): TrajectoryChart[] {
       (s): ReportSeries => ({
         label: s.label,
         spec: s.spec ?? null,
-        mean: s.mean.map(num),
-        se: s.se?.map(num) ?? null,
-        median: s.median?.map(num) ?? null,
-        q05: s.q05?.map(num) ?? null,
-        q25: s.q25?.map(num) ?? null,
-        q75: s.q75?.map(num) ?? null,
-        q95: s.q95?.map(num) ?? null,
-        chains: (s.chains ?? []).map((c) => ({ chain: c.chain, values: c.values.map(num) })),
+        mean: s.mean.map(at(s)),
+        se: s.se?.map(at(s)) ?? null,
+        median: s.median?.map(at(s)) ?? null,
+        q05: s.q05?.map(at(s)) ?? null,
+        q25: s.q25?.map(at(s)) ?? null,
+        q75: s.q75?.map(at(s)) ?? null,
+        q95: s.q95?.map(at(s)) ?? null,
+        chains: (s.chains ?? []).map((c) => ({ chain: c.chain, values: c.values.map(at(s)) })),
         defined: s.defined ?? null,
         undefinedValues: s.undefinedValues ?? [],
         theory: s.theory ? { formula: s.theory.formula, values: s.theory.values.map(num) } : null,
