@@ -104,6 +104,7 @@ function body(r: CollectedRun, rootSeed: number): ReportBody {
     generations: 8,
     trajectories: canonical.trajectories,
     fractions: canonical.fractions,
+    histograms: canonical.histograms,
     matrix: canonical.matrix,
   });
 }
@@ -159,6 +160,7 @@ describe("buildBody", () => {
         generations: 0,
         trajectories: [],
         fractions: [],
+        histograms: [],
         matrix: null,
       },
     );

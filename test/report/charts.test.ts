@@ -18,7 +18,11 @@ import {
   runCanonical,
   SAMPLE_CHAINS,
 } from "../../src/report/index.ts";
-import { TRAJECTORY_LAYERS } from "../../src/report/render/charts.ts";
+import {
+  histogramChartSpec,
+  histogramRows,
+  TRAJECTORY_LAYERS,
+} from "../../src/report/render/charts.ts";
 
 const ROOT_SEED = 11;
 const canonical = runCanonical(ROOT_SEED, "small");
@@ -55,6 +59,7 @@ describe("canonical series carry quartiles and individual chains", () => {
       generations: 8,
       trajectories: canonical.trajectories,
       fractions: canonical.fractions,
+      histograms: canonical.histograms,
       matrix: canonical.matrix,
     },
   );
@@ -143,6 +148,65 @@ describe("canonical series carry quartiles and individual chains", () => {
     }
     // A test of counts that are all zero could not tell counting from returning 0.
     expect(someEvent).toBe(true);
+  });
+});
+
+describe("per-generation histograms", () => {
+  const setting: Record<string, string> = {
+    "histogram-variance-unbiased": "gaussian-unbiased",
+    "histogram-entropy": "categorical-mle",
+  };
+
+  it("bin every chain's value at the drawn generations (own binning of the engine's values)", () => {
+    expect(canonical.histograms.map((h) => h.id).sort()).toEqual(Object.keys(setting).sort());
+    for (const h of canonical.histograms) {
+      expect(h.generations).toEqual([1, 2, 4, 8]);
+      const B = h.edges.length - 1;
+      const toX = (v: number) => (h.scale === "log10" ? Math.log10(v) : v);
+      const [lo, hi] = [toX(h.edges[0]), toX(h.edges[B])];
+      // Edges ascending, spanning exactly the drawn values of every setting and generation.
+      const drawn: number[] = [];
+      for (const s of h.series) {
+        const run = specs.find((r) => r.setting.id === setting[h.id] && r.regime.label === s.label);
+        if (run === undefined) throw new Error(`no run for ${h.id}/${s.label}`);
+        for (const [i, t] of h.generations.entries()) {
+          const x = chainValues(run.key, h.metric, t);
+          const inside = x.filter((v) => Number.isFinite(v) && (h.scale === "linear" || v > 0));
+          drawn.push(...inside.map(toX));
+          const own = new Array<number>(B).fill(0);
+          for (const v of inside)
+            own[Math.min(B - 1, Math.floor(((toX(v) - lo) / (hi - lo)) * B))]++;
+          expect(s.counts[i], `${h.id} ${s.label} t = ${t}`).toEqual(own);
+          expect(s.outside[i]).toBe(x.length - inside.length);
+        }
+      }
+      expect(Math.min(...drawn)).toBeCloseTo(lo, 12);
+      expect(Math.max(...drawn)).toBeCloseTo(hi, 12);
+      for (let b = 0; b < B; b++) expect(h.edges[b + 1]).toBeGreaterThan(h.edges[b]);
+    }
+  });
+
+  it("draw one step line per generation in each setting's panel, shares summing to 1", () => {
+    for (const h of canonical.histograms) {
+      const spec = histogramChartSpec(h) as unknown as {
+        facet: { field: string };
+        spec: { layer: { mark: { type: string; interpolate: string } }[] };
+      };
+      expect(spec.facet.field).toBe("series");
+      expect(spec.spec.layer.map((l) => [l.mark.type, l.mark.interpolate])).toEqual([
+        ["line", "step-after"],
+      ]);
+      const rows = histogramRows(h);
+      for (const s of h.series) {
+        for (const t of h.generations) {
+          const line = rows.filter((r) => r.series === s.label && r.generation === `t = ${t}`);
+          // B bins plus the closing point at the last edge (which repeats the last bin).
+          expect(line).toHaveLength(h.edges.length);
+          const total = line.slice(0, -1).reduce((a, r) => a + r.share, 0);
+          expect(total).toBeCloseTo(1, 12);
+        }
+      }
+    }
   });
 });
 

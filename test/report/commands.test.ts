@@ -162,14 +162,16 @@ describe("named errors and non-zero exits", () => {
     named(await cli(["verify-report", bad]), "MalformedReportError");
     writeFileSync(bad, JSON.stringify({ schema: "something-else", version: 1 }));
     named(await cli(["verify-report", bad]), "MalformedReportError");
-    writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version: 2, body: {} }));
+    writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version: 3, body: {} }));
     const invalid = await cli(["verify-report", bad]);
     named(invalid, "MalformedReportError");
-    expect(invalid.stderr).toContain("does not match the report schema v2");
-    // A report of the previous version (before quantile bands and collapse fractions) is named
-    // as such, not as a list of missing fields.
-    writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version: 1, body: {} }));
-    named(await cli(["verify-report", bad]), "ReportVersionError");
+    expect(invalid.stderr).toContain("does not match the report schema v3");
+    // Reports of previous versions (1: before quantile bands and collapse fractions; 2: before
+    // per-generation histograms) are named as such, not as a list of missing fields.
+    for (const version of [1, 2]) {
+      writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version, body: {} }));
+      named(await cli(["verify-report", bad]), "ReportVersionError");
+    }
     writeFileSync(bad, JSON.stringify({ schema: "collapse-harness/report", version: 99 }));
     const wrong = await cli(["verify-report", bad]);
     named(wrong, "ReportVersionError");

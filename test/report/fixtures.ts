@@ -169,6 +169,7 @@ export function emptyReport(id: string, files: string[] = []): Report {
     generations: 0,
     trajectories: canonical.trajectories,
     fractions: canonical.fractions,
+    histograms: canonical.histograms,
     matrix: canonical.matrix,
   });
   return assembleReport({ ...body, selection: { files, claims: [] } }, collected, {
@@ -231,6 +232,7 @@ export async function plantedClaimReport(
     ...PRESET_SIZES[preset],
     trajectories: canonical.trajectories,
     fractions: canonical.fractions,
+    histograms: canonical.histograms,
     matrix: canonical.matrix,
   });
   return assembleReport(body, collected, {

@@ -90,7 +90,18 @@ function boxPixels(
  * A chart is drawn when its box holds some ink and: for a fraction chart, every regime's line
  * colour; for a trajectory chart, the median line and both bands of the chains.
  */
+/** The generation colours of the histogram charts (src/report/render/charts.ts), t = 1 … T. */
+const GENERATION_COLOURS: Record<string, [number, number, number]> = {
+  first: [0x9e, 0xca, 0xe1],
+  last: [0x08, 0x30, 0x6b],
+};
+
 function chartDrawn(png: Png, box: Box): boolean {
+  if (box.id.startsWith("histogram-")) {
+    // The first and the last generation's step lines are both drawn.
+    const p = boxPixels(png, box, GENERATION_COLOURS);
+    return Object.values(p.colours).every((n) => n >= 40) && p.ink / p.area > 0.01;
+  }
   if (box.id.startsWith("collapsed-")) {
     const p = boxPixels(png, box, SERIES_COLOURS);
     return Object.values(p.colours).every((n) => n >= 40) && p.ink / p.area > 0.02;
@@ -102,6 +113,7 @@ function chartDrawn(png: Png, box: Box): boolean {
 }
 
 function pixelsOf(png: Png, box: Box) {
+  if (box.id.startsWith("histogram-")) return boxPixels(png, box, GENERATION_COLOURS);
   return box.id.startsWith("collapsed-")
     ? boxPixels(png, box, SERIES_COLOURS)
     : boxPixels(png, box, LAYER_COLOURS, LAYER_TOLERANCE);
@@ -145,7 +157,7 @@ describe("report.html in headless chromium", () => {
   it.skipIf(SKIP)(
     SKIP
       ? SKIP_MESSAGE
-      : `at ${WIDTHS.join(" and ")} px: a failure banner, the failing row first and highlighted, no horizontal overflow, every chart drawn (median lines and chain bands, each regime's collapsed fraction)`,
+      : `at ${WIDTHS.join(" and ")} px: a failure banner, the failing row first and highlighted, no horizontal overflow, every chart drawn (median lines and chain bands, each regime's collapsed fraction, the first and last generation's histograms)`,
     async () => {
       const html = await writeSampleReport();
       const browser = await chromium.launch({
@@ -213,6 +225,8 @@ describe("report.html in headless chromium", () => {
             "collapsed-variance-mle",
             "collapsed-tail-mass",
             "collapsed-support",
+            "histogram-variance-unbiased",
+            "histogram-entropy",
           ]);
           for (const b of boxes) expect(b.w * b.h).toBeGreaterThan(300 * 200);
 

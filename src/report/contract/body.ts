@@ -15,6 +15,7 @@ import {
   type ClaimEntry,
   type CollapseMatrix,
   type FractionChart,
+  type HistogramChart,
   NonFiniteSchema,
   type ReportBody,
   type ReportCounterexample,
@@ -419,6 +420,7 @@ export interface BodyOptions {
   readonly generations: number;
   readonly trajectories: readonly TrajectoryChart[];
   readonly fractions: readonly FractionChart[];
+  readonly histograms: readonly HistogramChart[];
   readonly matrix: CollapseMatrix | null;
 }
 
@@ -462,6 +464,7 @@ export function buildBody(run: CollectedRun, o: BodyOptions): ReportBody {
     simulations: { preset: o.preset, chains: o.chains, generations: o.generations },
     trajectories: [...o.trajectories],
     fractions: [...o.fractions],
+    histograms: [...o.histograms],
     matrix: o.matrix,
   };
 }

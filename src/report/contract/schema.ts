@@ -18,7 +18,7 @@ import { SIMULATION_PRESETS, type SimulationPreset } from "./simulationPresets.t
 /** `schema` field of every report. */
 export const REPORT_SCHEMA = "collapse-harness/report";
 /** The report version this harness writes and reads. */
-export const REPORT_VERSION = 2;
+export const REPORT_VERSION = 3;
 
 const int = IntSchema;
 
@@ -156,6 +156,41 @@ export const FractionSeriesSchema = z.strictObject({
 });
 export type FractionSeries = z.infer<typeof FractionSeriesSchema>;
 
+/**
+ * One setting's across-chain distribution of a metric at a few generations: counts of chains in
+ * each bin (the bins shared by every generation and series of the chart).
+ */
+export const HistogramSeriesSchema = z.strictObject({
+  label: z.string(),
+  spec: SeriesSpecSchema.nullable(),
+  /** counts[i][b]: chains whose value at generations[i] falls in bin b. */
+  counts: z.array(z.array(int)),
+  /** Chains not in any bin at generations[i] (undefined values; ≤ 0 on a log axis). */
+  outside: z.array(int),
+});
+export type HistogramSeries = z.infer<typeof HistogramSeriesSchema>;
+
+/**
+ * Per-generation histograms of a metric across chains (the literature's "distribution at
+ * generation t" figures): where the typical chain goes while the mean may stay put.
+ */
+export const HistogramChartSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  title: z.string(),
+  metric: z.string(),
+  /** The x axis, e.g. "σ²_t (log scale)". */
+  xLabel: z.string(),
+  /** Binning scale: bins equal in log10 of the value, or in the value. */
+  scale: z.enum(["log10", "linear"]),
+  /** Bin edges (values, ascending; bins are [edges[b], edges[b + 1]), the last one closed). */
+  edges: z.array(z.number()).min(2),
+  /** The generations drawn. */
+  generations: z.array(int).min(1),
+  note: z.string(),
+  series: z.array(HistogramSeriesSchema).min(1),
+});
+export type HistogramChart = z.infer<typeof HistogramChartSchema>;
+
 /** The fraction of chains collapsed per generation, one series per regime. */
 export const FractionChartSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
@@ -240,6 +275,8 @@ export const BodySchema = z.strictObject({
   trajectories: z.array(TrajectoryChartSchema),
   /** Fraction of the canonical chains collapsed per generation. */
   fractions: z.array(FractionChartSchema),
+  /** Per-generation histograms of the canonical simulations. */
+  histograms: z.array(HistogramChartSchema),
   matrix: MatrixSchema.nullable(),
 });
 export type ReportBody = z.infer<typeof BodySchema>;
@@ -318,6 +355,7 @@ export function reportJsonSchema(): Record<string, unknown> {
     [TrajectoryChartSchema, "TrajectoryChart"],
     [MatrixSchema, "CollapseMatrix"],
     [FractionChartSchema, "FractionChart"],
+    [HistogramChartSchema, "HistogramChart"],
     [ClaimEntrySchema, "ClaimEntry"],
     [BodySchema, "Body"],
     [RunSchema, "Run"],

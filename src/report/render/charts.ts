@@ -22,6 +22,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type {
   FractionChart,
+  HistogramChart,
   ReportNumber,
   ReportSeries,
   TrajectoryChart,
@@ -325,6 +326,77 @@ export function fractionChartSpec(chart: FractionChart): TopLevelSpec {
   ]);
 }
 
+/** Generation colours of histogram charts, light (early) to dark (late). */
+const GENERATION_PALETTE = ["#9ecae1", "#4292c6", "#2171b5", "#08306b"];
+
+/** A plotted point of a histogram chart: the share of a panel's chains in the bin starting at x. */
+export interface HistogramRow {
+  series: string;
+  generation: string;
+  x: number;
+  share: number;
+}
+
+/**
+ * The rows of a histogram chart: per panel (setting) and generation, the share of chains in each
+ * bin (counts / chains drawn, so panels with chains outside the bins stay comparable), as a step
+ * line over the bins' left edges closed at the last edge.
+ */
+export function histogramRows(chart: HistogramChart): HistogramRow[] {
+  const rows: HistogramRow[] = [];
+  for (const s of chart.series) {
+    for (const [i, t] of chart.generations.entries()) {
+      const counts = s.counts[i];
+      const total = counts.reduce((a, b) => a + b, 0);
+      const share = (b: number) => (total > 0 ? counts[b] / total : 0);
+      const generation = `t = ${t}`;
+      for (let b = 0; b < counts.length; b++) {
+        rows.push({ series: s.label, generation, x: chart.edges[b], share: share(b) });
+      }
+      const last = counts.length - 1;
+      rows.push({ series: s.label, generation, x: chart.edges[last + 1], share: share(last) });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The vega-lite spec of a histogram chart: one panel per setting (regime), one step line per
+ * generation (light to dark), x in the metric's units on a log axis when the bins are log-spaced.
+ */
+export function histogramChartSpec(chart: HistogramChart): TopLevelSpec {
+  const rows = histogramRows(chart);
+  const panels = chart.series.map((s) => s.label);
+  const generations = chart.generations.map((t) => `t = ${t}`);
+  const palette = GENERATION_PALETTE.slice(GENERATION_PALETTE.length - generations.length);
+  return panelledSpec(chart.title, rows, panels, PANEL_HEIGHT * 0.75, [
+    {
+      mark: { type: "line", interpolate: "step-after", strokeWidth: 2 },
+      encoding: {
+        x: {
+          field: "x",
+          type: "quantitative" as const,
+          title: mathUnicode(chart.xLabel),
+          // Exactly the bins' span (a "nice" log domain would add decades of empty axis).
+          scale: {
+            ...(chart.scale === "log10" ? { type: "log" as const } : { zero: false }),
+            domain: [chart.edges[0], chart.edges[chart.edges.length - 1]],
+            nice: false,
+          },
+        },
+        y: { field: "share", type: "quantitative" as const, title: "share of chains" },
+        color: {
+          field: "generation",
+          type: "nominal" as const,
+          title: "generation",
+          sort: generations,
+          scale: { domain: generations, range: palette },
+        },
+      },
+    },
+  ]);
+}
+
 async function toSvg(spec: TopLevelSpec): Promise<string> {
   // Loaded on demand (a third of a second): only commands that write reports draw charts.
   const [{ parse, View }, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
@@ -339,6 +411,11 @@ async function toSvg(spec: TopLevelSpec): Promise<string> {
 /** Renders a trajectory chart to a standalone SVG string. */
 export function renderChartSvg(chart: TrajectoryChart): Promise<string> {
   return toSvg(chartSpec(chart));
+}
+
+/** Renders a per-generation histogram chart to a standalone SVG string. */
+export function renderHistogramSvg(chart: HistogramChart): Promise<string> {
+  return toSvg(histogramChartSpec(chart));
 }
 
 /** Renders a fraction-of-chains-collapsed chart to a standalone SVG string. */

@@ -4,7 +4,14 @@
  * rendered to SVG in Node, and the environment.
  */
 
-import { chartRows, fractionRows, renderChartSvg, renderFractionSvg, yAxis } from "./charts.ts";
+import {
+  chartRows,
+  fractionRows,
+  renderChartSvg,
+  renderFractionSvg,
+  renderHistogramSvg,
+  yAxis,
+} from "./charts.ts";
 import { mathHtml } from "./mathText.ts";
 
 /** The y-axis title a trajectory chart is drawn with. */
@@ -17,6 +24,7 @@ import type {
   ClaimEntry,
   CollapseMatrix,
   FractionChart,
+  HistogramChart,
   Report,
   TrajectoryChart,
 } from "../contract/schema.ts";
@@ -151,6 +159,18 @@ async function fractionHtml(chart: FractionChart): Promise<string> {
   }</figcaption></figure>`;
 }
 
+async function histogramHtml(chart: HistogramChart): Promise<string> {
+  const svg = await renderHistogramSvg(chart);
+  const outside = chart.series.flatMap((s) =>
+    s.outside.flatMap((n, i) => (n > 0 ? [`${s.label} t = ${chart.generations[i]}: ${n}`] : [])),
+  );
+  return `<figure class="chart" id="chart-${e(chart.id)}" data-chart="${e(chart.id)}">${svg}<figcaption>${e(chart.note)} Each line: the share of the setting's chains in each of ${chart.edges.length - 1} bins${chart.scale === "log10" ? " equal in the log of the value" : ""}, at one generation.${
+    outside.length > 0
+      ? ` Chains outside the bins (undefined${chart.scale === "log10" ? " or ≤ 0" : ""}): ${e(outside.join("; "))}.`
+      : ""
+  }</figcaption></figure>`;
+}
+
 function claimDetails(c: ClaimEntry): string {
   const facts = [
     `<li>Verdict: <strong class="${statusClass(c)}">${e(verdictText(c))}</strong></li>`,
@@ -240,6 +260,8 @@ export async function renderHtml(report: Report): Promise<string> {
   for (const chart of body.trajectories) charts.push(await chartHtml(chart, ""));
   const fractions: string[] = [];
   for (const chart of body.fractions) fractions.push(await fractionHtml(chart));
+  const histograms: string[] = [];
+  for (const chart of body.histograms) histograms.push(await histogramHtml(chart));
   const claimCharts: string[] = [];
   for (const c of body.claims) {
     for (const chart of c.trajectories) claimCharts.push(await chartHtml(chart, `${c.id}-`));
@@ -320,6 +342,9 @@ export async function renderHtml(report: Report): Promise<string> {
     `<div class="charts">${charts.join("")}</div>`,
     fractions.length > 0
       ? `<h3>Fraction of chains collapsed</h3><div class="charts">${fractions.join("")}</div>`
+      : "",
+    histograms.length > 0
+      ? `<h3>Distributions across chains, generation by generation</h3><div class="charts">${histograms.join("")}</div>`
       : "",
     claimCharts.length > 0
       ? `<h3>From claims</h3><div class="charts">${claimCharts.join("")}</div>`

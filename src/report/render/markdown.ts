@@ -5,6 +5,7 @@ import type {
   ClaimEntry,
   CollapseMatrix,
   FractionChart,
+  HistogramChart,
   Report,
   TrajectoryChart,
 } from "../contract/schema.ts";
@@ -169,6 +170,47 @@ function fractionTable(chart: FractionChart): string[] {
   ];
 }
 
+/**
+ * A histogram chart in brief: per setting and generation, the chains in the bins, those outside,
+ * and the bins holding the middle half of them (the full counts are in report.json).
+ */
+function histogramTable(chart: HistogramChart): string[] {
+  const bin = (b: number) =>
+    `[${formatNumber(chart.edges[b])}, ${formatNumber(chart.edges[b + 1])}${b === chart.edges.length - 2 ? "]" : ")"}`;
+  const middle = (counts: readonly number[]): string => {
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (total === 0) return "—";
+    let seen = 0;
+    let lo = -1;
+    let hi = -1;
+    for (let b = 0; b < counts.length; b++) {
+      seen += counts[b];
+      if (lo < 0 && seen >= total / 4) lo = b;
+      if (hi < 0 && seen >= (3 * total) / 4) hi = b;
+    }
+    return lo === hi ? bin(lo) : `${bin(lo)} to ${bin(hi)}`;
+  };
+  return [
+    `#### ${chart.title}`,
+    "",
+    `${chart.note} Bins: ${chart.edges.length - 1}, ${chart.scale === "log10" ? "equal in the log of the value" : "equal width"}; the middle half of the chains lies in the bins shown.`,
+    "",
+    ...table(
+      ["setting", "t", "chains in bins", "outside", "middle half"],
+      chart.series.flatMap((s) =>
+        chart.generations.map((t, i) => [
+          s.label,
+          String(t),
+          String(s.counts[i].reduce((a, b) => a + b, 0)),
+          String(s.outside[i]),
+          middle(s.counts[i]),
+        ]),
+      ),
+    ),
+    "",
+  ];
+}
+
 /** report.md of a report. */
 export function renderMarkdown(report: Report): string {
   const { body, run } = report;
@@ -229,6 +271,10 @@ export function renderMarkdown(report: Report): string {
   for (const chart of body.trajectories) out.push(...trajectoryTable(chart));
   if (body.fractions.length > 0) out.push("### Fraction of chains collapsed", "");
   for (const chart of body.fractions) out.push(...fractionTable(chart));
+  if (body.histograms.length > 0) {
+    out.push("### Distributions across chains, generation by generation", "");
+  }
+  for (const chart of body.histograms) out.push(...histogramTable(chart));
   for (const c of body.claims) {
     for (const chart of c.trajectories)
       out.push(`From claim ${c.id}:`, "", ...trajectoryTable(chart));

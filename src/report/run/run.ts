@@ -251,6 +251,7 @@ export function bodyOf(
     generations: size.generations,
     trajectories: canonical.trajectories,
     fractions: canonical.fractions,
+    histograms: canonical.histograms,
     matrix: canonical.matrix,
   });
   return { body, simulationsMs };

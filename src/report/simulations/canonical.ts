@@ -26,6 +26,8 @@ import type {
   CollapseMatrix,
   FractionChart,
   FractionSeries,
+  HistogramChart,
+  HistogramSeries,
   ReportNumber,
   ReportSeries,
   SimulationPreset,
@@ -506,10 +508,112 @@ export function fractionSeries(
   };
 }
 
+interface HistogramPlan {
+  readonly id: string;
+  readonly title: string;
+  readonly setting: string;
+  readonly metric: MetricId;
+  readonly xLabel: string;
+  readonly scale: "log10" | "linear";
+  readonly note: string;
+}
+
+/** Per-generation histograms of the canonical runs. */
+const HISTOGRAMS: readonly HistogramPlan[] = [
+  {
+    id: "histogram-variance-unbiased",
+    title: "Distribution of σ²_t across chains, Gaussian unbiased, M = 50",
+    setting: "gaussian-unbiased",
+    metric: "variance",
+    xLabel: "σ²_t (log scale)",
+    scale: "log10",
+    note: "Under replace the distribution of ln σ²_t drifts down and widens (ln σ²_t is a random walk with negative drift), although E[σ²_t] = 1 at every t: the mean is carried by ever fewer chains.",
+  },
+  {
+    id: "histogram-entropy",
+    title: "Distribution of the entropy across chains, categorical MLE, Zipf(50, 1.1), M = 100",
+    setting: "categorical-mle",
+    metric: "entropy",
+    xLabel: "entropy (nats)",
+    scale: "linear",
+    note: "Under replace every chain loses entropy and the chains spread out; real data (accumulate, fresh) holds the distribution near the truth's entropy.",
+  },
+];
+
+/** Bins of a histogram chart. */
+export const HISTOGRAM_BINS = 24;
+
+/** Up to four generations to draw: 1, about T/4, T/2 and T (distinct). */
+export function histogramGenerations(T: number): number[] {
+  return [...new Set([1, Math.round(T / 4), Math.round(T / 2), T].filter((t) => t >= 1))].sort(
+    (a, b) => a - b,
+  );
+}
+
+/**
+ * The histograms of one metric across chains, for several results (settings) at the same
+ * generations and bins: {@link HISTOGRAM_BINS} bins spanning every drawn value (in log10 of the
+ * value when `scale` is log10: values ≤ 0 and undefined ones are then counted in `outside`).
+ */
+export function histogramSeries(
+  results: readonly { label: string; result: ChainResult; spec: ChainSpec | null }[],
+  metric: string,
+  generations: readonly number[],
+  scale: "log10" | "linear",
+): { edges: number[]; series: HistogramSeries[] } {
+  const toX = (v: number) => (scale === "log10" ? Math.log10(v) : v);
+  const drawn = (v: number) => Number.isFinite(v) && (scale === "linear" || v > 0);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const values = results.map(({ result }) =>
+    generations.map((t) => generationValues(result, metric, t)),
+  );
+  for (const perSetting of values) {
+    for (const x of perSetting) {
+      for (const v of x) {
+        if (!drawn(v)) continue;
+        lo = Math.min(lo, toX(v));
+        hi = Math.max(hi, toX(v));
+      }
+    }
+  }
+  if (!(lo <= hi)) {
+    lo = 0;
+    hi = 1;
+  } else if (lo === hi) {
+    lo -= 0.5;
+    hi += 0.5;
+  }
+  const width = (hi - lo) / HISTOGRAM_BINS;
+  const edgesX = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, b) =>
+    b === HISTOGRAM_BINS ? hi : lo + b * width,
+  );
+  const series = results.map(({ label, spec }, i): HistogramSeries => {
+    const counts: number[][] = [];
+    const outside: number[] = [];
+    for (const x of values[i]) {
+      const row = new Array<number>(HISTOGRAM_BINS).fill(0);
+      let out = 0;
+      for (const v of x) {
+        if (!drawn(v)) {
+          out++;
+          continue;
+        }
+        row[Math.min(HISTOGRAM_BINS - 1, Math.floor((toX(v) - lo) / width))]++;
+      }
+      counts.push(row);
+      outside.push(out);
+    }
+    return { label, spec: spec === null ? null : seriesSpec(spec), counts, outside };
+  });
+  return { edges: edgesX.map((x) => (scale === "log10" ? 10 ** x : x)), series };
+}
+
 /** Result of {@link runCanonical}. */
 export interface CanonicalResult {
   readonly trajectories: TrajectoryChart[];
   readonly fractions: FractionChart[];
+  readonly histograms: HistogramChart[];
   readonly matrix: CollapseMatrix | null;
 }
 
@@ -521,7 +625,7 @@ export interface CanonicalResult {
  */
 export function runCanonical(rootSeed: number, preset: SimulationPreset): CanonicalResult {
   const runs = canonicalSpecs(rootSeed, preset);
-  if (runs.length === 0) return { trajectories: [], fractions: [], matrix: null };
+  if (runs.length === 0) return { trajectories: [], fractions: [], histograms: [], matrix: null };
   const results = new Map<string, ChainResult>();
   for (const r of runs) {
     results.set(r.key, runChains(configFromSpec(r.spec)));
@@ -558,8 +662,29 @@ export function runCanonical(rootSeed: number, preset: SimulationPreset): Canoni
       .filter((r) => r.setting.id === plan.setting)
       .map((r) => fractionSeries(resultOf(r.key), plan, r.regime.label, r.spec)),
   }));
+  const histograms: HistogramChart[] = HISTOGRAMS.map((plan) => {
+    const settingRuns = runs.filter((r) => r.setting.id === plan.setting);
+    const generations = histogramGenerations(settingRuns[0].spec.generations);
+    const { edges, series } = histogramSeries(
+      settingRuns.map((r) => ({ label: r.regime.label, result: resultOf(r.key), spec: r.spec })),
+      plan.metric,
+      generations,
+      plan.scale,
+    );
+    return {
+      id: plan.id,
+      title: plan.title,
+      metric: plan.metric,
+      xLabel: plan.xLabel,
+      scale: plan.scale,
+      edges,
+      generations,
+      note: plan.note,
+      series,
+    };
+  });
   const matrix = collapseMatrix(
     runs.map((r) => ({ setting: r.setting.id, regime: r.regime.label, result: resultOf(r.key) })),
   );
-  return { trajectories, fractions, matrix };
+  return { trajectories, fractions, histograms, matrix };
 }
