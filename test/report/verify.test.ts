@@ -115,6 +115,12 @@ describe("collapse verify", () => {
     expect(md).toContain("## Collapse matrix");
     expect(md).toContain(`| Node | ${process.version} |`);
     expect(md).toContain("| PRNG | xor4096 |");
+    // Each claim row links to its section: the anchor is the heading's GitHub slug (derived by
+    // hand from GitHub's rules: lower case, punctuation and symbols dropped, spaces to hyphens).
+    expect(md).toContain(
+      "[tiny-heterozygosity](#tiny-heterozygosity-eh_t--1--1mt-h_0-small-budget)",
+    );
+    expect(md).toContain("### tiny-heterozygosity: E[H_t] = (1 − 1/M)^t H_0 (small budget)\n");
   });
 
   it("the run section records the run's own settings (workers)", () => {

@@ -24,6 +24,19 @@ export function evidenceLine(e: ReportEvidence): string {
   );
 }
 
+/**
+ * A piece of evidence in brief, for the scenario tables of passing claims in report.md: outcome,
+ * claim, estimate with its interval and the p-value (the test, statistic, α, n and detectable
+ * effect are in report.json and report.html; α and n are in the claim's header and row).
+ */
+export function evidenceBrief(e: ReportEvidence): string {
+  const f = formatNumber;
+  return (
+    `${e.outcome.toUpperCase()} ${e.claim}: ${f(e.estimate)} [${f(e.interval[0])}, ${f(e.interval[1])}], p = ${f(e.pValue)}` +
+    (e.violation !== null ? `; first violation: ${e.violation}` : "")
+  );
+}
+
 /** Reasons attached to the non-finite numbers of a piece of evidence. */
 export function evidenceReasons(e: ReportEvidence): string[] {
   const fields: [string, ReportNumber][] = [

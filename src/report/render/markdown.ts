@@ -1,3 +1,4 @@
+import { slug } from "github-slugger";
 /** report.md: claims table, counterexamples with replay commands, matrix, trajectories, environment. */
 
 import { formatNumber } from "../contract/numbers.ts";
@@ -10,6 +11,7 @@ import type {
   TrajectoryChart,
 } from "../contract/schema.ts";
 import {
+  evidenceBrief,
   evidenceLine,
   evidenceReasons,
   evidenceSummary,
@@ -39,6 +41,11 @@ function fence(text: string, lang = ""): string[] {
   return [`\`\`\`${lang}`, text, "```"];
 }
 
+/** The anchor GitHub gives a claim's section heading (github-slugger: GitHub's own algorithm). */
+function anchor(c: ClaimEntry): string {
+  return slug(`${c.id}: ${c.title}`);
+}
+
 function claimSection(c: ClaimEntry): string[] {
   const out = [`### ${c.id}: ${c.title}`, ""];
   out.push(`- Verdict: **${verdictText(c)}**`);
@@ -65,8 +72,12 @@ function claimSection(c: ClaimEntry): string[] {
           String(s.seed),
           s.verdict.outcome,
           String(s.verdict.replicates),
+          // In full where the claim failed; in brief where it passed (the full record is in
+          // report.json and report.html), which keeps report.md a readable size.
           s.verdict.evidence
-            .map((e) => [evidenceLine(e), ...evidenceReasons(e)].join("; "))
+            .map((e) =>
+              [c.passed ? evidenceBrief(e) : evidenceLine(e), ...evidenceReasons(e)].join("; "),
+            )
             .join("\n"),
         ]),
       ),
@@ -231,7 +242,7 @@ export function renderMarkdown(report: Report): string {
     ...table(
       ["claim", "verdict", "citation", "statement", "evidence"],
       body.claims.map((c) => [
-        `${c.id}: ${c.title} (${c.file})`,
+        `[${c.id}](#${anchor(c)}): ${c.title} (${c.file})`,
         verdictText(c),
         c.citation === null ? "—" : `${c.citation.source}, ${c.citation.where}`,
         c.statement ?? "—",
