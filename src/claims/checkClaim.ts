@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { deriveSeed } from "../rng/index.ts";
 import { collectDataSources } from "../truths/dataSources.ts";
 import { InvalidParameterError } from "../util/validate.ts";
+import type { DeepReadonly } from "../verdict/contract.ts";
 import {
   type Check,
   checkObservations,
@@ -13,7 +14,7 @@ import {
   type Outcome,
   type ScenarioVerdict,
 } from "../verdict/index.ts";
-import type { ScenarioRecordSchema } from "./contract.ts";
+import type { ClaimReportSchema, CounterexampleSchema, ScenarioRecordSchema } from "./contract.ts";
 import {
   type Citation,
   type Claim,
@@ -27,50 +28,13 @@ import { DEFAULT_ROOT_SEED } from "./rootSeed.ts";
  * One evaluated scenario: the setting, its simulation seed and its verdict. Fields:
  * `scenarioFields` (contract.ts).
  */
-export type ScenarioRecord = Readonly<
-  Omit<z.infer<typeof ScenarioRecordSchema>, "verdict"> & { verdict: ScenarioVerdict }
->;
+export type ScenarioRecord = DeepReadonly<z.infer<typeof ScenarioRecordSchema>>;
 
-/** A shrunk, replayable counterexample. */
-export interface Counterexample extends ScenarioRecord {
-  /** fast-check seed and path: replaying them reproduces this scenario exactly. */
-  readonly fcSeed: number;
-  readonly path: string;
-  readonly shrinks: number;
-}
+/** A shrunk, replayable counterexample: its scenario and the fast-check seed and path replaying it. */
+export type Counterexample = DeepReadonly<z.infer<typeof CounterexampleSchema>>;
 
-/** The outcome of checking one claim in one run. */
-export interface ClaimReport {
-  readonly claim: {
-    readonly id: string;
-    readonly title: string;
-    readonly citation: Citation;
-    readonly statement: string;
-    readonly kind: ClaimKind;
-    readonly assumptions: readonly string[];
-  };
-  readonly rootSeed: number;
-  readonly fcSeed: number;
-  readonly alpha: number;
-  readonly strict: boolean;
-  /** supported: no scenario refuted or (in strict mode) inconclusive. */
-  readonly status: Outcome;
-  /** Scenarios evaluated before any failure (shrink steps excluded). */
-  readonly scenarios: readonly ScenarioRecord[];
-  readonly counterexample?: Counterexample;
-  /** Inconclusive scenarios tolerated in non-strict mode, and a budget that ended the run. */
-  readonly warnings: readonly string[];
-  /** The budget that ended the run early, if one did (see ClaimBudget). */
-  readonly endedBy?: "time" | "shrinks";
-  /** The claim's report tables (e.g. the collapse matrix), when it defines `tables`. */
-  readonly tables?: Readonly<Record<string, unknown>>;
-  /**
-   * The real data the claim's simulations read, one line per source (a text corpus: its name,
-   * size and train/held-out split), in first-use order; [] when every truth is a distribution.
-   */
-  readonly dataSources: readonly string[];
-  readonly durationMs: number;
-}
+/** The outcome of checking one claim in one run. Fields: `claimReportFields` (contract.ts). */
+export type ClaimReport = DeepReadonly<z.infer<typeof ClaimReportSchema>>;
 
 /** Options of {@link checkClaim}. */
 export interface CheckClaimOptions {

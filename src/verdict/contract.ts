@@ -12,6 +12,16 @@
  */
 import { z } from "zod";
 
+/**
+ * A type with every property and element read-only, recursively: the in-memory records are
+ * never mutated once made, and readonly types let any of their producers hand out shared arrays.
+ */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
 /** An integer (replicates, looks, seeds): one instance, so generated JSON Schemas share it. */
 export const IntSchema = z.number().int();
 

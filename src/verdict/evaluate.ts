@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import { type Check, checkObservations, type Observations } from "./checks.ts";
-import type { ScenarioVerdictSchema } from "./contract.ts";
+import type { DeepReadonly, ScenarioVerdictSchema } from "./contract.ts";
 import { type Evidence, fmtSetting, type Outcome } from "./evidence.ts";
 import {
   boundRule,
@@ -32,9 +32,7 @@ export interface ScenarioBudget {
 }
 
 /** Verdict of one scenario. Fields: `verdictFields` (contract.ts). */
-export type ScenarioVerdict = Readonly<
-  Omit<z.infer<typeof ScenarioVerdictSchema>, "evidence"> & { evidence: readonly Evidence[] }
->;
+export type ScenarioVerdict = DeepReadonly<z.infer<typeof ScenarioVerdictSchema>>;
 
 /** Number of looks in a doubling schedule from `replicates` to `maxReplicates`. */
 export function lookCount(replicates: number, maxReplicates: number): number {

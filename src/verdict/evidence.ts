@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { EvidenceSchema, OutcomeSchema } from "./contract.ts";
+import type { DeepReadonly, EvidenceSchema, OutcomeSchema } from "./contract.ts";
 
 /** How one decision rule ended for one scenario. */
 export type Outcome = z.infer<typeof OutcomeSchema>;
@@ -10,7 +10,7 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
  * replicates used, the α spent, and the smallest deviation from the claim the test could have
  * detected (power 0.9 at this α and sample size). Fields: `evidenceFields` (contract.ts).
  */
-export type Evidence = Readonly<z.infer<typeof EvidenceSchema>>;
+export type Evidence = DeepReadonly<z.infer<typeof EvidenceSchema>>;
 
 /** Power used to state the smallest detectable effect. */
 export const DETECTION_POWER = 0.9;

@@ -5,7 +5,7 @@
  * give byte-identical bodies whatever the worker count, shard split or finishing order.
  */
 import { z } from "zod";
-import { scenarioFields } from "../../claims/contract.ts";
+import { claimReportFields, counterexampleFields, scenarioFields } from "../../claims/contract.ts";
 import { PRNG_ALGORITHM } from "../../rng/index.ts";
 import { evidenceFields, OutcomeSchema, verdictFields } from "../../verdict/contract.ts";
 import type { CollectedRun, CollectedTest } from "../vitest/reporter.ts";
@@ -106,32 +106,21 @@ export const ClaimMatrixSchema = z.object({
   ),
 });
 
+// The wire form of a claim's report (claimReportFields, src/claims/contract.ts), plus what
+// verifyClaim adds (expect, trajectories, matrix); lenient where older metas differ.
 const MetaReport = z.object({
-  claim: z.object({
-    id: z.string(),
-    title: z.string(),
-    citation: z.object({ source: z.string(), where: z.string() }),
-    statement: z.string(),
-    kind: z.string(),
-    assumptions: z.array(z.string()),
-  }),
+  ...claimReportFields(
+    MetaScenario,
+    MetaScenario.extend(counterexampleFields),
+    MetaNum,
+    z.string(),
+  ),
   dataSources: z.array(z.string()).default([]),
-  rootSeed: z.number().int(),
-  fcSeed: z.number().int(),
-  alpha: MetaNum,
-  strict: z.boolean(),
-  status: Outcome,
-  scenarios: z.array(MetaScenario),
-  counterexample: MetaScenario.extend({
-    fcSeed: z.number().int(),
-    path: z.string(),
-    shrinks: z.number().int(),
-  }).optional(),
-  warnings: z.array(z.string()),
+  durationMs: z.number().optional(),
+  tables: z.record(z.string(), z.json()).optional(),
   expect: z.enum(["supported", "refuted"]).optional(),
   trajectories: z.unknown().optional(),
   matrix: z.unknown().optional(),
-  tables: z.record(z.string(), z.json()).optional(),
 });
 type MetaReport = z.infer<typeof MetaReport>;
 
