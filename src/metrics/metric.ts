@@ -500,6 +500,28 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
     compute: (m, ctx) => tailMassOf(m, ctx.tail),
   },
   {
+    name: "missing-mass",
+    description:
+      "the truth's mass on symbols the model gives probability 0 (Good–Turing's missing mass; for categorical-mle, the unseen mass of a memorising learner): Σ_{i: p̂_i = 0} p_i (exact)",
+    requires: ["probabilities"],
+    compute: (m, ctx) => {
+      const t = ctx.truth.model;
+      const p = op(t, "probabilities")(t);
+      const q = op(m, "probabilities")(m);
+      if (q.length !== p.length) {
+        throw new InvalidParameterError(
+          "missing-mass",
+          "model symbols",
+          `must be the truth's ${p.length} symbols`,
+          q.length,
+        );
+      }
+      let missing = 0;
+      for (let i = 0; i < p.length; i++) if (q[i] === 0) missing += p[i];
+      return missing;
+    },
+  },
+  {
     name: "support",
     description:
       "number of symbols with non-zero probability (exact; n-gram: surviving vocabulary, the words and <unk> with non-zero unigram probability, </s> not counted; empirical: distinct values)",
