@@ -21,10 +21,13 @@
  *   model (trained from scratch on the same real sample).
  * Rules: greaterThan, paired t-test, supported when the one-sided lower bound of the mean
  *   difference is > 0. Effects measured at seed 7 (10 chains, M = 1500, T = 4): scratch
- *   +0.63 ± sd 0.15 nats, fine-tune +0.15 ± sd 0.05, so 16–32 pairs decide at
- *   α' = 1e-6/(2 scenarios × 2 checks × 2 looks) (t_15 critical value ≈ 9.1; t_31 ≈ 6.6).
- * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks; cap 32 pairs, each two
- *   chains of T neural fits (≈ 0.05 s per fit of 1000 tokens).
+ *   +0.63 ± sd 0.15 nats, fine-tune +0.15 ± sd 0.05; the smallest effect is fine-tuning at the
+ *   range's corner M = 500, T = 4: +0.073 ± sd 0.069 (root seed 300050, 32 pairs: t = 6.0,
+ *   inconclusive under the earlier 32-pair cap, found by calibration).
+ * Budget: α = 1e-6 per run, Bonferroni over 2 scenarios × 2 checks × 3 looks (16, 32, 64 pairs):
+ *   α' = 8.3e-8, one-sided t_63 critical value ≈ 5.9, and 64 pairs give the corner t ≈ 0.073/(0.069/8) ≈ 8.5;
+ *   16 pairs decide the rest of the range (t_15 ≈ 9.1 is beaten by scratch's t ≈ 17). Each pair
+ *   is two chains of T neural fits (≈ 0.05 s per fit of 1000 tokens).
  */
 
 import {
@@ -54,7 +57,7 @@ export const claim = defineClaim({
     "truth: GPL-3 text (text:corpus=gpl, Debian base-files); family neural-lm at its defaults, init=scratch and init=base",
     "M ∈ [500, 1500] tokens, T ∈ [4, 6], regime replace",
   ],
-  budget: { scenarios: 2, replicates: 16, maxReplicates: 32 },
+  budget: { scenarios: 2, replicates: 16, maxReplicates: 64 },
   scenario: fc.record({
     samples: uniformInteger({ min: 500, max: 1500 }),
     generations: uniformInteger({ min: 4, max: 6 }),
