@@ -55,7 +55,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     )
     .option(
       "--regime <spec>",
-      "replace | accumulate | accumulate-subsample[:size=] | fresh:real=|lambda=[,first=] | keep-original[:fraction=]",
+      "replace | accumulate | accumulate-subsample[:size=] | fresh:real=|lambda=[,first=] | keep-original[:fraction=][,lambda=]",
       "replace",
     )
     .requiredOption("--samples <M>", "samples per generation", integer("--samples", 1))

@@ -271,7 +271,8 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
   },
   {
     name: "keep-original",
-    description: "a fixed fraction of the original real data reused",
+    description:
+      "a fixed fraction of the original real data reused; with lambda, plus λ·|kept| synthetic samples (Bertrand et al.'s loop at fraction 1)",
     params: {
       fraction: {
         type: "number",
@@ -280,6 +281,22 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
         max: 1,
         description: "fraction of D₁ kept",
       },
+      lambda: {
+        type: "number",
+        min: 0,
+        description:
+          "synthetic samples per kept real one: training sets of (1 + λ)·|kept| (default: synthetic samples fill up to M)",
+      },
+    },
+    check: (p, samples) => {
+      if (p.lambda !== undefined && Math.round((p.fraction as number) * samples) === 0) {
+        throw new InvalidParameterError(
+          "keep-original",
+          "fraction",
+          `keeps no real sample of M = ${samples} (fraction·M rounds to 0), and with lambda the training sets would be empty`,
+          p.fraction,
+        );
+      }
     },
     start(first, samples, stream, p) {
       const kept = subsampleData(
@@ -288,6 +305,19 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
         stream,
       );
       const nKept = dataSize(kept);
+      const lambda = p.lambda as number | undefined;
+      if (lambda !== undefined) {
+        // Bertrand et al.'s finite-sample loop (fraction 1): D₁ whole plus λ·|D₁| synthetic.
+        const nSynthetic = Math.round(lambda * nKept);
+        return {
+          next: (synthetic) =>
+            nSynthetic === 0
+              ? kept
+              : nKept === 0
+                ? synthetic(nSynthetic)
+                : concatData(kept, synthetic(nSynthetic)),
+        };
+      }
       return {
         next(synthetic) {
           if (nKept === 0) return synthetic(samples);

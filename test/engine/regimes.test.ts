@@ -66,4 +66,28 @@ describe("regimes build the training sets they name", () => {
     expect(kept).toHaveLength(3);
     for (const s of sets.slice(2)) expect(s.filter((v) => v < 0).sort()).toEqual(kept);
   });
+
+  it("keep-original with lambda: the kept real data plus λ·|kept| synthetic (Bertrand's loop)", () => {
+    // fraction 1: D₁ whole every generation, plus λM synthetic samples of the latest model.
+    const sets = run({ kind: "keep-original", fraction: 1, lambda: 0.5 }, 4);
+    for (const [t, s] of sets.slice(1).entries()) {
+      expect(s).toHaveLength(15);
+      expect(s.filter((v) => v < 0).sort()).toEqual(values(realData(M)).sort());
+      expect(s.filter((v) => v === t + 1)).toHaveLength(5);
+    }
+    // λ = 0: D₁ alone, every generation (the chain never leaves its first fit).
+    for (const s of run({ kind: "keep-original", fraction: 1, lambda: 0 }, 3).slice(1)) {
+      expect(s.sort()).toEqual(values(realData(M)).sort());
+    }
+    // A fraction below 1: (1 + λ)·|kept|, not filled up to M.
+    const part = run({ kind: "keep-original", fraction: 0.4, lambda: 2 }, 3);
+    expect(part[2].filter((v) => v < 0)).toHaveLength(4);
+    expect(part[2].filter((v) => v === 2)).toHaveLength(8);
+  });
+
+  it("keep-original with lambda refuses to keep nothing (the training sets would be empty)", () => {
+    expect(() =>
+      startRegime({ kind: "keep-original", fraction: 0.01, lambda: 1 }, realData(M), M, derive(2)),
+    ).toThrow(/keep-original: fraction .*keeps no real sample/);
+  });
 });
