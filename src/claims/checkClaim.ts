@@ -135,6 +135,34 @@ function plain(value: unknown): unknown {
 }
 
 /**
+ * A setting as text: JSON when it is plain data (fast-check's own printing shows the null
+ * prototype of its records as `__proto__:null`, which is not JSON), else as fast-check prints it.
+ */
+function settingString(value: unknown): string {
+  try {
+    const json = JSON.stringify(value);
+    if (
+      json !== undefined &&
+      fc.stringify(JSON.parse(json)) === fc.stringify(plainObjects(value))
+    ) {
+      return json;
+    }
+  } catch {
+    // Not JSON (a bigint, a cycle): fast-check's printing below.
+  }
+  return fc.stringify(value);
+}
+
+/** The value with null-prototype objects given Object's prototype (what JSON gives back). */
+function plainObjects(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainObjects);
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainObjects(v)]));
+  }
+  return value;
+}
+
+/**
  * Checks a claim as a fast-check property: each random scenario (setting + seed) is simulated
  * and decided (see evaluateScenario) at α/scenarios; the property fails on a refuted scenario,
  * or on an inconclusive one in strict mode, and fast-check shrinks it to a minimal failing
@@ -184,7 +212,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
       },
     );
     const record: ScenarioRecord = {
-      scenario: fc.stringify(value.setting),
+      scenario: settingString(value.setting),
       setting: plain(value.setting),
       seed: value.seed,
       verdict,

@@ -11,7 +11,7 @@ import { CLAIM_KINDS } from "./defineClaim.ts";
 /** The fields of one evaluated scenario. */
 export function scenarioFields<V extends z.ZodType, S extends z.ZodType>(verdict: V, setting: S) {
   return {
-    /** The setting, as fast-check prints it. */
+    /** The setting as text: JSON when it is plain data, else as fast-check prints it. */
     scenario: z.string(),
     /** The setting as plain data (JSON round-trip of the generated value). */
     setting,
