@@ -25,6 +25,7 @@ import {
   defineClaim,
   generationValues,
   greaterThan,
+  replicateSeries,
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
@@ -54,17 +55,48 @@ export const claim = defineClaim({
       samples: s.samples,
       generations: s.generations,
       metrics: ["perplexity" as const],
-      recordAt: [s.generations],
     };
     const replace = runReplicates({ ...spec, regime: "replace" }, range);
     const keep = runReplicates({ ...spec, regime: `keep-original:fraction=${s.fraction}` }, range);
     const log = (x: Float64Array) => x.map(Math.log);
+    // Every generation's ln PPL, for the report's chart (the check reads generation T).
+    const byGeneration: Record<string, Float64Array> = {};
+    for (let t = 1; t <= s.generations; t++) {
+      byGeneration[`replace@${t}`] = log(generationValues(replace, "perplexity", t));
+      byGeneration[`keep@${t}`] = log(generationValues(keep, "perplexity", t));
+    }
     return {
-      replaceT: log(generationValues(replace, "perplexity", s.generations)),
-      keepT: log(generationValues(keep, "perplexity", s.generations)),
+      ...byGeneration,
+      replaceT: byGeneration[`replace@${s.generations}`],
+      keepT: byGeneration[`keep@${s.generations}`],
     };
   },
   checks: () => [greaterThan("replaceT", "keepT", { method: "paired-t" })],
+  // The report's chart: held-out ln perplexity per generation under replace and keep-original.
+  tables: (scenarios) => ({
+    trajectories: [
+      {
+        id: "neural-lm-keep-original-perplexity",
+        title:
+          "Neural LM: held-out ln perplexity by generation, replace vs keeping 10% original text",
+        metric: "ln-perplexity",
+        yLabel: "ln PPL on held-out real text (nats/token)",
+        note: "Trained from scratch each generation on M = 600 tokens: only the previous generation's samples (replace), or 10% of the original tokens plus samples (keep-original).",
+        series: scenarios.flatMap((sc) =>
+          (["replace", "keep"] as const).map((regime) =>
+            replicateSeries(
+              regime === "replace" ? "replace" : `keep-original (${sc.setting.fraction})`,
+              Array.from(
+                { length: sc.setting.generations },
+                (_, i) => sc.observations[`${regime}@${i + 1}`] as Float64Array,
+              ),
+              { firstGeneration: 1 },
+            ),
+          ),
+        ),
+      },
+    ],
+  }),
 });
 
 verifyClaim(claim);
