@@ -104,15 +104,25 @@ export function estimateRun(config: ChainConfig): {
   let oversampling = 1;
   for (const t of config.transforms ?? []) oversampling /= transformFraction(t);
   const pooled = config.regime.kind === "accumulate" ? T : 1;
+  // keep-original with lambda: training sets of (1 + λ)·|kept|, λ·|kept| of them drawn.
+  const regime = config.regime as { kind: string; fraction?: unknown; lambda?: unknown };
+  const bertrand =
+    regime.kind === "keep-original" && typeof regime.lambda === "number"
+      ? Math.round((typeof regime.fraction === "number" ? regime.fraction : 0.1) * M)
+      : undefined;
+  const setSize = bertrand === undefined ? M : bertrand * (1 + (regime.lambda as number));
+  const drawnPerGeneration = bertrand === undefined ? M : bertrand * (regime.lambda as number);
   // Metrics that may fall back to Monte Carlo draw mcSamples points per chain and generation.
   const monteCarlo = config.metrics.filter((m) => MONTE_CARLO_METRICS.has(m)).length;
   // Fits see M points (transforms keep M of the oversampled draws); an accumulating pool grows
   // to T·M, (T + 1)·M/2 on average — exact for a cost linear in n.
-  const meanFitPoints = config.regime.kind === "accumulate" ? (M * (T + 1)) / 2 : M;
+  const meanFitPoints = config.regime.kind === "accumulate" ? (M * (T + 1)) / 2 : setSize;
   return {
     resultBytes: 8 * K * (T + 1) * series,
-    trainingSetValues: M * d * Math.max(pooled, oversampling),
-    draws: K * T * M * d * oversampling + K * (T + 1) * (config.mcSamples ?? 4000) * monteCarlo,
+    trainingSetValues: Math.max(setSize, M) * d * Math.max(pooled, oversampling),
+    draws:
+      K * T * Math.max(drawnPerGeneration, M) * d * oversampling +
+      K * (T + 1) * (config.mcSamples ?? 4000) * monteCarlo,
     fitOperations: K * T * (config.family.fitCost?.(meanFitPoints, d) ?? 0),
   };
 }

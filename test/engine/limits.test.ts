@@ -32,6 +32,15 @@ describe("run size limits", () => {
     });
   });
 
+  it("counts keep-original's (1 + λ)·|kept| training sets (Bertrand's loop)", () => {
+    const e = estimateRun(configFromSpec({ ...spec, regime: "keep-original:fraction=1,lambda=4" }));
+    // Training sets of 100 + 400 points; 400 synthetic draws per chain and generation.
+    expect(e).toMatchObject({ trainingSetValues: 500, draws: 10 * 10 * 400 });
+    expect(check({ regime: "keep-original:fraction=1,lambda=1e7" })).toThrow(
+      /values in one training set/,
+    );
+  });
+
   it("counts d values per point and the fits' arithmetic (fitCost) for d-dimensional data", () => {
     const e = estimateRun(
       configFromSpec({
