@@ -23,6 +23,7 @@ import {
   histogramRows,
   TRAJECTORY_LAYERS,
 } from "../../src/report/render/charts.ts";
+import { histogramGenerations } from "../../src/report/simulations/canonical.ts";
 
 const ROOT_SEED = 11;
 const canonical = runCanonical(ROOT_SEED, "small");
@@ -152,6 +153,14 @@ describe("canonical series carry quartiles and individual chains", () => {
 });
 
 describe("per-generation histograms", () => {
+  it("draw generations 1, ≈T/4, ≈T/2 and T, distinct and ascending", () => {
+    expect(histogramGenerations(1)).toEqual([1]);
+    expect(histogramGenerations(2)).toEqual([1, 2]);
+    expect(histogramGenerations(3)).toEqual([1, 2, 3]);
+    expect(histogramGenerations(8)).toEqual([1, 2, 4, 8]);
+    expect(histogramGenerations(40)).toEqual([1, 10, 20, 40]);
+  });
+
   const setting: Record<string, string> = {
     "histogram-variance-unbiased": "gaussian-unbiased",
     "histogram-entropy": "categorical-mle",
