@@ -17,6 +17,8 @@ export {
   generationValues,
   type MetricSummary,
   summarizeMetric,
+  summarizeValues,
+  type ValueSummary,
 } from "./chain/summarize.ts";
 export { choiceOf } from "./claims/arbitraries/choiceOf.ts";
 export {

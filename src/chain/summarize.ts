@@ -10,9 +10,24 @@ export interface MetricSummary {
   readonly se: Float64Array;
   readonly median: Float64Array;
   readonly q05: Float64Array;
+  /** Quartiles: the middle 50% of chains lies between them. */
+  readonly q25: Float64Array;
+  readonly q75: Float64Array;
   readonly q95: Float64Array;
   /** Number of chains with a defined (non-NaN) value. */
   readonly defined: Int32Array;
+}
+
+/** {@link summarizeValues} of one sample: each statistic NaN when no value is defined. */
+export interface ValueSummary {
+  readonly defined: number;
+  readonly mean: number;
+  readonly se: number;
+  readonly q05: number;
+  readonly q25: number;
+  readonly median: number;
+  readonly q75: number;
+  readonly q95: number;
 }
 
 /** The values of one metric at one generation across chains (NaN = undefined, included). */
@@ -42,9 +57,44 @@ function definedValues(x: Float64Array): Float64Array {
   return out;
 }
 
-const SUMMARY_QUANTILES = [0.05, 0.5, 0.95];
+const SUMMARY_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
 
-/** Mean, standard error, median and 5%/95% quantiles across chains, per generation. */
+/**
+ * Mean, standard error (sample sd with ddof 1 / √n; +∞ when the mean is infinite, NaN for one
+ * value), type-7 quantiles at 5/25/50/75/95% and the count of the defined (non-NaN) values of a
+ * sample: the across-chain (or across-replicate) summary of one generation.
+ */
+export function summarizeValues(values: Float64Array): ValueSummary {
+  const x = definedValues(values);
+  const n = x.length;
+  if (n === 0) {
+    const none = Number.NaN;
+    return {
+      defined: 0,
+      mean: none,
+      se: none,
+      q05: none,
+      q25: none,
+      median: none,
+      q75: none,
+      q95: none,
+    };
+  }
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += x[i];
+  const m = sum / n;
+  let ss = 0;
+  if (Number.isFinite(m)) for (let i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
+  const se = !Number.isFinite(m)
+    ? Number.POSITIVE_INFINITY
+    : n > 1
+      ? Math.sqrt(ss / (n - 1) / n)
+      : Number.NaN;
+  const [q05, q25, median, q75, q95] = quantiles(x, SUMMARY_QUANTILES);
+  return { defined: n, mean: m, se, q05, q25, median, q75, q95 };
+}
+
+/** Mean, standard error, median, quartiles and 5%/95% quantiles across chains, per generation. */
 export function summarizeMetric(result: ChainResult, metric: string): MetricSummary {
   const T1 = result.generations + 1;
   const s = {
@@ -52,32 +102,21 @@ export function summarizeMetric(result: ChainResult, metric: string): MetricSumm
     se: new Float64Array(T1),
     median: new Float64Array(T1),
     q05: new Float64Array(T1),
+    q25: new Float64Array(T1),
+    q75: new Float64Array(T1),
     q95: new Float64Array(T1),
     defined: new Int32Array(T1),
   };
   for (let t = 0; t < T1; t++) {
-    const x = definedValues(generationValues(result, metric, t));
-    const n = x.length;
-    s.defined[t] = n;
-    if (n === 0) {
-      s.mean[t] = s.se[t] = s.median[t] = s.q05[t] = s.q95[t] = Number.NaN;
-      continue;
-    }
-    let sum = 0;
-    for (let i = 0; i < n; i++) sum += x[i];
-    const m = sum / n;
-    let ss = 0;
-    if (Number.isFinite(m)) for (let i = 0; i < n; i++) ss += (x[i] - m) * (x[i] - m);
-    s.mean[t] = m;
-    s.se[t] = !Number.isFinite(m)
-      ? Number.POSITIVE_INFINITY
-      : n > 1
-        ? Math.sqrt(ss / (n - 1) / n)
-        : Number.NaN;
-    const [q05, median, q95] = quantiles(x, SUMMARY_QUANTILES);
-    s.median[t] = median;
-    s.q05[t] = q05;
-    s.q95[t] = q95;
+    const v = summarizeValues(generationValues(result, metric, t));
+    s.defined[t] = v.defined;
+    s.mean[t] = v.mean;
+    s.se[t] = v.se;
+    s.median[t] = v.median;
+    s.q05[t] = v.q05;
+    s.q25[t] = v.q25;
+    s.q75[t] = v.q75;
+    s.q95[t] = v.q95;
   }
   return s;
 }

@@ -1,4 +1,4 @@
-import { quantiles } from "../numeric/index.ts";
+import { summarizeValues } from "../chain/summarize.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 
 /** Options of {@link replicateSeries}. */
@@ -14,9 +14,9 @@ export interface ReplicateSeriesConstraints {
 
 /**
  * One series of a claim's report chart, in the form `tables.trajectories` takes (see the
- * README, "A claim can put data in its report"): per generation, the mean with its standard
- * error, the median, the 5/25/75/95% quantiles (type 7) and the number of defined values across
- * replicates, plus a few individual replicates' trajectories. NaN values (undefined quantities)
+ * README, "A claim can put data in its report"): per generation, {@link summarizeValues} of the
+ * replicates — the mean with its standard error, the median, the 5/25/75/95% quantiles (type 7)
+ * and the number of defined values — plus a few individual replicates' trajectories. NaN values (undefined quantities)
  * are left out of that generation's summaries and counted out of `defined`, with a reason in
  * `undefinedValues`; a generation with no defined value (or before `firstGeneration`) is
  * "undefined" in every summary. `byGeneration[i]` holds every replicate's value
@@ -68,43 +68,26 @@ export function replicateSeries(
   };
   for (let t = 0; t < T; t++) {
     const x = t < first ? new Float64Array(0) : byGeneration[t - first];
-    const defined = x.filter((v) => !Number.isNaN(v));
-    const m = defined.length;
-    out.defined.push(m);
+    const v = summarizeValues(x);
+    out.defined.push(v.defined);
+    for (const chain of out.chains)
+      chain.values.push(t < first ? undef : jsonNumber(x[chain.chain]));
     if (t < first) {
       out.undefinedValues.push({
         generation: t,
         chains: n,
         reason: `not recorded: the series starts at generation ${first}`,
       });
-    } else if (m < n) {
+    } else if (v.defined < n) {
       out.undefinedValues.push({
         generation: t,
-        chains: n - m,
+        chains: n - v.defined,
         reason: "the observation is undefined (NaN) for these replicates",
       });
     }
-    for (const chain of out.chains)
-      chain.values.push(t < first ? undef : jsonNumber(x[chain.chain]));
-    if (m === 0) {
-      for (const key of ["mean", "se", "median", "q05", "q25", "q75", "q95"] as const) {
-        out[key].push(undef);
-      }
-      continue;
+    for (const key of ["mean", "se", "median", "q05", "q25", "q75", "q95"] as const) {
+      out[key].push(jsonNumber(v[key]));
     }
-    let sum = 0;
-    for (const v of defined) sum += v;
-    const mean = sum / m;
-    let ss = 0;
-    if (Number.isFinite(mean)) for (const v of defined) ss += (v - mean) * (v - mean);
-    out.mean.push(jsonNumber(mean));
-    out.se.push(m > 1 && Number.isFinite(mean) ? Math.sqrt(ss / (m - 1) / m) : undef);
-    const [q05, q25, median, q75, q95] = quantiles(defined, [0.05, 0.25, 0.5, 0.75, 0.95]);
-    out.median.push(jsonNumber(median));
-    out.q05.push(jsonNumber(q05));
-    out.q25.push(jsonNumber(q25));
-    out.q75.push(jsonNumber(q75));
-    out.q95.push(jsonNumber(q95));
   }
   return out;
 }

@@ -182,7 +182,7 @@ export function quantiles(x: ArrayLike<number>, qs: ArrayLike<number>): Float64A
 }
 
 /** {@link quantiles} selects instead of sorting for at most this many quantiles… */
-const SELECT_MAX_QUANTILES = 4;
+const SELECT_MAX_QUANTILES = 5;
 /** …of a sample at least this long. */
 const SELECT_MIN_LENGTH = 64;
 

@@ -40,7 +40,7 @@ describe("summary statistics vs numpy / exact (fixture summary.json)", () => {
   });
 
   it("quantiles of a few probabilities (selection instead of a sort) reproduce numpy bit for bit", () => {
-    // Up to 4 quantiles of ≥ 64 values are found by selection: fed 4 at a time, in reverse order.
+    // Up to 5 quantiles of ≥ 64 values are found by selection: fed 4 at a time, in reverse order.
     for (const c of fx.cases.filter((c) => c.x.length >= 64)) {
       for (let i = 0; i < c.qs.length; i += 4) {
         const idx = [3, 2, 1, 0].map((j) => i + j).filter((j) => j < c.qs.length);

@@ -260,17 +260,9 @@ export function seriesFromResult(
 ): ReportSeries {
   const s = summarizeMetric(result, metric);
   const T1 = result.generations + 1;
-  const quartiles = { q25: new Float64Array(T1), q75: new Float64Array(T1) };
-  for (let t = 0; t < T1; t++) {
-    const x = generationValues(result, metric, t).filter((v) => !Number.isNaN(v));
-    const [q25, q75] = x.length === 0 ? [Number.NaN, Number.NaN] : quantiles(x, [0.25, 0.75]);
-    quartiles.q25[t] = q25;
-    quartiles.q75[t] = q75;
-  }
-  const all = { ...s, ...quartiles };
   const stat = (name: "mean" | "se" | "median" | "q05" | "q25" | "q75" | "q95"): ReportNumber[] =>
-    Array.from(all[name], (x, t) =>
-      reportNumber(x, () => seriesReason(result, metric, name, t, s.defined[t], all[name])),
+    Array.from(s[name], (x, t) =>
+      reportNumber(x, () => seriesReason(result, metric, name, t, s.defined[t], s[name])),
     );
   const chains = Array.from({ length: Math.min(SAMPLE_CHAINS, result.chains) }, (_, c) => {
     const chain = result.firstChain + c;
