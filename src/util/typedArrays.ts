@@ -25,53 +25,36 @@ export const SLAB_MAX_LENGTH = 4096;
 const ARRAYS_PER_SLAB = 16;
 const CLASSES = 32 - Math.clz32(SLAB_MAX_LENGTH - 1) + 1;
 
-interface Slabs {
-  /** The current slab of each size class. */
-  readonly slab: (ArrayBuffer | undefined)[];
-  /** Elements of it handed out. */
-  readonly used: Int32Array;
-}
-
-const float64: Slabs = {
-  slab: new Array(CLASSES).fill(undefined),
-  used: new Int32Array(CLASSES),
-};
-const int32: Slabs = {
-  slab: new Array(CLASSES).fill(undefined),
-  used: new Int32Array(CLASSES),
-};
-
-/** Size class of length n ≥ 1: the c with 2^(c−1) < n ≤ 2^c (class 0 holds n ≤ 1). */
-function sizeClass(n: number): number {
-  return n <= 1 ? 0 : 32 - Math.clz32(n - 1);
+/**
+ * An allocator of zero-filled arrays of one type from size-classed slabs: class c holds lengths
+ * in (2^(c−1), 2^c], and its slab has room for {@link ARRAYS_PER_SLAB} of the longest. Each
+ * allocator is its own closure, so the calls in a hot loop stay monomorphic.
+ */
+function slabAllocator<A extends Float64Array | Int32Array>(Typed: {
+  new (length: number): A;
+  new (buffer: ArrayBuffer, offset: number, length: number): A;
+  readonly BYTES_PER_ELEMENT: number;
+}): (n: number) => A {
+  const slabs: (ArrayBuffer | undefined)[] = new Array(CLASSES).fill(undefined);
+  const used = new Int32Array(CLASSES);
+  const bytes = Typed.BYTES_PER_ELEMENT;
+  return (n) => {
+    if (n > SLAB_MAX_LENGTH) return new Typed(n);
+    const c = n <= 1 ? 0 : 32 - Math.clz32(n - 1);
+    let slab = slabs[c];
+    let at = used[c];
+    if (slab === undefined || at + n > ARRAYS_PER_SLAB << c) {
+      slab = new ArrayBuffer(bytes * (ARRAYS_PER_SLAB << c));
+      slabs[c] = slab;
+      at = 0;
+    }
+    used[c] = at + n;
+    return new Typed(slab, bytes * at, n);
+  };
 }
 
 /** A zero-filled Float64Array of length n (an integer ≥ 0), as `new Float64Array(n)`. */
-export function allocFloat64(n: number): Float64Array {
-  if (n > SLAB_MAX_LENGTH) return new Float64Array(n);
-  const c = sizeClass(n);
-  let slab = float64.slab[c];
-  let used = float64.used[c];
-  if (slab === undefined || used + n > ARRAYS_PER_SLAB << c) {
-    slab = new ArrayBuffer(Float64Array.BYTES_PER_ELEMENT * (ARRAYS_PER_SLAB << c));
-    float64.slab[c] = slab;
-    used = 0;
-  }
-  float64.used[c] = used + n;
-  return new Float64Array(slab, Float64Array.BYTES_PER_ELEMENT * used, n);
-}
+export const allocFloat64: (n: number) => Float64Array = slabAllocator(Float64Array);
 
 /** A zero-filled Int32Array of length n (an integer ≥ 0), as `new Int32Array(n)`. */
-export function allocInt32(n: number): Int32Array {
-  if (n > SLAB_MAX_LENGTH) return new Int32Array(n);
-  const c = sizeClass(n);
-  let slab = int32.slab[c];
-  let used = int32.used[c];
-  if (slab === undefined || used + n > ARRAYS_PER_SLAB << c) {
-    slab = new ArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (ARRAYS_PER_SLAB << c));
-    int32.slab[c] = slab;
-    used = 0;
-  }
-  int32.used[c] = used + n;
-  return new Int32Array(slab, Int32Array.BYTES_PER_ELEMENT * used, n);
-}
+export const allocInt32: (n: number) => Int32Array = slabAllocator(Int32Array);

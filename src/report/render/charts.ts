@@ -16,7 +16,9 @@
  * entirely (0 has no place on a log axis) stays linear, and says so.
  *
  * Fraction charts show, per generation, the fraction of chains with a collapse event with its
- * exact (Clopper–Pearson) 95% band, one line per regime.
+ * exact (Clopper–Pearson) 95% band, one line per regime. Histogram charts show a metric's
+ * distribution across chains at a few generations: one step line per generation, one panel per
+ * regime.
  */
 
 import type { TopLevelSpec } from "vega-lite";
