@@ -9,15 +9,15 @@
  *   bound.
  * Observations: per regime, replicate i averages (μ_T − μ)² (`mean-error`) over B = 32 chains
  *   (runReplicates, batch B); the regimes run chain c on the same stream (shared D₁).
- * Decision rules: (1) meanEquals for accumulate, z-test with the exact variance/B, precision 15%
+ * Decision rules: (1) meanEquals for accumulate with the variance-bound interval (exact variance/B as the bound; valid for any law), precision 15%
  *   (replace's 1 − (1 − 1/n)^T is ≥ 50% larger); one chain's sd ≤ 1.47 of its mean, so
- *   ≤ (7.0·1.47/0.15)²/32 = 147 replicates: first look; (2) meanAtMost (π²/6)σ²/n, one-sided z
- *   bound, exact variance: ≥ 6.8 standard errors below it at the first look (critical value 5.8);
+ *   ≤ (8.0·1.47/0.15)²/32 ≈ 192 replicates: second look; (2) meanAtMost (π²/6)σ²/n, same
+ *   interval: ≥ 6.8 standard errors below it at the first look, supported there or at the second;
  *   (3) greaterThan replace > subsample > accumulate at T, paired t-tests on the batch means (an
  *   empirical finding of Kazdan et al.; exact at t = 2: the subsample adds S²/(2n) to the pool
- *   mean's variance). Normal approximation for (1), (2): one chain's skewness ≤ 3.3 (numpy), the
- *   first look averages 6400 chains (the mean's ≤ 0.041); Cramér's factor exp(±z³γ/6) at z ≈ 5.8
- *   keeps the two-sided false-alarm probability within 2×, so the claim runs at α = 5e-7.
+ *   mean's variance). (1) and (2) hold for any law; the paired t of (3) is asymptotic (one
+ *   chain's skewness ≤ 3.3, numpy; 6400 chains per replicate at the first look), so the claim
+ *   keeps the margin α = 5e-7 it had when (1) and (2) were z-tests.
  * Budget: α = 5e-7 per run, Bonferroni over 8 scenarios × 4 checks × 5 looks.
  */
 

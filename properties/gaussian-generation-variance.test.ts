@@ -4,11 +4,10 @@
  *
  * Derivation (docs/theory.md#gaussian-exact-unbiased): Var(X_t) = E[Y_t] for the Rao–Blackwellised
  *   draw Y_t = (μ_t − μ)² + σ²_t; Var(Y_t): gaussianGenerationVarianceMoments; t/M ≤ 0.15.
- * Decision rule: meanEquals on means of Y_t over B = 100 chains (runReplicates, batch B), z-test
- *   with the exact variance/B; precision 0.5σ²t/M, half the gap between the estimators: ≤ 160
- *   replicates ((6.85·sd/precision)²/B, α' = 2.5e-8), first look. Normal approximation: 20,000
- *   chains, one chain's skewness ≤ 1.8 (numpy), the mean's ≤ 0.013; Cramér's factor exp(±z³γ/6)
- *   at z = 5.57 keeps the false-alarm probability within 1.1× nominal.
+ * Decision rule: meanEquals on means of Y_t over B = 100 chains (runReplicates, batch B), with
+ *   the variance-bound interval (exact variance/B as the bound; valid for any law); precision 0.5σ²t/M, half the gap between the estimators:
+ *   ≤ 210 replicates ((7.8·sd/precision)²/B, α' = 2.5e-8), first or second look. No normal
+ *   approximation (one chain's skewness is ≤ 1.8, numpy).
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
 

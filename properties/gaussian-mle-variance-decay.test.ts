@@ -5,12 +5,11 @@
  *   powers (gaussianMleVarianceMoments; docs/theory.md#gaussian-exact-mle); t/M ≤ 0.15 keeps the
  *   right tail of σ²_t mild, one chain's skewness ≤ 1.9 (docs/theory.md#pitfall-heavy-tails).
  * Observation: per replicate, the mean of σ²_t over B = 100 chains (runReplicates, batch B).
- * Decision rule: meanEquals, z-test with the exact variance/B; precision 0.5σ²(1 − ((M−1)/M)^t),
- *   half the gap to the unbiased estimator's constant σ², so a supported verdict also tells the
- *   estimators apart. ((z + z_0.9)·sd/precision)²/B with z + z_0.9 = 6.85 (α' = 2.5e-8) is ≤ 146
- *   replicates (t = 1, M = 40): first look. Normal approximation: 20,000 chains at the first look,
- *   the mean's skewness ≤ 0.013; Cramér's factor exp(±z³γ/6) at z = 5.57 keeps the two-sided
- *   false-alarm probability within 1.1× nominal.
+ * Decision rule: meanEquals with the variance-bound interval (exact variance/B as the bound; valid for any law); precision
+ *   0.5σ²(1 − ((M−1)/M)^t), half the gap to the unbiased estimator's constant σ², so a supported
+ *   verdict also tells the estimators apart. ((h + z_0.9)·sd/precision)²/B with the interval's
+ *   half-width h ≈ 6.5 standard errors (α' = 2.5e-8) is ≤ 190 replicates (t = 1, M = 40): first
+ *   or second look. No normal approximation.
  * Budget: α = 1e-6 per run, Bonferroni over 8 scenarios × 1 check × 5 looks.
  */
 

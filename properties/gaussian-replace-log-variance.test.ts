@@ -4,10 +4,11 @@
  * Derivation: σ²_{t+1} = σ²_t·S_t with S ~ χ²_{M−1}/(M−1) (unbiased) or χ²_{M−1}/M (MLE), so
  *   ln σ²_t is a random walk with i.i.d. steps of mean gaussianLogVarianceDrift and variance
  *   ψ′((M−1)/2) (docs/theory.md#gaussian-log-variance).
- * Decision rule: z-test of the mean over replicate chains with the exact variance t·ψ′((M−1)/2);
- *   supported once a deviation of half the drift would be detected with power 0.9 (enough to tell
- *   the estimators apart: the MLE drifts about twice as fast), doubling replicates up to the cap.
- *   That needs ≈ 380·M/t replicates, so scenarios keep t ≥ M/25.
+ * Decision rule: meanEquals over replicate chains with the exact variance t·ψ′((M−1)/2) as the
+ *   bound of the variance-bound interval (valid for any law: ln σ²_t is left-skewed); supported
+ *   once a deviation of half the drift would be detected with power 0.9 (enough to tell the
+ *   estimators apart: the MLE drifts about twice as fast), doubling replicates up to the cap.
+ *   That needs ≈ 490·M/t replicates (380·M/t for a z-test, ×1.29), so scenarios keep t ≥ M/25.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks.
  */
 

@@ -92,5 +92,7 @@ export {
   quantileAtMost,
   quantileWithin,
   sure,
+  type VarianceBoundInterval,
   type Violation,
+  varianceBoundInterval,
 } from "./verdict/index.ts";

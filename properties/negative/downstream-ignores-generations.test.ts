@@ -6,7 +6,8 @@
  * Why it is false (docs/theory.md#downstream-regression): each generator fit adds an independent
  *   weight error of mean square σ²d/(T₀ − d − 1) that the learner inherits, so the truth is
  *   σ²d/(T − d − 1) + tσ²d/(T₀ − d − 1) (Dohmatob, Feng & Kempe, NeurIPS 2024).
- * Decision rule: meanEquals, z-test with the exact variance/B of the claimed (clean) error, on
+ * Decision rule: meanEquals, variance-bound interval with the exact variance/B of the claimed
+ *   (clean) error as the bound, on
  *   replicates that each average B = 32 chains of generation t + 1 (regime downstream); precision
  *   10% of the claimed value. The truth exceeds it by tσ²d/(T₀ − d − 1) ≥ (T − d − 1)/(T₀ − d − 1)
  *   ≥ 0.28 of the claimed value (T ≥ T₀/2 here), over 10 standard errors at the first look

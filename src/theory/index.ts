@@ -69,6 +69,10 @@ export { olsTestErrorMoments } from "./olsTestErrorMoments.ts";
 export { poissonAccumulateSquaredError } from "./poissonAccumulateSquaredError.ts";
 export { poissonFreshSquaredError } from "./poissonFreshSquaredError.ts";
 export { poissonReplaceSquaredError } from "./poissonReplaceSquaredError.ts";
+export {
+  type PoissonChainRegime,
+  poissonSquaredErrorMoments,
+} from "./poissonSquaredErrorMoments.ts";
 export { seddikSegregatingBounds } from "./seddikSegregatingBounds.ts";
 export { simpsonIndex } from "./simpsonIndex.ts";
 export { strongCollapseTestError } from "./strongCollapseTestError.ts";
@@ -91,3 +95,4 @@ export { wrightFisherLoss } from "./wrightFisherLoss.ts";
 export { wrightFisherMeanAbsorptionTime } from "./wrightFisherMeanAbsorptionTime.ts";
 export { wrightFisherSegregatingBound } from "./wrightFisherSegregatingBound.ts";
 export { wrightFisherSegregatingHorizon } from "./wrightFisherSegregatingHorizon.ts";
+export { wrightFisherSquaredErrorMoments } from "./wrightFisherSquaredErrorMoments.ts";

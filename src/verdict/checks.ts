@@ -97,7 +97,10 @@ void everyRuleListed;
 
 /** Options of {@link meanEquals}. */
 export interface MeanEqualsOptions {
-  /** Exact variance of one replicate's value (z-test); omit for a t-test. */
+  /**
+   * Variance of one replicate's value — exact, or an upper bound: the decision is then valid for
+   * any law (the variance-bound interval). Omit for a one-sample t-test (asymptotic).
+   */
   variance?: number;
   /**
    * Smallest deviation the verdict must be able to detect (power 0.9) before it supports the
@@ -106,7 +109,10 @@ export interface MeanEqualsOptions {
   precision?: number;
 }
 
-/** E[observation] = expected (z-test with the exact variance when given, else t-test). */
+/**
+ * E[observation] = expected (the variance-bound interval when a variance bound is given, valid
+ * for any law; else a one-sample t-test).
+ */
 export function meanEquals(
   observation: string,
   expected: number,
@@ -121,7 +127,10 @@ export function meanEquals(
 
 /** Options of {@link meanAtMost} and {@link meanAtLeast}. */
 export interface BoundOptions {
-  /** Exact variance of one replicate's value (z bounds); omit for t bounds. */
+  /**
+   * Variance of one replicate's value — exact, or an upper bound (the variance-bound interval,
+   * valid for any law); omit for one-sided t bounds (asymptotic).
+   */
   variance?: number;
   /**
    * Indifference margin for support: "≤ B" is supported once the upper bound is ≤ B + margin.
@@ -158,7 +167,10 @@ export interface BandOptions {
 
 /** Options of {@link meanWithin}: the band's half-width, absolute or relative (give one). */
 export interface MeanWithinOptions extends BandOptions {
-  /** Exact variance of one replicate's value (z interval); omit for a t interval. */
+  /**
+   * Variance of one replicate's value — exact, or an upper bound (the variance-bound interval,
+   * valid for any law); omit for a t interval (asymptotic).
+   */
   variance?: number;
 }
 

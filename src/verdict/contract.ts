@@ -35,7 +35,7 @@ export function evidenceFields<N extends z.ZodType>(num: N) {
     rule: z.string(),
     /** What is claimed, in words and numbers, e.g. `E[log-variance] = -1.0135`. */
     claim: z.string(),
-    /** The statistical test, e.g. `z-test (exact variance)`, `Clopper–Pearson`. */
+    /** The statistical test, e.g. `one-sample t-test`, `exact binomial, one-sided (Clopper–Pearson)`. */
     test: z.string(),
     outcome: OutcomeSchema,
     /** The refutation test's statistic. */

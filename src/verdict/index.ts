@@ -44,3 +44,8 @@ export {
   sureRule,
   type Violation,
 } from "./rules.ts";
+export {
+  FAR_REGION_SHARE,
+  type VarianceBoundInterval,
+  varianceBoundInterval,
+} from "./varianceBoundInterval.ts";

@@ -4,7 +4,6 @@ import {
   binomialCdf,
   binomialSf,
   normalQuantile,
-  normalSf,
   studentTQuantile,
   studentTSf,
 } from "../numeric/index.ts";
@@ -15,6 +14,7 @@ import {
   InvalidParameterError,
 } from "../util/validate.ts";
 import { DETECTION_POWER, type Evidence, fmt, type Outcome } from "./evidence.ts";
+import { varianceBoundInterval } from "./varianceBoundInterval.ts";
 
 function checkAlpha(api: string, alpha: number): void {
   if (typeof alpha !== "number" || !(alpha > 0 && alpha < 0.5)) {
@@ -54,28 +54,13 @@ function moments(x: Float64Array): { mean: number; sd: number } {
 }
 
 /**
- * The quantities of a location test on a sample: its mean, the standard error of the mean and
- * the reference law's degrees of freedom — z (df undefined) with the exact variance of one value
- * when given, else Student t with n − 1 df and the sample sd.
+ * The quantities of a one-sample t-test: the sample mean, its standard error s/√n and the
+ * degrees of freedom n − 1.
  */
-function location(
-  x: Float64Array,
-  variance: number | undefined,
-): { n: number; mean: number; se: number; df: number | undefined } {
+function location(x: Float64Array): { n: number; mean: number; se: number; df: number } {
   const n = x.length;
   const { mean, sd } = moments(x);
-  return variance === undefined
-    ? { n, mean, se: sd / Math.sqrt(n), df: n - 1 }
-    : { n, mean, se: Math.sqrt(variance / n), df: undefined };
-}
-
-/** Quantile of the reference distribution of a location test: normal (z) or Student t (t). */
-function refQuantile(p: number, df: number | undefined): number {
-  return df === undefined ? normalQuantile(p) : studentTQuantile(p, df);
-}
-
-function refSf(x: number, df: number | undefined): number {
-  return df === undefined ? normalSf(x) : studentTSf(x, df);
+  return { n, mean, se: sd / Math.sqrt(n), df: n - 1 };
 }
 
 /** Options of {@link meanEqualsRule}. */
@@ -83,8 +68,10 @@ export interface MeanEqualsConstraints {
   /** Total α for this decision (two-sided). */
   alpha: number;
   /**
-   * The exact variance of one replicate's value when the claim provides it (z-test); otherwise
-   * the sample variance is used (t-test, n − 1 degrees of freedom).
+   * The variance of one replicate's value, or an upper bound on it, when the claim can derive
+   * one: the decision is then valid for any law with that variance (the variance-bound interval,
+   * {@link varianceBoundInterval}). Otherwise the sample variance is used (one-sample t-test,
+   * n − 1 degrees of freedom: asymptotic, anti-conservative on the side opposite a skew).
    */
   variance?: number;
   /**
@@ -94,10 +81,15 @@ export interface MeanEqualsConstraints {
   precision: number;
 }
 
+/** The test name of a rule on a variance bound (any law) or on the sample variance (t). */
+const VARIANCE_BOUND_TEST = "variance-bound interval (self-normalised, any law)";
+
 /**
- * Mean equals an exact value. Two-sided z-test with the exact variance, else one-sample t-test.
- * Refuted when p < α; supported when not refuted and the detectable effect
- * (z_{1−α/2} + z_{0.9})·se ≤ precision; inconclusive otherwise.
+ * Mean equals an exact value. With a variance bound: refuted when the value lies outside the
+ * (1 − α) variance-bound interval ({@link varianceBoundInterval}); else a two-sided one-sample
+ * t-test, refuted when p < α. Supported when not refuted and the detectable effect (the
+ * interval's half-width plus z_{0.9}·se; (t_{1−α/2} + t_{0.9})·se for t) ≤ precision;
+ * inconclusive otherwise.
  */
 export function meanEqualsRule(
   x: Float64Array,
@@ -109,21 +101,39 @@ export function meanEqualsRule(
   checkAlpha(api, o.alpha);
   assertFinite(api, "expected", expected);
   assertPositive(api, "precision", o.precision);
-  if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
-  const { n, mean, se, df } = location(x, o.variance);
-  const crit = refQuantile(1 - o.alpha / 2, df);
+  if (o.variance !== undefined) {
+    assertPositive(api, "variance", o.variance);
+    const ci = varianceBoundInterval(x, o.variance, o.alpha);
+    const refuted = ci.excludes(expected, o.alpha);
+    const detectableEffect = ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError;
+    return {
+      rule: "mean-equals",
+      claim: `mean = ${fmt(expected)}`,
+      test: VARIANCE_BOUND_TEST,
+      outcome: refuted ? "refuted" : detectableEffect <= o.precision ? "supported" : "inconclusive",
+      statistic: (ci.mean - expected) / ci.standardError,
+      pValue: refuted ? Math.min(ci.pValue(expected), o.alpha * (1 - 1e-9)) : ci.pValue(expected),
+      estimate: ci.mean,
+      interval: [ci.mean - ci.halfWidth, ci.mean + ci.halfWidth],
+      replicates: ci.n,
+      alpha: o.alpha,
+      detectableEffect,
+    };
+  }
+  const { n, mean, se, df } = location(x);
+  const crit = studentTQuantile(1 - o.alpha / 2, df);
   const statistic =
     se > 0
       ? (mean - expected) / se
       : mean === expected
         ? 0
         : Number.POSITIVE_INFINITY * Math.sign(mean - expected);
-  // Zero spread across replicates (every value equal, no exact variance) is no evidence that
-  // the law is degenerate — a discrete observation can repeat by chance — so it neither refutes
-  // nor supports: the sequential procedure adds replicates (p-value reported as 1).
-  const degenerate = o.variance === undefined && allEqual(x);
-  const pValue = degenerate ? 1 : Math.min(1, 2 * refSf(Math.abs(statistic), df));
-  const detectableEffect = (crit + refQuantile(DETECTION_POWER, df)) * se;
+  // Zero spread across replicates (every value equal) is no evidence that the law is
+  // degenerate — a discrete observation can repeat by chance — so it neither refutes nor
+  // supports: the sequential procedure adds replicates (p-value reported as 1).
+  const degenerate = allEqual(x);
+  const pValue = degenerate ? 1 : Math.min(1, 2 * studentTSf(Math.abs(statistic), df));
+  const detectableEffect = (crit + studentTQuantile(DETECTION_POWER, df)) * se;
   const outcome: Outcome = degenerate
     ? "inconclusive"
     : pValue < o.alpha
@@ -134,7 +144,7 @@ export function meanEqualsRule(
   return {
     rule: "mean-equals",
     claim: `mean = ${fmt(expected)}`,
-    test: o.variance === undefined ? "one-sample t-test" : "z-test (exact variance)",
+    test: "one-sample t-test",
     outcome,
     statistic,
     pValue,
@@ -152,18 +162,21 @@ export interface MeanWithinConstraints {
   alpha: number;
   /** Half-width δ of the band [expected − δ, expected + δ] (> 0). */
   tolerance: number;
-  /** Exact variance of one replicate's value (z); omit for a t interval. */
+  /**
+   * The variance of one replicate's value or an upper bound on it (the variance-bound interval,
+   * valid for any law); omit for a t interval (asymptotic).
+   */
   variance?: number;
 }
 
 /**
  * Mean lies within a band: |E[X] − expected| ≤ δ, for approximate statements (diffusion limits,
  * large-n forms) where a small deviation is expected and allowed. With the two-sided (1 − α)
- * confidence interval I (z with the exact variance, else t with n − 1 df): supported when I lies
- * inside the band (two one-sided tests, TOST: Schuirmann 1987), refuted when I lies wholly outside
- * it, inconclusive otherwise. A mean inside the band is refuted with probability ≤ α/2; one
- * outside it is supported with probability ≤ α/2. Unlike {@link meanEqualsRule}, a significant
- * deviation smaller than δ does not refute.
+ * confidence interval I (the variance-bound interval when a variance bound is given, else t with
+ * n − 1 df): supported when I lies inside the band (two one-sided tests, TOST: Schuirmann 1987),
+ * refuted when I lies wholly outside it, inconclusive otherwise. A mean inside the band is
+ * refuted with probability ≤ α (≤ α/2 for t); one outside it is supported with probability ≤ α.
+ * Unlike {@link meanEqualsRule}, a significant deviation smaller than δ does not refute.
  */
 export function meanWithinRule(
   x: Float64Array,
@@ -175,13 +188,35 @@ export function meanWithinRule(
   checkAlpha(api, o.alpha);
   assertFinite(api, "expected", expected);
   assertPositive(api, "tolerance", o.tolerance);
-  if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
-  const { n, mean, se, df } = location(x, o.variance);
-  const crit = refQuantile(1 - o.alpha / 2, df);
-  const lo = mean - crit * se;
-  const hi = mean + crit * se;
   const bandLo = expected - o.tolerance;
   const bandHi = expected + o.tolerance;
+  if (o.variance !== undefined) {
+    assertPositive(api, "variance", o.variance);
+    const ci = varianceBoundInterval(x, o.variance, o.alpha);
+    const lo = ci.mean - ci.halfWidth;
+    const hi = ci.mean + ci.halfWidth;
+    // Refuted when the interval misses the band: the band edge nearest the mean is excluded.
+    const edge = ci.mean > bandHi ? bandHi : ci.mean < bandLo ? bandLo : undefined;
+    const refuted = edge !== undefined && ci.excludes(edge, o.alpha);
+    const p = edge === undefined ? 1 : ci.pValue(edge);
+    return {
+      rule: "mean-within",
+      claim: `mean within ${fmt(expected)} ± ${fmt(o.tolerance)}`,
+      test: `${VARIANCE_BOUND_TEST} in band (TOST)`,
+      outcome: refuted ? "refuted" : lo >= bandLo && hi <= bandHi ? "supported" : "inconclusive",
+      statistic: (Math.abs(ci.mean - expected) - o.tolerance) / ci.standardError,
+      pValue: refuted ? Math.min(p, o.alpha * (1 - 1e-9)) : p,
+      estimate: ci.mean,
+      interval: [lo, hi],
+      replicates: ci.n,
+      alpha: o.alpha,
+      detectableEffect: ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError,
+    };
+  }
+  const { n, mean, se, df } = location(x);
+  const crit = studentTQuantile(1 - o.alpha / 2, df);
+  const lo = mean - crit * se;
+  const hi = mean + crit * se;
   // Distance outside the band in standard errors: the refutation test's statistic.
   const statistic =
     se > 0
@@ -189,9 +224,9 @@ export function meanWithinRule(
       : Math.abs(mean - expected) > o.tolerance
         ? Number.POSITIVE_INFINITY
         : Number.NEGATIVE_INFINITY;
-  const degenerate = o.variance === undefined && allEqual(x);
+  const degenerate = allEqual(x);
   // Two-sided convention (as every rule here): refuted exactly when p < α.
-  const pValue = degenerate ? 1 : Math.min(1, 2 * refSf(statistic, df));
+  const pValue = degenerate ? 1 : Math.min(1, 2 * studentTSf(statistic, df));
   const outcome: Outcome = degenerate
     ? "inconclusive"
     : lo > bandHi || hi < bandLo
@@ -202,7 +237,7 @@ export function meanWithinRule(
   return {
     rule: "mean-within",
     claim: `mean within ${fmt(expected)} ± ${fmt(o.tolerance)}`,
-    test: o.variance === undefined ? "t interval in band (TOST)" : "z interval in band (TOST)",
+    test: "t interval in band (TOST)",
     outcome,
     statistic,
     pValue,
@@ -210,7 +245,7 @@ export function meanWithinRule(
     interval: [lo, hi],
     replicates: n,
     alpha: o.alpha,
-    detectableEffect: (crit + refQuantile(DETECTION_POWER, df)) * se,
+    detectableEffect: (crit + studentTQuantile(DETECTION_POWER, df)) * se,
   };
 }
 
@@ -226,15 +261,20 @@ export interface BoundConstraints {
    * is unaffected. @defaultValue 0
    */
   margin?: number;
-  /** Exact variance of one replicate's value, if known (z); else the sample variance (t). */
+  /**
+   * The variance of one replicate's value or an upper bound on it (the variance-bound interval,
+   * valid for any law); else the sample variance (one-sided t bounds, asymptotic).
+   */
   variance?: number;
 }
 
 /**
- * Mean stays on one side of a bound B (e.g. E[X] ≤ B). Refuted only when the one-sided
- * confidence bound at level 1 − α lies beyond B (for "at-most": the lower bound exceeds B);
- * supported when the opposite one-sided bound is within B; inconclusive otherwise.
- * The reported interval is two-sided at level 1 − 2α (the two one-sided bounds used).
+ * Mean stays on one side of a bound B (e.g. E[X] ≤ B). Refuted only when the confidence bound
+ * lies beyond B (for "at-most": the lower bound exceeds B); supported when the opposite bound is
+ * within B (+ margin); inconclusive otherwise. With a variance bound the two bounds are the ends
+ * of the two-sided (1 − α) variance-bound interval ({@link varianceBoundInterval}: a mean on the
+ * claimed side is refuted with probability ≤ α for any law); without, one-sided t bounds at
+ * level 1 − α each (the reported interval is then two-sided at 1 − 2α).
  */
 export function boundRule(
   x: Float64Array,
@@ -246,24 +286,48 @@ export function boundRule(
   checkSample(api, x);
   checkAlpha(api, o.alpha);
   assertFinite(api, "bound", bound);
-  if (o.variance !== undefined) assertPositive(api, "variance", o.variance);
-  const { n, mean, se, df } = location(x, o.variance);
-  const crit = refQuantile(1 - o.alpha, df);
-  const lower = mean - crit * se;
-  const upper = mean + crit * se;
   const sign = direction === "at-most" ? 1 : -1;
   const margin = o.margin ?? 0;
   if (!(margin >= 0 && Number.isFinite(margin))) {
     throw new InvalidParameterError(api, "margin", "must be finite and >= 0", margin);
   }
+  const claim = `mean ${direction === "at-most" ? "≤" : "≥"} ${fmt(bound)}`;
+  if (o.variance !== undefined) {
+    assertPositive(api, "variance", o.variance);
+    const ci = varianceBoundInterval(x, o.variance, o.alpha);
+    const lower = ci.mean - ci.halfWidth;
+    const upper = ci.mean + ci.halfWidth;
+    // Evidence against the claim exists only when the mean lies beyond the bound.
+    const beyond = sign * (ci.mean - bound) > 0;
+    const refuted = beyond && ci.excludes(bound, o.alpha);
+    const p = beyond ? ci.pValue(bound) : 1;
+    const supported = direction === "at-most" ? upper <= bound + margin : lower >= bound - margin;
+    return {
+      rule: "bound",
+      claim,
+      test: VARIANCE_BOUND_TEST,
+      outcome: refuted ? "refuted" : supported ? "supported" : "inconclusive",
+      statistic: (ci.mean - bound) / ci.standardError,
+      pValue: refuted ? Math.min(p, o.alpha * (1 - 1e-9)) : p,
+      estimate: ci.mean,
+      interval: [lower, upper],
+      replicates: ci.n,
+      alpha: o.alpha,
+      detectableEffect: ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError,
+    };
+  }
+  const { n, mean, se, df } = location(x);
+  const crit = studentTQuantile(1 - o.alpha, df);
+  const lower = mean - crit * se;
+  const upper = mean + crit * se;
   // Test statistic against the boundary; the refutation p-value is one-sided.
-  const degenerate = o.variance === undefined && allEqual(x);
+  const degenerate = allEqual(x);
   const statistic = degenerate
     ? mean === bound
       ? 0
       : Number.POSITIVE_INFINITY * Math.sign(mean - bound)
     : (mean - bound) / se;
-  const pValue = degenerate ? 1 : refSf(sign * statistic, df);
+  const pValue = degenerate ? 1 : studentTSf(sign * statistic, df);
   let outcome: Outcome;
   if (degenerate) {
     // Zero spread is no evidence of a degenerate law (see meanEqualsRule): more replicates.
@@ -275,8 +339,8 @@ export function boundRule(
   }
   return {
     rule: "bound",
-    claim: `mean ${direction === "at-most" ? "≤" : "≥"} ${fmt(bound)}`,
-    test: o.variance === undefined ? "one-sided t bound" : "one-sided z bound (exact variance)",
+    claim,
+    test: "one-sided t bound",
     outcome,
     statistic,
     pValue,
@@ -284,7 +348,7 @@ export function boundRule(
     interval: [lower, upper],
     replicates: n,
     alpha: o.alpha,
-    detectableEffect: (crit + refQuantile(DETECTION_POWER, df)) * se,
+    detectableEffect: (crit + studentTQuantile(DETECTION_POWER, df)) * se,
   };
 }
 

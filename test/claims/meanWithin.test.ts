@@ -1,10 +1,11 @@
 /**
  * The equivalence rule meanWithin (two one-sided tests). Its false alarm — refuting a mean that
  * lies in the band — is most likely with the mean on the band's edge, where it has probability
- * exactly α/2 for normal data (z interval with the exact variance, or t interval with the sample
- * variance). Measured at α = 0.05 over 400 seeds (derive("test/meanWithin", seed), seeds 1…400):
- * the refutation count must lie in the two-sided acceptance region of Binomial(400, 0.025) at
- * level 1e-3 each side — the test's own false-alarm probability ≤ 2e-3 per check.
+ * exactly α/2 for normal data with the t interval, and at most α with the variance-bound interval
+ * (valid for any law, conservative). Measured at α = 0.05 over 400 seeds
+ * (derive("test/meanWithin", seed), seeds 1…400): the t count must lie in the two-sided acceptance
+ * region of Binomial(400, 0.025) at level 1e-3 each side, the variance-bound count below the upper
+ * one of Binomial(400, 0.05) — the test's own false-alarm probability ≤ 2e-3 per check.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -49,18 +50,26 @@ describe("meanWithin: supported inside, refuted outside, inconclusive across the
   });
 
   for (const [label, variance] of [
-    ["z interval (exact variance)", 1],
+    ["variance-bound interval (exact variance)", 1],
     ["t interval (n − 1 df)", undefined],
   ] as const) {
-    it(`false-alarm rate at the band's edge is α/2: ${label}, 400 seeds`, () => {
+    it(`false-alarm rate at the band's edge: ${label}, 400 seeds`, () => {
       let refuted = 0;
       for (let seed = 1; seed <= 400; seed++) {
         const x = normals(seed, 30, 1.25); // true mean 1.25 = 1 + δ: on the edge
         const e = meanWithinRule(x, 1, { alpha: 0.05, tolerance: 0.25, variance });
         if (e.outcome === "refuted") refuted++;
       }
-      console.log(`meanWithin ${label}: ${refuted}/400 refuted at the edge (expected 10)`);
-      expect(inAcceptanceRegion(refuted, 400, 0.025), `${refuted}/400`).toBe(true);
+      if (variance === undefined) {
+        console.log(`meanWithin ${label}: ${refuted}/400 refuted at the edge (expected 10)`);
+        expect(inAcceptanceRegion(refuted, 400, 0.025), `${refuted}/400`).toBe(true);
+      } else {
+        console.log(`meanWithin ${label}: ${refuted}/400 refuted at the edge (at most 20)`);
+        expect(
+          refuted === 0 ? 1 : binomialSf(refuted - 1, 400, 0.05),
+          `${refuted}/400`,
+        ).toBeGreaterThan(1e-3);
+      }
     });
   }
 

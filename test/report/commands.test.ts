@@ -115,7 +115,7 @@ describe("collapse new", () => {
       const text = readFileSync(file, "utf8");
       expect(text).toContain('id: "scaffolded-claim"');
       expect(text).toContain("scenario: fc.record(");
-      expect(text).toContain("checks: () => [meanEquals(");
+      expect(text).toContain('checks: (s) => [\n    meanEquals("variance", 1, {\n      variance:');
       const run = vitest(["run", `${dir}/scaffolded-claim.test.ts`]);
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Tests\s+\S*1 passed/);
