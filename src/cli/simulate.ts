@@ -205,7 +205,8 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   };
 }
 
-const STATS = ["mean", "se", "median", "q05", "q95"] as const;
+// Quartiles last: the columns before them keep their places for existing readers of the CSV.
+const STATS = ["mean", "se", "median", "q05", "q95", "q25", "q75"] as const;
 
 /** `--json`: one object with config, generations and per-metric summary arrays. */
 export function formatJson(r: SimulateResult): string {
@@ -257,9 +258,7 @@ export function formatCsv(r: SimulateResult): string {
           `P(${label})`,
           encodeNumber(f),
           encodeNumber(se),
-          "",
-          "",
-          "",
+          ...STATS.slice(2).map(() => ""),
           encodeNumber(e.lower[t]),
           encodeNumber(e.upper[t]),
         ].join(","),

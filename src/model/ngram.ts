@@ -120,6 +120,26 @@ function nextContext(h: number, x: number, order: number, vocabSize: number): nu
   return order === 2 ? x : (h % vocabSize) * vocabSize + x;
 }
 
+/**
+ * The context id of every position of a sequence: 0 at each sentence start (`starts`), else the
+ * last n − 1 tokens ({@link nextContext}). The one walk behind counting, scoring and masses.
+ */
+function contextIds(data: SequenceData, order: number): Float64Array {
+  const { tokens, starts, vocabSize } = data;
+  const out = new Float64Array(tokens.length);
+  let segment = 0;
+  let h = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (segment < starts.length && starts[segment] === i) {
+      segment++;
+      h = 0;
+    }
+    out[i] = h;
+    h = nextContext(h, tokens[i], order, vocabSize);
+  }
+  return out;
+}
+
 /** n-gram counts of a sequence under the context rule. */
 export interface NgramCounts {
   readonly order: number;
@@ -143,26 +163,23 @@ export function countNgrams(data: SequenceData, order: number): NgramCounts {
   checkVocab(api, V);
   const contexts = new Map<number, Map<number, number>>();
   const unigram = new Float64Array(V);
-  const { tokens, starts } = data;
-  let segment = 0;
-  let h = 0;
+  const { tokens } = data;
   for (let i = 0; i < tokens.length; i++) {
-    if (segment < starts.length && starts[segment] === i) {
-      segment++;
-      h = 0;
-    }
     const x = tokens[i];
     if (!(x >= 0 && x < V)) {
       throw new InvalidParameterError(api, `data.tokens[${i}]`, `must be in [0, ${V - 1}]`, x);
     }
-    let row = contexts.get(h);
+  }
+  const hs = contextIds(data, order);
+  for (let i = 0; i < tokens.length; i++) {
+    const x = tokens[i];
+    let row = contexts.get(hs[i]);
     if (row === undefined) {
       row = new Map();
-      contexts.set(h, row);
+      contexts.set(hs[i], row);
     }
     row.set(x, (row.get(x) ?? 0) + 1);
     unigram[x]++;
-    h = nextContext(h, x, order, V);
   }
   return { order, vocabSize: V, contexts, unigram, tokens: tokens.length };
 }
@@ -402,24 +419,16 @@ export function ngramLogLoss(model: NgramModel, data: SequenceData): number {
       data.vocabSize,
     );
   }
-  const { tokens, starts } = data;
+  const { tokens } = data;
   if (tokens.length === 0) {
     throw new InvalidParameterError(api, "data size", "must be > 0 (no tokens to score)", 0);
   }
-  const V = model.vocabSize;
-  let segment = 0;
-  let h = 0;
+  const hs = contextIds(data, model.order);
   let nll = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (segment < starts.length && starts[segment] === i) {
-      segment++;
-      h = 0;
-    }
-    const x = tokens[i];
-    const p = distributionProbability(contextDistribution(model, h), x);
+    const p = distributionProbability(contextDistribution(model, hs[i]), tokens[i]);
     if (!(p > 0)) return Number.POSITIVE_INFINITY;
     nll -= Math.log(p);
-    h = nextContext(h, x, model.order, V);
   }
   return nll / tokens.length;
 }
@@ -442,19 +451,11 @@ function assertScorable(api: string, model: NgramModel, data: SequenceData): voi
  */
 export function ngramTokenLogProbs(model: NgramModel, data: SequenceData): Float64Array {
   assertScorable("ngramTokenLogProbs", model, data);
-  const { tokens, starts } = data;
+  const { tokens } = data;
+  const hs = contextIds(data, model.order);
   const out = new Float64Array(tokens.length);
-  const V = model.vocabSize;
-  let segment = 0;
-  let h = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (segment < starts.length && starts[segment] === i) {
-      segment++;
-      h = 0;
-    }
-    const x = tokens[i];
-    out[i] = Math.log(distributionProbability(contextDistribution(model, h), x));
-    h = nextContext(h, x, model.order, V);
+    out[i] = Math.log(distributionProbability(contextDistribution(model, hs[i]), tokens[i]));
   }
   return out;
 }
@@ -471,7 +472,7 @@ export function ngramSymbolMass(
 ): number {
   const api = "ngramSymbolMass";
   assertScorable(api, model, contexts);
-  const { tokens, starts } = contexts;
+  const { tokens } = contexts;
   if (tokens.length === 0) {
     throw new InvalidParameterError(api, "contexts size", "must be > 0 (no positions)", 0);
   }
@@ -490,14 +491,10 @@ export function ngramSymbolMass(
     seen[symbols[j]] = 1;
   }
   const cache = new Map<number, number>();
-  let segment = 0;
-  let h = 0;
+  const hs = contextIds(contexts, model.order);
   let total = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (segment < starts.length && starts[segment] === i) {
-      segment++;
-      h = 0;
-    }
+    const h = hs[i];
     let mass = cache.get(h);
     if (mass === undefined) {
       // Σ_{s ∈ S} P(s | h) = Σ over the listed symbols in S + rest × (the unlisted ones in S):
@@ -515,7 +512,6 @@ export function ngramSymbolMass(
       cache.set(h, mass);
     }
     total += mass;
-    h = nextContext(h, tokens[i], model.order, V);
   }
   return total / tokens.length;
 }

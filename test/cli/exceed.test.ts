@@ -116,11 +116,11 @@ describe("collapse simulate --exceed", () => {
     for (let t = 1; t <= 10; t++) expect(e.fraction[t]).toBeGreaterThanOrEqual(e.fraction[t - 1]);
     const c = await runCliInProcess([...args, "--exceed", "support<10", "--csv"]);
     const rows = c.stdout.trim().split("\n");
-    expect(rows[0]).toBe("generation,metric,mean,se,median,q05,q95,lower95,upper95");
+    expect(rows[0]).toBe("generation,metric,mean,se,median,q05,q95,q25,q75,lower95,upper95");
     const p = rows.filter((r) => r.split(",")[1] === "P(support<10)");
     expect(p).toHaveLength(11);
     expect(Number(p[10].split(",")[2])).toBe(e.fraction[10]);
-    for (const row of rows) expect(row.split(",")).toHaveLength(9);
+    for (const row of rows) expect(row.split(",")).toHaveLength(11);
   });
 
   it("a condition on a metric the run does not compute is a named error before any chain runs", async () => {

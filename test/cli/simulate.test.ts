@@ -46,7 +46,15 @@ describe("collapse simulate", () => {
     expect(Object.keys(out.metrics)).toEqual(["support", "tail-mass"]);
     // A distribution reads no data set: no data key.
     expect(out.data).toBeUndefined();
-    expect(Object.keys(out.metrics.support)).toEqual(["mean", "se", "median", "q05", "q95"]);
+    expect(Object.keys(out.metrics.support)).toEqual([
+      "mean",
+      "se",
+      "median",
+      "q05",
+      "q95",
+      "q25",
+      "q75",
+    ]);
     const engine = runChains(
       configFromSpec({
         truth: "zipf:k=30,s=1.1",
@@ -59,7 +67,10 @@ describe("collapse simulate", () => {
         metrics: ["support"],
       }),
     );
-    expect(out.metrics.support.mean).toEqual(Array.from(summarizeMetric(engine, "support").mean));
+    const summary = summarizeMetric(engine, "support");
+    for (const k of ["mean", "median", "q05", "q25", "q75", "q95"] as const) {
+      expect(out.metrics.support[k], k).toEqual(Array.from(summary[k]));
+    }
   });
 
   it("--workers gives the same numbers as one thread", async () => {
@@ -101,7 +112,7 @@ describe("collapse simulate", () => {
     const r = await collapse(...base, "--metrics", "support,kl", "--csv");
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split("\n");
-    expect(lines[0]).toBe("generation,metric,mean,se,median,q05,q95");
+    expect(lines[0]).toBe("generation,metric,mean,se,median,q05,q95,q25,q75");
     expect(lines).toHaveLength(1 + 21 * 2);
     expect(r.stdout).not.toMatch(/NaN|null/);
     expect(r.stdout).toMatch(/Infinity/);
