@@ -343,6 +343,64 @@ function concatSequences(a: SequenceData, b: SequenceData): SequenceData {
 }
 
 /**
+ * The complete sentences of sequence data, as token ranges [starts[j], ends[j]): each runs from a
+ * segment start or the token after a `</s>` (symbol 0) through the next `</s>`, inclusive. A run
+ * that reaches the end of its segment or of the data without a `</s>` — a sentence cut by the
+ * end of a draw — is not complete and is left out.
+ */
+export function completeSentences(data: SequenceData): {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+} {
+  const { tokens, starts: segments } = data;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let segment = 0;
+  let from = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (segment < segments.length && segments[segment] === i) {
+      segment++;
+      from = i; // a segment start begins a sentence (an unfinished one before it is dropped)
+    }
+    if (tokens[i] === 0) {
+      starts.push(from);
+      ends.push(i + 1);
+      from = i + 1;
+    }
+  }
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/**
+ * Sequence data of whole sentences (token arrays, each ending with `</s>`), in order, each its
+ * own segment, the last one cut so the total is exactly `n` tokens (sentences beyond n unused).
+ */
+export function joinSentences(
+  vocabSize: number,
+  sentences: readonly Int32Array[],
+  n: number,
+): SequenceData {
+  const tokens = allocInt32(n);
+  const starts: number[] = [];
+  let pos = 0;
+  for (let j = 0; j < sentences.length && pos < n; j++) {
+    const take = Math.min(sentences[j].length, n - pos);
+    starts.push(pos);
+    tokens.set(sentences[j].subarray(0, take), pos);
+    pos += take;
+  }
+  if (pos < n) {
+    throw new InvalidParameterError(
+      "joinSentences",
+      "sentences",
+      `must hold >= ${n} tokens in all`,
+      pos,
+    );
+  }
+  return { kind: "sequence", vocabSize, tokens, starts: Int32Array.from(starts) };
+}
+
+/**
  * `n` tokens of a sequence data set, taken as whole sentences: the data is cut into sentence
  * units (a unit runs from a segment start or the token after a boundary `</s>` through the next
  * boundary or the segment's end), the units are put in a uniformly random order (a full

@@ -3,6 +3,7 @@ import type { RandomStream } from "../rng/index.ts";
 import { uniformInt } from "../sample/index.ts";
 import { allocFloat64, allocInt32 } from "../util/typedArrays.ts";
 import { InvalidParameterError } from "../util/validate.ts";
+import { keepSentences } from "./keepSentences.ts";
 import { rowValues } from "./rowValues.ts";
 import type { TransformDefinition } from "./transform.ts";
 
@@ -17,9 +18,16 @@ const PARAMS = {
   beta: { type: "number", default: 1, description: "reward scale: r(x) = beta·v(x)" },
   rewards: {
     type: "list",
-    description: "categorical only: v(i) = rewards[i] (one per symbol) instead of the index i",
+    description:
+      "categorical: v(i) = rewards[i] (one per symbol) instead of the index i; sequence: one per vocabulary symbol, v(sentence) = mean over its words",
   },
 } as const;
+
+/**
+ * Drawn tokens per kept token (× K) after which curation of sequence data gives up: a model that
+ * never ends a sentence with `</s>` yields no complete sentence to choose from.
+ */
+export const CURATE_MAX_DRAWS_PER_TOKEN = 100;
 
 /** Index in [0, w.length) drawn with probability ∝ w (w ≥ 0, some w > 0). */
 function choose(stream: RandomStream, w: Float64Array): number {
@@ -62,14 +70,20 @@ function checkReward(r: number, where: string): number {
  *
  * Categorical draws come as counts; the K·n symbols are put in uniformly random order (a
  * Fisher–Yates shuffle), which makes consecutive K-tuples i.i.d. draws again.
+ *
+ * On sequence data (language models) the unit is the sentence: each batch of draws is cut into
+ * complete sentences, consecutive K-tuples of them are chosen from by their rewards
+ * r(s) = β·v(s), v(s) the mean symbol index of the sentence's words (or the mean of `rewards`
+ * over them; {@link sentenceValues}), and the kept sentences fill the n tokens
+ * ({@link keepSentences}; a tuple left incomplete at a batch's end is discarded).
  */
 export const curateTransform: TransformDefinition<typeof PARAMS> = {
   name: "curate",
   description:
-    "K-wise curation: of k draws keep one w.p. ∝ e^{r(x)}, r = beta·v (v: value, 1st coordinate, label, symbol index or rewards[i])",
+    "K-wise curation: of k draws keep one w.p. ∝ e^{r(x)}, r = beta·v (v: value, 1st coordinate, label, symbol index or rewards[i]; for text a sentence's mean word index or rewards)",
   params: PARAMS,
   requires: [],
-  dataKinds: ["categorical", "real", "vector", "regression"],
+  dataKinds: ["categorical", "real", "vector", "regression", "sequence"],
   drawsPerSample: (params) => params.k,
   sample(draw, n, params, stream): Dataset {
     const K = params.k;
@@ -79,6 +93,26 @@ export const curateTransform: TransformDefinition<typeof PARAMS> = {
     const data = draw(K * n);
     const rewards = allocFloat64(K);
     const w = allocFloat64(K);
+    if (data.kind === "sequence") {
+      return keepSentences(
+        "curate",
+        data,
+        draw,
+        n,
+        listed,
+        CURATE_MAX_DRAWS_PER_TOKEN * K * Math.max(n, 1),
+        ({ sentences, values }) => {
+          const chosen: Int32Array[] = [];
+          for (let g = 0; g + K <= sentences.length; g += K) {
+            for (let j = 0; j < K; j++) {
+              rewards[j] = checkReward(beta * values[g + j], `sentence ${g + j}`);
+            }
+            chosen.push(sentences[g + choose(stream, choiceWeights(rewards, w))]);
+          }
+          return chosen;
+        },
+      );
+    }
     if (data.kind === "categorical") {
       const symbols = data.counts.length;
       if (listed !== undefined && listed.length !== symbols) {

@@ -2,6 +2,7 @@ import { concatData, type Dataset, dataSize, subsampleData, takeRows } from "../
 import { binomial } from "../sample/index.ts";
 import { allocInt32 } from "../util/typedArrays.ts";
 import { InvalidParameterError } from "../util/validate.ts";
+import { keepSentences } from "./keepSentences.ts";
 import { rowValues } from "./rowValues.ts";
 import type { TransformDefinition } from "./transform.ts";
 
@@ -41,14 +42,18 @@ const PARAMS = {
  *
  * Each batch's kept samples are exchangeable, so when a batch overshoots, a uniformly random
  * subset of it (subsampleData) is exactly the first kept ones of a sequential loop.
+ *
+ * On sequence data (language models) the unit is the sentence, v(s) the mean symbol index of its
+ * words ({@link sentenceValues}): each complete sentence of each batch is kept with probability a
+ * or b, and the kept ones fill the n tokens ({@link keepSentences}).
  */
 export const verifyTransform: TransformDefinition<typeof PARAMS> = {
   name: "verify",
   description:
-    "verifier: keep a draw w.p. a if low ≤ v(x) ≤ high (v: symbol index, value, 1st coordinate, label), else w.p. b, until n kept",
+    "verifier: keep a draw w.p. a if low ≤ v(x) ≤ high (v: symbol index, value, 1st coordinate, label; for text a sentence's mean word index), else w.p. b, until n kept",
   params: PARAMS,
   requires: [],
-  dataKinds: ["categorical", "real", "vector", "regression"],
+  dataKinds: ["categorical", "real", "vector", "regression", "sequence"],
   check(p) {
     if (p.a === 0 && p.b === 0) {
       throw new InvalidParameterError("verify", "a", "must be > 0 when b = 0 (nothing kept)", p.a);
@@ -65,6 +70,13 @@ export const verifyTransform: TransformDefinition<typeof PARAMS> = {
     const high = p.high ?? Number.POSITIVE_INFINITY;
     const keepProbability = (v: number) => (v >= low && v <= high ? p.a : p.b);
     const limit = VERIFY_MAX_DRAWS_PER_SAMPLE * Math.max(n, 1);
+    // The first batch (the loop's own first size below) tells the data kind.
+    let first: Dataset | undefined = draw(Math.ceil(1.1 * n) + 8);
+    if (first.kind === "sequence") {
+      return keepSentences("verify", first, draw, n, undefined, limit, ({ sentences, values }) =>
+        sentences.filter((_, j) => stream.nextDouble() < keepProbability(values[j])),
+      );
+    }
     let kept: Dataset | undefined;
     let have = 0;
     let drawn = 0;
@@ -81,7 +93,8 @@ export const verifyTransform: TransformDefinition<typeof PARAMS> = {
       // Aim at the rate seen so far (at most 1), 10% over, so most generations need one batch.
       const rate = have === 0 ? 1 / Math.max(1, drawn) : have / drawn;
       const batch = Math.min(limit - drawn, Math.ceil((1.1 * want) / rate) + 8);
-      const data = draw(batch);
+      const data = first ?? draw(batch);
+      first = undefined;
       drawn += batch;
       let accepted: Dataset;
       if (data.kind === "categorical") {

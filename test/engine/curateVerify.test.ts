@@ -4,8 +4,8 @@
  * Gaussian model (docs/theory.md#curation-map, docs/theory.md#verification-map).
  *
  * Every statistical check compares a frequency or a mean of N i.i.d. kept samples with its exact
- * value within 5.5 standard errors (two-sided tail 3.8e-8 each); with the 30 comparisons below the
- * false-alarm probability of this file is < 1.2e-6. Seeds are fixed (derive(root, label)).
+ * value within 5.5 standard errors (two-sided tail 3.8e-8 each); with the 34 comparisons below the
+ * false-alarm probability of this file is < 1.3e-6. Seeds are fixed (derive(root, label)).
  */
 import { describe, expect, it } from "vitest";
 import { configFromSpec } from "../../src/chain/chainSpec.ts";
@@ -15,6 +15,7 @@ import { categoricalModel } from "../../src/model/categorical.ts";
 import type { Dataset } from "../../src/model/data.ts";
 import type { CategoricalModel } from "../../src/model/models.ts";
 import { mvGaussianModel } from "../../src/model/mvGaussian.ts";
+import { fitNgram, sequenceData } from "../../src/model/ngram.ts";
 import { gaussianModel } from "../../src/model/univariate.ts";
 import { derive } from "../../src/rng/index.ts";
 import { curatedCategorical, normalCdf, verifiedCategorical } from "../../src/theory/index.ts";
@@ -160,29 +161,29 @@ describe("verify: keep a correct draw w.p. a, a wrong one w.p. b", () => {
 });
 
 describe("curate and verify in chains", () => {
-  it("apply to every family that samples rows or counts, not to sequence models", () => {
+  it("apply to every family that samples: rows, counts and sequences (n-gram, neural LM)", () => {
     for (const spec of ["curate", "verify:high=1"]) {
       const t = transformFromSpec(spec);
-      for (const kind of ["categorical", "gaussian", "mv-gaussian", "mixture", "linear"]) {
+      for (const kind of ["categorical", "gaussian", "mv-gaussian", "mixture", "linear", "ngram"]) {
         expect(transformSupports(t, kind), `${spec} on ${kind}`).toBe(true);
       }
-      expect(transformSupports(t, "ngram")).toBe(false);
     }
-    expect(() =>
-      checkChainConfig(
+    for (const transform of ["curate:k=2,beta=-0.01", "verify:a=1,b=0.2,high=300"]) {
+      const r = runChains(
         configFromSpec({
-          truth: "text",
-          family: "ngram:order=2",
+          truth: "text:corpus=gpl,k=0.1",
+          family: "ngram:order=2,k=0.1",
           regime: "replace",
-          transforms: ["curate"],
-          samples: 100,
-          generations: 1,
-          chains: 1,
+          transforms: [transform],
+          samples: 500,
+          generations: 2,
+          chains: 2,
           seed: ROOT,
-          metrics: [],
+          metrics: ["perplexity"],
         }),
-      ),
-    ).toThrow(/"curate" does not apply to ngram models/);
+      );
+      for (const v of r.values.perplexity) expect(Number.isFinite(v), transform).toBe(true);
+    }
   });
 
   it("a verified categorical chain keeps M samples a generation and raises the correct mass", () => {
@@ -206,6 +207,93 @@ describe("curate and verify in chains", () => {
     const q = 2 / 3;
     const at1 = Array.from({ length: 200 }, (_, c) => r.values.correct[c * 2 + 1]);
     expectMean(at1, q, Math.sqrt((q * (1 - q)) / 400), "E[p_1(C)]");
+  });
+});
+
+/**
+ * A bigram whose sentences are i.i.d. "a </s>" (probability q) or "b </s>": both of length 2, so
+ * no sentence is ever cut and the kept sentences' law is exactly the categorical one of the two
+ * sentence types, with v("a </s>") = 1 and v("b </s>") = 2 (mean word index).
+ */
+const twoSentences = (q: number) => {
+  const sentences = 100;
+  const a = Math.round(q * sentences);
+  const tokens: number[] = [];
+  for (let j = 0; j < sentences; j++) tokens.push(j < a ? 1 : 2, 0);
+  return fitNgram(sequenceData(tokens, 3), 2, 0);
+};
+
+/** Frequencies of the two sentence types among the output's segments (each one sentence). */
+function sentenceTypes(d: Dataset, n: number): Float64Array {
+  if (d.kind !== "sequence") throw new Error("expected sequence data");
+  expect(d.tokens.length).toBe(n);
+  const counts = new Float64Array(2);
+  for (let j = 0; j < d.starts.length; j++) {
+    const from = d.starts[j];
+    expect(d.tokens[from + 1], `segment ${j} ends with </s>`).toBe(0);
+    counts[d.tokens[from] - 1]++;
+  }
+  return counts.map((c) => c / d.starts.length);
+}
+
+describe("curate and verify on sequence data: the sentence is the sample", () => {
+  const q = 0.3;
+  const model = twoSentences(q);
+  const NS = N / 2; // tokens: NS/2 sentences of two tokens
+  const sentences = NS / 2;
+
+  it("curate: the kept sentence law is curatedCategorical([q, 1 − q], β·v, K)", () => {
+    for (const [k, beta] of [
+      [2, 1],
+      [3, -0.7],
+    ]) {
+      const d = synthesize(model, [{ kind: "curate", k, beta }], derive(ROOT, `seq-c${k}`), NS);
+      const exact = curatedCategorical(Float64Array.of(q, 1 - q), [beta, 2 * beta], k);
+      const got = sentenceTypes(d, NS);
+      const tol = Z * Math.sqrt((exact[0] * (1 - exact[0])) / sentences);
+      expect(
+        Math.abs(got[0] - exact[0]),
+        `k=${k}, β=${beta}: ${got[0]} vs ${exact[0]} ± ${tol}`,
+      ).toBeLessThanOrEqual(tol);
+    }
+  });
+
+  it("curate: per-symbol rewards give a sentence the mean over its words", () => {
+    const rewards = [0, 2, -1]; // v(a-sentence) = 2, v(b-sentence) = −1
+    const d = synthesize(model, [{ kind: "curate", k: 2, rewards }], derive(ROOT, "seq-r"), NS);
+    const exact = curatedCategorical(Float64Array.of(q, 1 - q), [2, -1], 2);
+    const got = sentenceTypes(d, NS);
+    const tol = Z * Math.sqrt((exact[0] * (1 - exact[0])) / sentences);
+    expect(Math.abs(got[0] - exact[0])).toBeLessThanOrEqual(tol);
+    expect(() =>
+      synthesize(model, [{ kind: "curate", k: 2, rewards: [1, 2] }], derive(ROOT, "seq-r"), 10),
+    ).toThrow(/curate: rewards must give one value per vocabulary symbol \(3\)/);
+  });
+
+  it("verify: the kept sentence law is p reweighted by a on the correct set and b off it", () => {
+    const d = synthesize(
+      model,
+      [{ kind: "verify", a: 0.9, b: 0.2, high: 1.5 }],
+      derive(ROOT, "seq-v"),
+      NS,
+    );
+    const exact = verifiedCategorical(Float64Array.of(q, 1 - q), [true, false], 0.9, 0.2);
+    const got = sentenceTypes(d, NS);
+    const tol = Z * Math.sqrt((exact[0] * (1 - exact[0])) / sentences);
+    expect(Math.abs(got[0] - exact[0]), `${got[0]} vs ${exact[0]} ± ${tol}`).toBeLessThanOrEqual(
+      tol,
+    );
+  });
+
+  it("a model that never ends a sentence is a named error, not an endless loop", () => {
+    // A bigram that only repeats "a": no </s>, so no complete sentence.
+    const endless = fitNgram(sequenceData([1, 1, 1, 1], 3), 2, 0);
+    expect(() =>
+      synthesize(endless, [{ kind: "curate", k: 2 }], derive(ROOT, "seq-e"), 20),
+    ).toThrow(/curate: model gives too few kept sentences/);
+    expect(() =>
+      synthesize(endless, [{ kind: "verify", high: 5 }], derive(ROOT, "seq-e"), 20),
+    ).toThrow(/verify: model gives too few kept sentences/);
   });
 });
 

@@ -1,0 +1,111 @@
+import {
+  completeSentences,
+  type Dataset,
+  joinSentences,
+  type SequenceData,
+} from "../model/data.ts";
+import { allocFloat64 } from "../util/typedArrays.ts";
+import { InvalidParameterError } from "../util/validate.ts";
+
+/**
+ * v(s) of each complete sentence of sequence data, the number the `curate` reward and the
+ * `verify` correct set read off a sentence (its words, `</s>` excluded): the mean symbol index of
+ * its words — symbols are numbered by training frequency, so v is a rarity score — or, with
+ * `perSymbol` (one value per vocabulary symbol), the mean of perSymbol over its words; 0 for a
+ * sentence without words.
+ */
+export function sentenceValues(
+  api: string,
+  data: SequenceData,
+  sentences: { readonly starts: Int32Array; readonly ends: Int32Array },
+  perSymbol: readonly number[] | undefined,
+): Float64Array {
+  if (perSymbol !== undefined && perSymbol.length !== data.vocabSize) {
+    throw new InvalidParameterError(
+      api,
+      "rewards",
+      `must give one value per vocabulary symbol (${data.vocabSize})`,
+      perSymbol.length,
+    );
+  }
+  const v = allocFloat64(sentences.starts.length);
+  for (let j = 0; j < v.length; j++) {
+    const words = sentences.ends[j] - 1 - sentences.starts[j];
+    let sum = 0;
+    for (let i = sentences.starts[j]; i < sentences.ends[j] - 1; i++) {
+      const x = data.tokens[i];
+      sum += perSymbol === undefined ? x : perSymbol[x];
+    }
+    v[j] = words > 0 ? sum / words : 0;
+  }
+  return v;
+}
+
+/** One batch's complete sentences, their tokens and their values. */
+export interface SentenceBatch {
+  readonly sentences: readonly Int32Array[];
+  readonly values: Float64Array;
+}
+
+/**
+ * The sentence loop of a sample-level transform on sequence data: n tokens of whole sentences
+ * chosen from fresh draws. Each round draws a batch of tokens — sized by the kept-per-drawn rate
+ * so far, 10% over, and twice the last batch when that one kept nothing (a batch shorter than a
+ * sentence never completes one) — (a draw starts a sentence and may end inside one: that cut
+ * sentence is dropped), cuts them into
+ * complete sentences ({@link completeSentences}) and passes them with their values
+ * ({@link sentenceValues}) to `choose`, which returns the ones to keep, in order; rounds repeat
+ * until n tokens are kept, and the result is those sentences, each its own segment, the last cut
+ * to make exactly n tokens ({@link joinSentences}). Dropping the cut sentence weights a sentence
+ * of length L by 1 − L/(batch length) — a bias of order (sentence length)/(batch length), as in
+ * any sampler with a token budget (`seq-ppl` drops it too).
+ *
+ * @param first - the first batch, already drawn (its kind decided the transform's branch)
+ * @param maxTokens - drawn tokens after which the loop gives up with a named error
+ */
+export function keepSentences(
+  api: string,
+  first: SequenceData,
+  draw: (count: number) => Dataset,
+  n: number,
+  perSymbol: readonly number[] | undefined,
+  maxTokens: number,
+  choose: (batch: SentenceBatch) => readonly Int32Array[],
+): SequenceData {
+  const kept: Int32Array[] = [];
+  let have = 0;
+  let drawn = first.tokens.length;
+  let last = Math.max(1, drawn);
+  let data: SequenceData = first;
+  for (;;) {
+    const before = have;
+    const cut = completeSentences(data);
+    const sentences = Array.from(cut.starts, (from, j) => data.tokens.slice(from, cut.ends[j]));
+    for (const s of choose({
+      sentences,
+      values: sentenceValues(api, data, cut, perSymbol),
+    })) {
+      kept.push(s);
+      have += s.length;
+    }
+    if (have >= n) return joinSentences(first.vocabSize, kept, n);
+    if (drawn >= maxTokens) {
+      throw new InvalidParameterError(
+        api,
+        "model",
+        `gives too few kept sentences: ${have} of ${n} tokens kept after ${drawn} drawn (does it end sentences with </s>?)`,
+        first.vocabSize,
+      );
+    }
+    const wanted =
+      have === before ? 2 * last : Math.ceil((1.1 * (n - have) * drawn) / Math.max(have, 1)) + 64;
+    const count = Math.min(maxTokens - drawn, Math.max(1, wanted));
+    last = count;
+    const next = draw(count);
+    if (next.kind !== "sequence") {
+      throw new InvalidParameterError(api, "draw", "must keep returning sequence data", next.kind);
+    }
+    drawn += count;
+    data = next;
+  }
+}
