@@ -92,8 +92,8 @@ function boxPixels(
  */
 /** The generation colours of the histogram charts (src/report/render/charts.ts), t = 1 … T. */
 const GENERATION_COLOURS: Record<string, [number, number, number]> = {
-  first: [0x9e, 0xca, 0xe1],
-  last: [0x08, 0x30, 0x6b],
+  first: [0xbc, 0xbd, 0xdc],
+  last: [0x3f, 0x00, 0x7d],
 };
 
 function chartDrawn(png: Png, box: Box): boolean {

@@ -329,7 +329,8 @@ export function fractionChartSpec(chart: FractionChart): TopLevelSpec {
 }
 
 /** Generation colours of histogram charts, light (early) to dark (late). */
-const GENERATION_PALETTE = ["#9ecae1", "#4292c6", "#2171b5", "#08306b"];
+// Purples, not the trajectory charts' blues: the last generation must not read as a median line.
+const GENERATION_PALETTE = ["#bcbddc", "#9e9ac8", "#6a51a3", "#3f007d"];
 
 /** A plotted point of a histogram chart: the share of a panel's chains in the bin starting at x. */
 export interface HistogramRow {
