@@ -76,6 +76,7 @@ export {
   clopperPearson,
   describeEvidence,
   type Evidence,
+  type GreaterThanOptions,
   greaterThan,
   type MeanWithinOptions,
   meanAtLeast,

@@ -70,6 +70,7 @@ export type Check =
       readonly greater: string;
       readonly smaller: string;
       readonly method?: "paired-t" | "sign";
+      readonly variance?: number;
     }
   | { readonly rule: "sure"; readonly invariant: string; readonly what: string };
 
@@ -361,11 +362,30 @@ export function quantileWithin(
   return { rule: "quantile-within", observation, q, expected, tolerance };
 }
 
-/** Ordering per paired replicate: `greater` > `smaller` (paired t on E[diff], or sign test). */
+/** Options of {@link greaterThan}. */
+export interface GreaterThanOptions {
+  /**
+   * `paired-t`: the claim is E[a − b] > 0; `sign`: P(a > b) > ½ (exact sign test).
+   * @defaultValue "paired-t"
+   */
+  method?: "paired-t" | "sign";
+  /**
+   * For `paired-t`: the variance of one difference a − b, or an upper bound on it — (sd_a + sd_b)²
+   * always is one, whatever the pairing's correlation, so exact variances of the two sides
+   * suffice. The decision then uses the variance-bound interval (valid for any law) instead of
+   * the paired t-test (asymptotic).
+   */
+  variance?: number;
+}
+
+/**
+ * Ordering per paired replicate: `greater` > `smaller` (E[diff] > 0 by the variance-bound
+ * interval when a variance bound is given, else by paired t; or P(a > b) > ½ by the sign test).
+ */
 export function greaterThan(
   greater: string,
   smaller: string,
-  options: { method?: "paired-t" | "sign" } = {},
+  options: GreaterThanOptions = {},
 ): Check {
   if (typeof greater !== "string" || greater === "") {
     throw new InvalidParameterError("greaterThan", "greater", "must name an observation", greater);
@@ -386,7 +406,24 @@ export function greaterThan(
       options.method,
     );
   }
-  return { rule: "ordering", greater, smaller, method: options.method };
+  if (options.variance !== undefined) {
+    assertPositive("greaterThan", "variance", options.variance);
+    if (options.method === "sign") {
+      throw new InvalidParameterError(
+        "greaterThan",
+        "variance",
+        "is for the paired mean difference (method paired-t), not the sign test",
+        options.variance,
+      );
+    }
+  }
+  return {
+    rule: "ordering",
+    greater,
+    smaller,
+    method: options.method,
+    ...(options.variance !== undefined ? { variance: options.variance } : {}),
+  };
 }
 
 /** A sure invariant: the simulation lists its violations under `invariant`; one refutes. */

@@ -161,6 +161,7 @@ function decideRule(check: Check, obs: Observations, n: number, alpha: number): 
       return orderingRule(values(obs, check.greater, check), values(obs, check.smaller, check), {
         alpha,
         method: check.method,
+        variance: check.variance,
       });
     case "sure":
       return sureRule(violationsOf(obs, check.invariant), n, check.what);

@@ -3,6 +3,7 @@ export {
   CHECK_RULES,
   type Check,
   checkObservations,
+  type GreaterThanOptions,
   greaterThan,
   type MeanEqualsOptions,
   type MeanWithinOptions,

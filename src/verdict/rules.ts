@@ -680,6 +680,11 @@ export interface OrderingConstraints {
    * `sign`: the claim is P(a > b) > ½ (exact sign test; ties dropped). @defaultValue "paired-t"
    */
   method?: "paired-t" | "sign";
+  /**
+   * For paired-t: the variance of one difference a − b or an upper bound on it; the decision then
+   * uses the variance-bound interval (valid for any law) instead of paired t (asymptotic).
+   */
+  variance?: number;
 }
 
 /**
@@ -742,6 +747,28 @@ export function orderingRule(a: Float64Array, b: Float64Array, o: OrderingConstr
     };
   }
   checkSample(api, d);
+  if (o.variance !== undefined) {
+    assertPositive(api, "variance", o.variance);
+    const ci = varianceBoundInterval(d, o.variance, o.alpha);
+    const lower = ci.mean - ci.halfWidth;
+    const upper = ci.mean + ci.halfWidth;
+    // Refuted when the whole interval lies below 0 (the opposite order), supported above it.
+    const refuted = ci.mean < 0 && ci.excludes(0, o.alpha);
+    const p = ci.mean < 0 ? ci.pValue(0) : 1;
+    return {
+      rule: "ordering",
+      claim: "E[a − b] > 0",
+      test: `${VARIANCE_BOUND_TEST} on the paired differences`,
+      outcome: refuted ? "refuted" : lower > 0 ? "supported" : "inconclusive",
+      statistic: ci.mean / ci.standardError,
+      pValue: refuted ? Math.min(p, o.alpha * (1 - 1e-9)) : p,
+      estimate: ci.mean,
+      interval: [lower, upper],
+      replicates: ci.n,
+      alpha: o.alpha,
+      detectableEffect: ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError,
+    };
+  }
   const n = d.length;
   const { mean, sd } = moments(d);
   const se = sd / Math.sqrt(n);
