@@ -296,15 +296,15 @@ export async function calibrate(
     index: o.shard?.index ?? 1,
     workers: o.workers,
     // A bar for one process on a terminal; shards (often run side by side, or in the background)
-    // log one line per claim on stderr instead.
+    // and runs without a terminal log one line per claim on stderr instead.
     progress: o.shard === undefined && showProgress(),
-    ...(o.shard === undefined
+    ...(o.shard === undefined && showProgress()
       ? {}
       : {
           onClaimEnd: (() => {
             const started = performance.now();
             let done = 0;
-            const label = `shard ${o.shard.index}/${o.shard.count}`;
+            const label = o.shard === undefined ? "" : ` shard ${o.shard.index}/${o.shard.count}`;
             return (test: { name: string; state: string; meta: unknown }) => {
               // Tests left out by -t end as skipped: they ran nothing.
               if (test.state !== "passed" && test.state !== "failed") return;
@@ -315,7 +315,7 @@ export async function calibrate(
               const outcome =
                 c === undefined ? "no calibration (error)" : `${c.failures}/${c.runs} runs failed`;
               process.stderr.write(
-                `collapse calibrate ${label}: ${done} claim${done === 1 ? "" : "s"} done, ${seconds} s: ${test.name.split(":")[0]}: ${outcome}\n`,
+                `collapse calibrate${label}: ${done} claim${done === 1 ? "" : "s"} done, ${seconds} s: ${test.name.split(":")[0]}: ${outcome}\n`,
               );
             };
           })(),

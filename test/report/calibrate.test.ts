@@ -83,8 +83,16 @@ describe("collapse calibrate --shard and --merge", () => {
   it("two shards merged equal the unsharded run, record for record", () => {
     const full = runs.full as Ran;
     expect(full.code, full.stdout + full.stderr).toBe(0);
+    // Without a terminal (a background run), each finished claim is one line on stderr.
+    expect(full.stderr).toMatch(
+      /^collapse calibrate: 1 claim done, \d+ s: .+: \d+\/3 runs failed$/m,
+    );
+    expect(full.stderr).toMatch(/^collapse calibrate: 2 claims done, /m);
     for (const [i, r] of runs.shards.entries()) {
       expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stderr).toMatch(
+        new RegExp(`^collapse calibrate shard ${i + 1}/2: 2 claims done, `, "m"),
+      );
       expect(r.stdout).toContain(
         `shard ${i + 1}/2: 2 claims × ${i === 0 ? "2 root seeds" : "1 root seed"} in`,
       );
