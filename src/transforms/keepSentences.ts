@@ -80,7 +80,8 @@ export function keepSentences(
   for (;;) {
     const before = have;
     const cut = completeSentences(data);
-    const sentences = Array.from(cut.starts, (from, j) => data.tokens.slice(from, cut.ends[j]));
+    // Views on the batch (never reused by the draw), copied once into the result.
+    const sentences = Array.from(cut.starts, (from, j) => data.tokens.subarray(from, cut.ends[j]));
     for (const s of choose({
       sentences,
       values: sentenceValues(api, data, cut, perSymbol),

@@ -14,7 +14,7 @@ import {
   InvalidParameterError,
 } from "../util/validate.ts";
 import { DETECTION_POWER, type Evidence, fmt, type Outcome } from "./evidence.ts";
-import { varianceBoundInterval } from "./varianceBoundInterval.ts";
+import { type VarianceBoundInterval, varianceBoundInterval } from "./varianceBoundInterval.ts";
 
 function checkAlpha(api: string, alpha: number): void {
   if (typeof alpha !== "number" || !(alpha > 0 && alpha < 0.5)) {
@@ -85,6 +85,51 @@ export interface MeanEqualsConstraints {
 const VARIANCE_BOUND_TEST = "variance-bound interval (self-normalised, any law)";
 
 /**
+ * The evidence of a rule decided on the (1 − α) variance-bound interval [lower, upper]: refuted
+ * when `against` — the mean whose exclusion refutes the claim (a claimed value, a bound, a band's
+ * nearest edge, 0 for an ordering; undefined when none can) — lies outside it, with its p-value
+ * (the smallest level that excludes it; 1 without one); else supported when `supported(lower,
+ * upper, detectable)` holds, inconclusive otherwise. The detectable effect is the half-width plus
+ * z_{0.9} standard errors.
+ */
+function varianceBoundEvidence(
+  ci: VarianceBoundInterval,
+  alpha: number,
+  o: {
+    readonly rule: string;
+    readonly claim: string;
+    readonly test: string;
+    readonly statistic: number;
+    readonly against: number | undefined;
+    readonly supported: (lower: number, upper: number, detectable: number) => boolean;
+  },
+): Evidence {
+  const lower = ci.mean - ci.halfWidth;
+  const upper = ci.mean + ci.halfWidth;
+  const detectableEffect = ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError;
+  const refuted = o.against !== undefined && ci.excludes(o.against, alpha);
+  const p = o.against === undefined ? 1 : ci.pValue(o.against);
+  return {
+    rule: o.rule,
+    claim: o.claim,
+    test: o.test,
+    outcome: refuted
+      ? "refuted"
+      : o.supported(lower, upper, detectableEffect)
+        ? "supported"
+        : "inconclusive",
+    statistic: o.statistic,
+    // Refuted exactly when p < α (the bisection's last digit must not say otherwise).
+    pValue: refuted ? Math.min(p, alpha * (1 - 1e-9)) : p,
+    estimate: ci.mean,
+    interval: [lower, upper],
+    replicates: ci.n,
+    alpha,
+    detectableEffect,
+  };
+}
+
+/**
  * Mean equals an exact value. With a variance bound: refuted when the value lies outside the
  * (1 − α) variance-bound interval ({@link varianceBoundInterval}); else a two-sided one-sample
  * t-test, refuted when p < α. Supported when not refuted and the detectable effect (the
@@ -104,21 +149,14 @@ export function meanEqualsRule(
   if (o.variance !== undefined) {
     assertPositive(api, "variance", o.variance);
     const ci = varianceBoundInterval(x, o.variance, o.alpha);
-    const refuted = ci.excludes(expected, o.alpha);
-    const detectableEffect = ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError;
-    return {
+    return varianceBoundEvidence(ci, o.alpha, {
       rule: "mean-equals",
       claim: `mean = ${fmt(expected)}`,
       test: VARIANCE_BOUND_TEST,
-      outcome: refuted ? "refuted" : detectableEffect <= o.precision ? "supported" : "inconclusive",
       statistic: (ci.mean - expected) / ci.standardError,
-      pValue: refuted ? Math.min(ci.pValue(expected), o.alpha * (1 - 1e-9)) : ci.pValue(expected),
-      estimate: ci.mean,
-      interval: [ci.mean - ci.halfWidth, ci.mean + ci.halfWidth],
-      replicates: ci.n,
-      alpha: o.alpha,
-      detectableEffect,
-    };
+      against: expected,
+      supported: (_lower, _upper, detectable) => detectable <= o.precision,
+    });
   }
   const { n, mean, se, df } = location(x);
   const crit = studentTQuantile(1 - o.alpha / 2, df);
@@ -193,25 +231,15 @@ export function meanWithinRule(
   if (o.variance !== undefined) {
     assertPositive(api, "variance", o.variance);
     const ci = varianceBoundInterval(x, o.variance, o.alpha);
-    const lo = ci.mean - ci.halfWidth;
-    const hi = ci.mean + ci.halfWidth;
-    // Refuted when the interval misses the band: the band edge nearest the mean is excluded.
-    const edge = ci.mean > bandHi ? bandHi : ci.mean < bandLo ? bandLo : undefined;
-    const refuted = edge !== undefined && ci.excludes(edge, o.alpha);
-    const p = edge === undefined ? 1 : ci.pValue(edge);
-    return {
+    return varianceBoundEvidence(ci, o.alpha, {
       rule: "mean-within",
       claim: `mean within ${fmt(expected)} ± ${fmt(o.tolerance)}`,
       test: `${VARIANCE_BOUND_TEST} in band (TOST)`,
-      outcome: refuted ? "refuted" : lo >= bandLo && hi <= bandHi ? "supported" : "inconclusive",
       statistic: (Math.abs(ci.mean - expected) - o.tolerance) / ci.standardError,
-      pValue: refuted ? Math.min(p, o.alpha * (1 - 1e-9)) : p,
-      estimate: ci.mean,
-      interval: [lo, hi],
-      replicates: ci.n,
-      alpha: o.alpha,
-      detectableEffect: ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError,
-    };
+      // Refuted when the interval misses the band: the band edge nearest the mean is excluded.
+      against: ci.mean > bandHi ? bandHi : ci.mean < bandLo ? bandLo : undefined,
+      supported: (lower, upper) => lower >= bandLo && upper <= bandHi,
+    });
   }
   const { n, mean, se, df } = location(x);
   const crit = studentTQuantile(1 - o.alpha / 2, df);
@@ -295,26 +323,16 @@ export function boundRule(
   if (o.variance !== undefined) {
     assertPositive(api, "variance", o.variance);
     const ci = varianceBoundInterval(x, o.variance, o.alpha);
-    const lower = ci.mean - ci.halfWidth;
-    const upper = ci.mean + ci.halfWidth;
-    // Evidence against the claim exists only when the mean lies beyond the bound.
-    const beyond = sign * (ci.mean - bound) > 0;
-    const refuted = beyond && ci.excludes(bound, o.alpha);
-    const p = beyond ? ci.pValue(bound) : 1;
-    const supported = direction === "at-most" ? upper <= bound + margin : lower >= bound - margin;
-    return {
+    return varianceBoundEvidence(ci, o.alpha, {
       rule: "bound",
       claim,
       test: VARIANCE_BOUND_TEST,
-      outcome: refuted ? "refuted" : supported ? "supported" : "inconclusive",
       statistic: (ci.mean - bound) / ci.standardError,
-      pValue: refuted ? Math.min(p, o.alpha * (1 - 1e-9)) : p,
-      estimate: ci.mean,
-      interval: [lower, upper],
-      replicates: ci.n,
-      alpha: o.alpha,
-      detectableEffect: ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError,
-    };
+      // Evidence against the claim exists only when the mean lies beyond the bound.
+      against: sign * (ci.mean - bound) > 0 ? bound : undefined,
+      supported: (lower, upper) =>
+        direction === "at-most" ? upper <= bound + margin : lower >= bound - margin,
+    });
   }
   const { n, mean, se, df } = location(x);
   const crit = studentTQuantile(1 - o.alpha, df);
@@ -750,24 +768,15 @@ export function orderingRule(a: Float64Array, b: Float64Array, o: OrderingConstr
   if (o.variance !== undefined) {
     assertPositive(api, "variance", o.variance);
     const ci = varianceBoundInterval(d, o.variance, o.alpha);
-    const lower = ci.mean - ci.halfWidth;
-    const upper = ci.mean + ci.halfWidth;
-    // Refuted when the whole interval lies below 0 (the opposite order), supported above it.
-    const refuted = ci.mean < 0 && ci.excludes(0, o.alpha);
-    const p = ci.mean < 0 ? ci.pValue(0) : 1;
-    return {
+    return varianceBoundEvidence(ci, o.alpha, {
       rule: "ordering",
       claim: "E[a − b] > 0",
       test: `${VARIANCE_BOUND_TEST} on the paired differences`,
-      outcome: refuted ? "refuted" : lower > 0 ? "supported" : "inconclusive",
       statistic: ci.mean / ci.standardError,
-      pValue: refuted ? Math.min(p, o.alpha * (1 - 1e-9)) : p,
-      estimate: ci.mean,
-      interval: [lower, upper],
-      replicates: ci.n,
-      alpha: o.alpha,
-      detectableEffect: ci.halfWidth + normalQuantile(DETECTION_POWER) * ci.standardError,
-    };
+      // Refuted when the whole interval lies below 0 (the opposite order), supported above it.
+      against: ci.mean < 0 ? 0 : undefined,
+      supported: (lower) => lower > 0,
+    });
   }
   const n = d.length;
   const { mean, sd } = moments(d);
