@@ -3,6 +3,7 @@ import fc from "fast-check";
 import type { z } from "zod";
 import { deriveSeed } from "../rng/index.ts";
 import { collectDataSources } from "../truths/dataSources.ts";
+import { cpuMilliseconds } from "../util/cpuClock.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import type { DeepReadonly } from "../verdict/contract.ts";
 import {
@@ -227,7 +228,9 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
   let worst: "none" | "inconclusive" | "refuted" = "none";
   // Budgets: once one is spent, nothing more is simulated — every remaining scenario or shrink
   // candidate passes unevaluated, so fast-check ends at once with what it has.
-  const deadline = started + claim.budget.timeLimitMs;
+  // The budget counts CPU time, not wall time: a loaded or paused machine must not end a run
+  // that would have finished alone (a calibration sweep runs beside other work).
+  const deadline = cpuMilliseconds() + claim.budget.timeLimitMs;
   let endedBy: "time" | "shrinks" | undefined;
   // The record of every evaluated value, so the counterexample is reported as it was decided
   // (re-running it could differ if the deadline cut its looks short).
@@ -244,7 +247,7 @@ export function checkClaim<S>(claim: Claim<S>, options: CheckClaimOptions = {}):
       }
       shrinkSteps++;
     }
-    if (!options.replay && performance.now() > deadline) {
+    if (!options.replay && cpuMilliseconds() > deadline) {
       endedBy = "time";
       return true;
     }

@@ -50,9 +50,11 @@ export interface ClaimBudget {
   /** Inconclusive after the cap fails the property (true) or only warns. @defaultValue true */
   readonly strict?: boolean;
   /**
-   * Wall-time budget of one run (ms), well under vitest's 120 s test timeout: once spent, no
-   * further look, scenario or shrink step starts; the claim ends with the evidence gathered so
-   * far and its report says the time budget ended it (`endedBy: "time"`). @defaultValue 90000
+   * CPU-time budget of one run (ms of this process's CPU, every thread: a loaded machine slows a
+   * run without spending its budget), well under the 300 s test timeout of `verifyClaim`: once
+   * spent, no further look, scenario or shrink step starts; the claim ends with the evidence
+   * gathered so far and its report says the time budget ended it (`endedBy: "time"`).
+   * @defaultValue 90000
    */
   readonly timeLimitMs?: number;
   /**

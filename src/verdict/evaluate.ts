@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { cpuMilliseconds } from "../util/cpuClock.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import { type Check, checkObservations, type Observations } from "./checks.ts";
 import type { DeepReadonly, ScenarioVerdictSchema } from "./contract.ts";
@@ -24,7 +25,7 @@ export interface ScenarioBudget {
   /** Cap: looks double the replicates until this many. */
   readonly maxReplicates: number;
   /**
-   * Wall-clock time (`performance.now()`, ms) after which no further look is started: the
+   * Process CPU time ({@link cpuMilliseconds}, ms) after which no further look is started: the
    * verdict is that of the last look (α stays split over every planned look, so it is only
    * conservative). @defaultValue none
    */
@@ -241,7 +242,7 @@ export function evaluateScenarioWithData(
     const pending = latest.some((e) => e.outcome === "inconclusive");
     const refuted = latest.some((e) => e.outcome === "refuted");
     if (refuted || !pending || target * 2 > budget.maxReplicates) break;
-    if (budget.deadline !== undefined && performance.now() > budget.deadline) {
+    if (budget.deadline !== undefined && cpuMilliseconds() > budget.deadline) {
       stoppedByDeadline = true;
       break;
     }

@@ -1,8 +1,8 @@
 /**
- * Per-claim budgets: a wall-time budget and a shrink budget end a run with the evidence gathered
+ * Per-claim budgets: a CPU-time budget and a shrink budget end a run with the evidence gathered
  * so far, and the report says which one ended it. Deterministic data (no false alarms); the time
- * budget is exercised with simulations that wait, so only which budget ended the run is
- * asserted, never a duration.
+ * budget is exercised with simulations that busy-wait (CPU) or sleep (no CPU), so only which
+ * budget ended the run is asserted, never a duration.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,27 @@ describe("budgets end a run with the evidence so far and say which one", () => {
     expect(report.scenarios.length).toBeLessThan(50);
     expect(report.status).toBe("supported");
     expect(report.warnings.join()).toMatch(/time budget \(150 ms\) ended the run after \d+ of 50/);
+  });
+
+  it("time: waiting is not spending — a simulation that sleeps leaves the CPU budget whole", () => {
+    // 10 scenarios × 40 ms asleep = 400 ms of wall time against a 150 ms budget of CPU time: a
+    // loaded or paused machine (the wall clock running, the process not) ends nothing early.
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    const claim = defineClaim({
+      ...base,
+      id: "budget-time-sleep",
+      scenario: fc.integer({ min: 0, max: 100 }),
+      simulate: (_s, range) => {
+        Atomics.wait(nap, 0, 0, 40);
+        return { v: small(range.count) };
+      },
+      checks: () => [meanAtMost("v", 1)],
+      budget: { scenarios: 10, replicates: 10, maxReplicates: 10, timeLimitMs: 150 },
+    });
+    const report = checkClaim(claim, { rootSeed: 1 });
+    expect(report.endedBy).toBeUndefined();
+    expect(report.scenarios.length).toBe(10);
+    expect(report.status).toBe("supported");
   });
 
   it("time: a runaway inconclusive scenario stops doubling at the deadline (root seed 1)", () => {
