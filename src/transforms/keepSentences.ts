@@ -41,6 +41,9 @@ export function sentenceValues(
   return v;
 }
 
+/** Smallest batch, in mean sentence lengths (see {@link keepSentences}). */
+export const MIN_BATCH_SENTENCES = 64;
+
 /** One batch's complete sentences, their tokens and their values. */
 export interface SentenceBatch {
   readonly sentences: readonly Int32Array[];
@@ -49,16 +52,18 @@ export interface SentenceBatch {
 
 /**
  * The sentence loop of a sample-level transform on sequence data: n tokens of whole sentences
- * chosen from fresh draws. Each round draws a batch of tokens — sized by the kept-per-drawn rate
- * so far, 10% over, and twice the last batch when that one kept nothing (a batch shorter than a
- * sentence never completes one) — (a draw starts a sentence and may end inside one: that cut
- * sentence is dropped), cuts them into
- * complete sentences ({@link completeSentences}) and passes them with their values
- * ({@link sentenceValues}) to `choose`, which returns the ones to keep, in order; rounds repeat
- * until n tokens are kept, and the result is those sentences, each its own segment, the last cut
- * to make exactly n tokens ({@link joinSentences}). Dropping the cut sentence weights a sentence
- * of length L by 1 − L/(batch length) — a bias of order (sentence length)/(batch length), as in
- * any sampler with a token budget (`seq-ppl` drops it too).
+ * chosen from fresh draws. Each round cuts a batch of drawn tokens into complete sentences
+ * ({@link completeSentences}: a draw starts a sentence and may end inside one, and that cut
+ * sentence is dropped) and passes them with their values ({@link sentenceValues}) to `choose`,
+ * which returns the ones to keep, in order; rounds repeat until n tokens are kept, and the result
+ * is those sentences, each its own segment, the last cut to make exactly n tokens
+ * ({@link joinSentences}). A batch is sized by the kept-per-drawn rate so far, 10% over, and at
+ * least {@link MIN_BATCH_SENTENCES} mean sentence lengths; twice the last one when that kept
+ * nothing (a batch shorter than a sentence never completes one).
+ *
+ * Dropping the cut sentence weights a sentence of length L by 1 − L/(batch length): a bias of
+ * order L/(batch length), at most ≈ 1/{@link MIN_BATCH_SENTENCES} for a sentence of mean length,
+ * as in any sampler with a token budget (`seq-ppl` drops the cut sentence too).
  *
  * @param first - the first batch, already drawn (its kind decided the transform's branch)
  * @param maxTokens - drawn tokens after which the loop gives up with a named error
@@ -76,10 +81,14 @@ export function keepSentences(
   let have = 0;
   let drawn = first.tokens.length;
   let last = Math.max(1, drawn);
+  let sentenceTokens = 0;
+  let sentenceCount = 0;
   let data: SequenceData = first;
   for (;;) {
     const before = have;
     const cut = completeSentences(data);
+    for (let j = 0; j < cut.starts.length; j++) sentenceTokens += cut.ends[j] - cut.starts[j];
+    sentenceCount += cut.starts.length;
     // Views on the batch (never reused by the draw), copied once into the result.
     const sentences = Array.from(cut.starts, (from, j) => data.tokens.subarray(from, cut.ends[j]));
     for (const s of choose({
@@ -98,8 +107,14 @@ export function keepSentences(
         first.vocabSize,
       );
     }
+    const meanLength = sentenceCount > 0 ? sentenceTokens / sentenceCount : 1;
     const wanted =
-      have === before ? 2 * last : Math.ceil((1.1 * (n - have) * drawn) / Math.max(have, 1)) + 64;
+      have === before
+        ? 2 * last
+        : Math.max(
+            Math.ceil((1.1 * (n - have) * drawn) / Math.max(have, 1)),
+            Math.ceil(MIN_BATCH_SENTENCES * meanLength),
+          );
     const count = Math.min(maxTokens - drawn, Math.max(1, wanted));
     last = count;
     const next = draw(count);
