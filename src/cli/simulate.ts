@@ -6,6 +6,7 @@ import { checkChainConfig } from "../chain/runChains.ts";
 import { runChainsParallel } from "../chain/runChainsParallel.ts";
 import { type MetricSummary, summarizeMetric } from "../chain/summarize.ts";
 import { METRIC_IDS, type MetricId, metricById, metricRegistry } from "../metrics/metric.ts";
+import { tableGenerations } from "../report/render/format.ts";
 import { collectDataSources } from "../truths/dataSources.ts";
 import { findProjectRoot } from "../util/findProjectRoot.ts";
 import { InvalidParameterError } from "../util/validate.ts";
@@ -266,16 +267,6 @@ export function formatCsv(r: SimulateResult): string {
     }
   }
   return lines.join("\n");
-}
-
-/** Generations shown in the table: 0, 1, 2, 5, 10, 20, 50, … and T. */
-export function tableGenerations(T: number): number[] {
-  const out = new Set<number>([0]);
-  for (let base = 1; base <= T; base *= 10) {
-    for (const m of [1, 2, 5]) if (m * base <= T) out.add(m * base);
-  }
-  out.add(T);
-  return [...out].sort((a, b) => a - b);
 }
 
 function fmt(x: number): string {
