@@ -17,16 +17,26 @@
  *   Kept as a measurement, not tuned.
  * Rules: greaterThan (paired t-test over chains) on each quantile; the run fails only if an
  *   opposite order is significant at α = 1e-6.
+ * Report: the paper's figure — histograms of the per-sentence perplexities at generations 0 (the
+ *   truth's own text), 1, 3 and T, pooled over the chains (seq-ppl-count at 8 log-spaced edges
+ *   per decade from 10 to 10⁵; sentences outside counted apart).
  */
 
 import {
   defineClaim,
   generationValues,
   greaterThan,
+  pooledHistogramSeries,
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
 import fc from "fast-check";
+
+/** Histogram edges: 8 per decade from 10 to 10⁵, at 4 significant digits (tidy metric specs). */
+const EDGES = Array.from({ length: 33 }, (_, b) => Number((10 ** (1 + b / 8)).toPrecision(4)));
+const below = (edge: number) => `seq-ppl-count:below=${edge}`;
+/** The generations drawn: the truth's own text, the first fit, the middle, the last. */
+const drawn = (T: number) => [0, 1, Math.ceil(T / 2), T];
 
 export const claim = defineClaim({
   id: "neural-lm-sequence-perplexity",
@@ -53,13 +63,22 @@ export const claim = defineClaim({
         regime: "replace",
         samples: s.samples,
         generations: s.generations,
-        metrics: ["seq-ppl:q=0.5", "seq-ppl:q=0.95"],
-        recordAt: [1, s.generations],
+        // The counts score the same sentences as the quantiles (one draw per chain and generation).
+        metrics: ["seq-ppl:q=0.5", "seq-ppl:q=0.95", "seq-ppl-count", ...EDGES.map(below)],
+        recordAt: drawn(s.generations),
       },
       range,
     );
     const log = (x: Float64Array) => x.map(Math.log);
+    // The histograms' counts per replicate, for the report (the checks read the quantiles).
+    const counts: Record<string, Float64Array> = {};
+    for (const t of drawn(s.generations)) {
+      counts[`total@${t}`] = generationValues(r, "seq-ppl-count", t);
+      for (const [b, edge] of EDGES.entries())
+        counts[`below@${t}@${b}`] = generationValues(r, below(edge), t);
+    }
     return {
+      ...counts,
       median1: log(generationValues(r, "seq-ppl:q=0.5", 1)),
       medianT: log(generationValues(r, "seq-ppl:q=0.5", s.generations)),
       upper1: log(generationValues(r, "seq-ppl:q=0.95", 1)),
@@ -70,6 +89,33 @@ export const claim = defineClaim({
     greaterThan("median1", "medianT", { method: "paired-t" }),
     greaterThan("upperT", "upper1", { method: "paired-t" }),
   ],
+  // The report's figure: per-sentence perplexity histograms by generation (Shumailov et al.,
+  // Fig. 1b), every replicate chain's sentences pooled.
+  tables: (scenarios) => ({
+    histograms: scenarios.map((sc) => {
+      const generations = drawn(sc.setting.generations);
+      const at = (name: string) => sc.observations[name] as Float64Array;
+      return {
+        id: "neural-lm-sentence-perplexity",
+        title:
+          "Neural LM text: per-sentence perplexity under the generation-0 model, by generation",
+        metric: "seq-ppl-count",
+        xLabel: "perplexity of a generated sentence under the generation-0 model (log scale)",
+        scale: "log10",
+        unit: "sentences",
+        edges: EDGES,
+        generations,
+        note: `Generation 0 is the truth's own text; generation t ≥ 1 the text of the model fine-tuned on generation t − 1's (M = ${sc.setting.samples} tokens, replace); 4000 tokens per chain and generation, cut into complete sentences.`,
+        series: [
+          pooledHistogramSeries(
+            "fine-tuned from the base (replace)",
+            generations.map((t) => EDGES.map((_, b) => at(`below@${t}@${b}`))),
+            generations.map((t) => at(`total@${t}`)),
+          ),
+        ],
+      };
+    }),
+  }),
 });
 
 verifyClaim(claim);

@@ -61,6 +61,10 @@ export {
   verifyClaim,
 } from "./claims/index.ts";
 export {
+  type PooledHistogramSeries,
+  pooledHistogramSeries,
+} from "./claims/pooledHistogramSeries.ts";
+export {
   type ReplicateSeries,
   type ReplicateSeriesConstraints,
   replicateSeries,

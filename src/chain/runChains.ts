@@ -301,6 +301,8 @@ export function runChains(config: ChainConfig): ChainResult {
     // One metric context per chain (not one per metric and generation): `at` names the metric
     // and generation being computed, which is all its Monte Carlo stream depends on.
     const at = { metric: "", t: 0 };
+    // Values the metrics of one model share (ctx.once), cleared when the next model is recorded.
+    const perModel = new Map<string, unknown>();
     let firstFit: AnyModel | undefined;
     const ctx: MetricContext = {
       truth,
@@ -308,7 +310,12 @@ export function runChains(config: ChainConfig): ChainResult {
         return tail();
       },
       mcSamples,
-      mcStream: () => derive(seed, ...keys, "chain", chainIndex, "metric", at.metric, at.t),
+      mcStream: (shared) =>
+        derive(seed, ...keys, "chain", chainIndex, "metric", shared ?? at.metric, at.t),
+      once: <V>(key: string, compute: () => V): V => {
+        if (!perModel.has(key)) perModel.set(key, compute());
+        return perModel.get(key) as V;
+      },
       heldOut,
       get firstFit() {
         return firstFit;
@@ -317,6 +324,7 @@ export function runChains(config: ChainConfig): ChainResult {
     const record = (model: AnyModel, t: number) => {
       if (recorded !== undefined && !recorded.has(t)) return;
       at.t = t;
+      perModel.clear();
       for (const metric of metrics) {
         // By name: the instances of one parametrised metric (seq-ppl:q=0.5, seq-ppl:q=0.95) share
         // their Monte Carlo draws; for every other metric the name is the id.

@@ -26,8 +26,18 @@ export interface MetricContext {
   readonly tail: TailSet;
   /** Monte Carlo sample size for metrics without a closed form. */
   readonly mcSamples: number;
-  /** A stream for Monte Carlo estimates, derived per (chain, generation, metric). */
-  mcStream(): RandomStream;
+  /**
+   * A stream for Monte Carlo estimates, derived per (chain, generation, metric name). Metrics
+   * that share their draws name the same stream: `seq-ppl-count` draws on `mcStream("seq-ppl")`,
+   * so both score the same sentences. @defaultValue the metric's own name
+   */
+  mcStream(shared?: string): RandomStream;
+  /**
+   * A value shared by the metrics of one fitted model (one chain and generation): `compute` runs
+   * on the first call with this key and its result is returned to every later call until the
+   * next model is recorded — e.g. the per-sentence perplexities behind every `seq-ppl` quantile.
+   */
+  once<T>(key: string, compute: () => T): T;
   /**
    * Real data no chain trains on: the truth's held-out part (text), else `mcSamples` points
    * drawn once per run from the truth on a stream of their own — the same set for every chain
@@ -353,6 +363,16 @@ function sentencePerplexities(
     out[s] = Math.exp(-sum / (stop - starts[s]));
   }
   return out.sort();
+}
+
+/**
+ * The per-sentence perplexities of one fitted model's text, computed once per model and shared by
+ * every `seq-ppl` quantile and `seq-ppl-count` bound, on the stream named "seq-ppl".
+ */
+function sharedSentencePerplexities(m: AnyModel, ctx: MetricContext): Float64Array {
+  return ctx.once("seq-ppl", () =>
+    sentencePerplexities(m, ctx.truth.model, ctx.mcStream("seq-ppl"), ctx.mcSamples),
+  );
 }
 
 /** The built-in metrics; each applies where its kind's operations allow (src/model/builtinKinds.ts). */
@@ -694,10 +714,35 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
         description: "quantile level of the per-sentence perplexities, e.g. 0.5 or 0.95",
       },
     },
+    compute: (m, ctx, params) =>
+      sortedQuantile(sharedSentencePerplexities(m, ctx), params.q as number),
+  },
+  {
+    name: "seq-ppl-count",
+    description:
+      "number of complete sentences in --mc-samples tokens of the model's own text whose perplexity under the generation-0 model is below `below` (all of them when `below` is not given): the same sentences as seq-ppl, so counts at several `below` values are the model's per-sentence perplexity histogram (Shumailov et al., Fig. 1) — bin [a, b) holds count(below=b) − count(below=a)",
+    requires: ["tokenLogProbs"],
+    params: {
+      below: {
+        type: "number",
+        min: 0,
+        exclusiveMin: true,
+        description: "count sentences of perplexity < below (default: every complete sentence)",
+      },
+    },
     compute: (m, ctx, params) => {
-      const truthModel = ctx.truth.model;
-      const ppl = sentencePerplexities(m, truthModel, ctx.mcStream(), ctx.mcSamples);
-      return sortedQuantile(ppl, params.q as number);
+      const ppl = sharedSentencePerplexities(m, ctx);
+      const below = params.below as number | undefined;
+      if (below === undefined) return ppl.length;
+      // ppl is ascending: the count below b is the first index whose value is ≥ b.
+      let lo = 0;
+      let hi = ppl.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ppl[mid] < below) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
     },
   },
   {

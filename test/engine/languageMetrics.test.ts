@@ -51,6 +51,7 @@ const context = (truth: Truth, mcSamples = 4000, key = "mc"): MetricContext => (
   },
   mcSamples,
   mcStream: () => derive(SEED, key),
+  once: <T>(_key: string, compute: () => T): T => compute(),
   heldOut: () => {
     if (truth.heldOut === undefined) throw new Error("no held-out data");
     return truth.heldOut;
@@ -235,6 +236,21 @@ describe("seq-ppl: per-sentence perplexity of the model's text under the generat
     exact(metricById("seq-ppl:q=1").compute(model, context(truth, 101)), long, "q = 1");
   });
 
+  it("seq-ppl-count counts the same sentences below a bound: 0, the short ones, all of them", () => {
+    const truth = truthOf(truthModel);
+    const n = sentenceCounts(101);
+    const count = (spec: string) => metricById(spec).compute(model, context(truth, 101));
+    expect(count("seq-ppl-count")).toBe(n.short + n.long);
+    // Perplexity < short holds for no sentence (the bound is strict); < long for the short ones.
+    expect(count(`seq-ppl-count:below=${short}`)).toBe(0);
+    expect(count("seq-ppl-count:below=1.2")).toBe(n.short);
+    expect(count(`seq-ppl-count:below=${long}`)).toBe(n.short);
+    expect(count("seq-ppl-count:below=3")).toBe(n.short + n.long);
+    expect(() => metricById("seq-ppl-count:below=0")).toThrow(
+      /metric "seq-ppl-count": below must be a finite number > 0/,
+    );
+  });
+
   it("a sentence the generation-0 model cannot write has perplexity +∞; no complete sentence is undefined", () => {
     // P₀(</s> | w4) = 0: every long sentence is +∞, so upper quantiles are +∞, q = 0 stays finite.
     const strict = bigram(
@@ -290,6 +306,41 @@ describe("the language-model metrics through runChains on a small text", () => {
     }
     for (const id of ["rare-mass:q=0.2", "head-mass"]) {
       for (const v of r.values[id]) expect(v > 0 && v < 1, `${id} = ${v}`).toBe(true);
+    }
+  });
+
+  it("seq-ppl-count shares seq-ppl's sentences: bounds at its quantiles, and no value of seq-ppl moves", () => {
+    const spec = {
+      truth: `text:file=${file},k=0.1`,
+      family: "ngram:order=2,k=0.1",
+      regime: "replace" as const,
+      samples: 200,
+      generations: 3,
+      chains: 3,
+      seed: SEED,
+      mcSamples: 300,
+    };
+    const alone = runChains(configFromSpec({ ...spec, metrics: ["seq-ppl:q=0", "seq-ppl:q=1"] }));
+    // The counts first: whichever metric draws first, the sentences are those of seq-ppl's stream.
+    const both = runChains(
+      configFromSpec({
+        ...spec,
+        metrics: ["seq-ppl-count", "seq-ppl-count:below=2", "seq-ppl:q=0", "seq-ppl:q=1"],
+      }),
+    );
+    expect(both.values["seq-ppl:q=0"]).toEqual(alone.values["seq-ppl:q=0"]);
+    expect(both.values["seq-ppl:q=1"]).toEqual(alone.values["seq-ppl:q=1"]);
+    const all = both.values["seq-ppl-count"];
+    const below2 = both.values["seq-ppl-count:below=2"];
+    for (let i = 0; i < all.length; i++) {
+      const [lo, hi] = [both.values["seq-ppl:q=0"][i], both.values["seq-ppl:q=1"][i]];
+      // 300 tokens of sentences of ≥ 2 tokens: between 1 and 150 complete sentences.
+      expect(all[i] >= 1 && all[i] <= 150, `value ${i}: ${all[i]} sentences`).toBe(true);
+      // Every sentence is below 2 iff the largest is; none is iff the smallest is not.
+      expect(below2[i], `value ${i}: min ${lo}, max ${hi}`).toBe(
+        hi < 2 ? all[i] : lo >= 2 ? 0 : below2[i],
+      );
+      if (lo < 2 && hi >= 2) expect(below2[i] > 0 && below2[i] < all[i]).toBe(true);
     }
   });
 

@@ -156,6 +156,7 @@ describe("named errors", () => {
       tail: undefined as never,
       mcSamples: 1,
       mcStream: () => derive(1),
+      once: <T>(_key: string, compute: () => T): T => compute(),
       heldOut: () => truth.sampleReal(derive(2), 1),
     };
     const m2 = mvGaussianModel([0, 0], [1, 0, 0, 1]);

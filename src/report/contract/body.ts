@@ -16,6 +16,7 @@ import {
   type CollapseMatrix,
   type FractionChart,
   type HistogramChart,
+  HistogramChartSchema,
   NonFiniteSchema,
   type ReportBody,
   type ReportCounterexample,
@@ -80,6 +81,12 @@ export const ClaimTrajectoriesSchema = z.array(
     series: z.array(MetaSeries).min(1),
   }),
 );
+
+/**
+ * Histograms a claim may put in `tables.histograms` (e.g. series from pooledHistogramSeries): the
+ * report's histogram charts, every count an integer.
+ */
+export const ClaimHistogramsSchema = z.array(HistogramChartSchema);
 
 /** A collapse matrix a claim may put in `task.meta.collapse.matrix`. */
 export const ClaimMatrixSchema = z.object({
@@ -244,6 +251,49 @@ export function claimTrajectories(id: string, raw: unknown): TrajectoryChart[] {
   }));
 }
 
+/**
+ * Checks the histograms a claim put in its `tables`: the schema, ascending edges (> 0 on a log10
+ * scale), and per series one row of edges − 1 counts and one outside count per generation;
+ * throws InvalidClaimMetaError.
+ */
+export function claimHistograms(id: string, raw: unknown): HistogramChart[] {
+  if (raw === undefined) return [];
+  const r = ClaimHistogramsSchema.safeParse(raw);
+  const why = (message: string) => new InvalidClaimMetaError(id, `histograms ${message}`);
+  if (!r.success) {
+    throw why(
+      `do not match the schema: ${r.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.map(String).join(".")}: ${i.message}`)
+        .join("; ")}`,
+    );
+  }
+  for (const c of r.data) {
+    const bins = c.edges.length - 1;
+    if (c.edges.some((x, b) => !Number.isFinite(x) || (b > 0 && !(x > c.edges[b - 1])))) {
+      throw why(`${c.id}: edges must be finite and strictly ascending, got ${c.edges.join(", ")}`);
+    }
+    if (c.scale === "log10" && !(c.edges[0] > 0)) {
+      throw why(`${c.id}: edges of a log10 scale must be > 0, got ${c.edges[0]}`);
+    }
+    for (const s of c.series) {
+      const rows = s.counts.length;
+      if (rows !== c.generations.length || s.outside.length !== c.generations.length) {
+        throw why(
+          `${c.id}, series "${s.label}": counts and outside need one entry per generation (${c.generations.length}), got ${rows} and ${s.outside.length}`,
+        );
+      }
+      const bad = s.counts.findIndex((row) => row.length !== bins);
+      if (bad >= 0) {
+        throw why(
+          `${c.id}, series "${s.label}": counts[${bad}] needs ${bins} bins (one per pair of edges), got ${s.counts[bad].length}`,
+        );
+      }
+    }
+  }
+  return r.data;
+}
+
 /** Normalizes a collapse matrix a claim put in its meta; throws InvalidClaimMetaError. */
 export function claimMatrix(id: string, raw: unknown): CollapseMatrix | null {
   if (raw === undefined || raw === null) return null;
@@ -328,6 +378,7 @@ function claimEntry(t: CollectedTest, errors: ReportBody["errors"]): ClaimEntry 
       warnings: [],
       error: why,
       trajectories: [],
+      histograms: [],
       matrix: null,
       tables: {},
     };
@@ -335,6 +386,7 @@ function claimEntry(t: CollectedTest, errors: ReportBody["errors"]): ClaimEntry 
   const m: MetaReport = parsed.data;
   const id = m.claim.id;
   let trajectories: TrajectoryChart[] = [];
+  let histograms: HistogramChart[] = [];
   let matrix: CollapseMatrix | null = null;
   // Typed data at meta.trajectories / meta.matrix must fit its schema; the claim's free-form
   // `tables` are kept as JSON, except entries named trajectories / matrix that fit the typed
@@ -353,7 +405,11 @@ function claimEntry(t: CollectedTest, errors: ReportBody["errors"]): ClaimEntry 
     rawMatrix = tables.matrix;
     delete tables.matrix;
   }
+  // Histograms exist only as `tables.histograms`; one that does not fit is an error, not a table.
+  const rawHistograms = tables.histograms;
+  delete tables.histograms;
   try {
+    histograms = claimHistograms(id, rawHistograms);
     trajectories = claimTrajectories(id, rawTrajectories);
     matrix = claimMatrix(id, rawMatrix);
   } catch (e) {
@@ -394,6 +450,7 @@ function claimEntry(t: CollectedTest, errors: ReportBody["errors"]): ClaimEntry 
     warnings: m.warnings,
     error: unexpected ? t.errors.join("\n") || "the test failed" : null,
     trajectories,
+    histograms,
     matrix,
     tables,
   };

@@ -163,9 +163,9 @@ export type FractionSeries = z.infer<typeof FractionSeriesSchema>;
 export const HistogramSeriesSchema = z.strictObject({
   label: z.string(),
   spec: SeriesSpecSchema.nullable(),
-  /** counts[i][b]: chains whose value at generations[i] falls in bin b. */
+  /** counts[i][b]: chains (or the chart's unit) whose value at generations[i] falls in bin b. */
   counts: z.array(z.array(int)),
-  /** Chains not in any bin at generations[i] (undefined values; ≤ 0 on a log axis). */
+  /** Chains (units) not in any bin at generations[i] (undefined values; ≤ 0 on a log axis). */
   outside: z.array(int),
 });
 export type HistogramSeries = z.infer<typeof HistogramSeriesSchema>;
@@ -182,6 +182,11 @@ export const HistogramChartSchema = z.strictObject({
   xLabel: z.string(),
   /** Binning scale: bins equal in log10 of the value, or in the value. */
   scale: z.enum(["log10", "linear"]),
+  /**
+   * What the counts count, plural: "chains" for the across-chain distributions of the canonical
+   * runs; "sentences" for a claim's per-sentence perplexities pooled over its chains.
+   */
+  unit: z.string().min(1).default("chains"),
   /** Bin edges (values, ascending; bins are [edges[b], edges[b + 1]), the last one closed). */
   edges: z.array(z.number()).min(2),
   /** The generations drawn. */
@@ -235,6 +240,8 @@ export const ClaimEntrySchema = z.strictObject({
   error: z.string().nullable(),
   /** Trajectories the claim put in its report meta. */
   trajectories: z.array(TrajectoryChartSchema),
+  /** Per-generation histograms the claim put in its report meta (its `tables.histograms`). */
+  histograms: z.array(HistogramChartSchema).default([]),
   /** A collapse matrix the claim put in its report meta. */
   matrix: MatrixSchema.nullable(),
   /** Other report tables of the claim (its `tables`), as JSON. */

@@ -387,7 +387,7 @@ export function histogramChartSpec(chart: HistogramChart): TopLevelSpec {
             nice: false,
           },
         },
-        y: { field: "share", type: "quantitative" as const, title: "share of chains" },
+        y: { field: "share", type: "quantitative" as const, title: `share of ${chart.unit}` },
         color: {
           field: "generation",
           type: "nominal" as const,

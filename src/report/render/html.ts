@@ -159,14 +159,17 @@ async function fractionHtml(chart: FractionChart): Promise<string> {
   }</figcaption></figure>`;
 }
 
-async function histogramHtml(chart: HistogramChart): Promise<string> {
+async function histogramHtml(chart: HistogramChart, idPrefix = ""): Promise<string> {
   const svg = await renderHistogramSvg(chart);
   const outside = chart.series.flatMap((s) =>
     s.outside.flatMap((n, i) => (n > 0 ? [`${s.label} t = ${chart.generations[i]}: ${n}`] : [])),
   );
-  return `<figure class="chart" id="chart-${e(chart.id)}" data-chart="${e(chart.id)}">${svg}<figcaption>${e(chart.note)} Each line: the share of the setting's chains in each of ${chart.edges.length - 1} bins${chart.scale === "log10" ? " equal in the log of the value" : ""}, at one generation.${
+  const unit = chart.unit;
+  const Unit = unit.charAt(0).toUpperCase() + unit.slice(1);
+  const id = `${idPrefix}${chart.id}`;
+  return `<figure class="chart" id="chart-${e(id)}" data-chart="${e(id)}">${svg}<figcaption>${e(chart.note)} Each line: the share of the setting's ${e(unit)} in each of ${chart.edges.length - 1} bins${chart.scale === "log10" ? " equal in the log of the value" : ""}, at one generation.${
     outside.length > 0
-      ? ` Chains outside the bins (undefined${chart.scale === "log10" ? " or ≤ 0" : ""}): ${e(outside.join("; "))}.`
+      ? ` ${e(Unit)} outside the bins (undefined${chart.scale === "log10" ? " or ≤ 0" : ""}, or beyond the edges): ${e(outside.join("; "))}.`
       : ""
   }</figcaption></figure>`;
 }
@@ -265,6 +268,7 @@ export async function renderHtml(report: Report): Promise<string> {
   const claimCharts: string[] = [];
   for (const c of body.claims) {
     for (const chart of c.trajectories) claimCharts.push(await chartHtml(chart, `${c.id}-`));
+    for (const chart of c.histograms) claimCharts.push(await histogramHtml(chart, `${c.id}-`));
   }
   const failing = body.claims.filter((c) => !c.passed);
   const trueClaims = body.claims.filter((c) => c.expect === "supported");

@@ -204,10 +204,10 @@ function histogramTable(chart: HistogramChart): string[] {
   return [
     `#### ${chart.title}`,
     "",
-    `${chart.note} Bins: ${chart.edges.length - 1}, ${chart.scale === "log10" ? "equal in the log of the value" : "equal width"}; the middle half of the chains lies in the bins shown.`,
+    `${chart.note} Bins: ${chart.edges.length - 1}, ${chart.scale === "log10" ? "equal in the log of the value" : "equal width"}; the middle half of the ${chart.unit} lies in the bins shown.`,
     "",
     ...table(
-      ["setting", "t", "chains in bins", "outside", "middle half"],
+      ["setting", "t", `${chart.unit} in bins`, "outside", "middle half"],
       chart.series.flatMap((s) =>
         chart.generations.map((t, i) => [
           s.label,
@@ -289,6 +289,7 @@ export function renderMarkdown(report: Report): string {
   for (const c of body.claims) {
     for (const chart of c.trajectories)
       out.push(`From claim ${c.id}:`, "", ...trajectoryTable(chart));
+    for (const chart of c.histograms) out.push(`From claim ${c.id}:`, "", ...histogramTable(chart));
   }
 
   out.push("## Claim details", "");

@@ -669,6 +669,7 @@ export function runCanonical(rootSeed: number, preset: SimulationPreset): Canoni
       metric: plan.metric,
       xLabel: plan.xLabel,
       scale: plan.scale,
+      unit: "chains",
       edges,
       generations,
       note: plan.note,
