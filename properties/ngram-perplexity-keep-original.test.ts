@@ -21,6 +21,9 @@
  *   f = 0.05, M ≈ 1000: ≈ 0.04 nats, sd ≈ 0.04) needs up to 80.
  * Budget: α = 1e-6 per run, Bonferroni over scenarios × checks × looks; cap 160 pairs, each two
  *   n-gram chains (≈ 8 ms per chain).
+ * Report: held-out ln perplexity by generation under replace, keep-original and accumulate (the
+ *   last drawn for comparison only, Gerstgrasser et al. 2024: docs/theory.md#accumulate-gaussian
+ *   for the Gaussian analogue), on the same replicate streams.
  */
 
 import {
@@ -29,6 +32,7 @@ import {
   generationValues,
   greaterThan,
   logUniformReal,
+  replicateSeries,
   runReplicates,
   uniformInteger,
   uniformReal,
@@ -71,26 +75,64 @@ export const claim = defineClaim({
       generations: s.generations,
       metrics: ["perplexity" as const],
     };
-    // Perplexity only where it is read (recordAt): the chains themselves are unchanged.
-    const replace = runReplicates(
-      { ...spec, regime: "replace", recordAt: [1, s.generations] },
-      range,
-    );
-    const keep = runReplicates(
-      { ...spec, regime: `keep-original:fraction=${s.fraction}`, recordAt: [s.generations] },
-      range,
-    );
+    const regimes = {
+      replace: "replace",
+      keep: `keep-original:fraction=${s.fraction}`,
+      accumulate: "accumulate",
+    } as const;
     const log = (x: Float64Array) => x.map(Math.log);
+    // Every generation's ln PPL per regime, for the report's chart (the checks read 1 and T).
+    const byGeneration: Record<string, Float64Array> = {};
+    for (const [name, regime] of Object.entries(regimes)) {
+      const r = runReplicates({ ...spec, regime }, range);
+      for (let t = 1; t <= s.generations; t++) {
+        byGeneration[`${name}@${t}`] = log(generationValues(r, "perplexity", t));
+      }
+    }
     return {
-      replace1: log(generationValues(replace, "perplexity", 1)),
-      replaceT: log(generationValues(replace, "perplexity", s.generations)),
-      keepT: log(generationValues(keep, "perplexity", s.generations)),
+      ...byGeneration,
+      replace1: byGeneration["replace@1"],
+      replaceT: byGeneration[`replace@${s.generations}`],
+      keepT: byGeneration[`keep@${s.generations}`],
     };
   },
   checks: () => [
     greaterThan("replaceT", "replace1", { method: "paired-t" }),
     greaterThan("replaceT", "keepT", { method: "paired-t" }),
   ],
+  // The report's chart: ln PPL on held-out real text per generation, one panel per regime, across
+  // the replicate chains of the first scenario's final look.
+  tables: (scenarios) => ({
+    trajectories: [
+      {
+        id: "ngram-held-out-perplexity",
+        title: "n-gram: held-out ln perplexity by generation, replace / keep-original / accumulate",
+        metric: "ln-perplexity",
+        yLabel: "ln PPL on held-out real text (nats/token)",
+        note: "Generation 1 is fitted to M real tokens; each later one to the regime's training set: the previous generation's M samples (replace), a fixed share f of D₁ plus samples (keep-original), or everything so far (accumulate). Same replicate streams in every regime.",
+        // The first scenario only: three panels, not three per scenario.
+        series: scenarios.slice(0, 1).flatMap((sc) => {
+          const { order, k, samples, fraction, generations } = sc.setting;
+          const setting = `order ${order}, κ = ${k.toPrecision(2)}, M = ${samples}, T = ${generations}`;
+          const labels = {
+            replace: "replace",
+            keep: `keep-original (f = ${fraction.toPrecision(2)})`,
+            accumulate: "accumulate",
+          };
+          return (["replace", "keep", "accumulate"] as const).map((name) =>
+            replicateSeries(
+              `${labels[name]}, ${setting}`,
+              Array.from(
+                { length: generations },
+                (_, i) => sc.observations[`${name}@${i + 1}`] as Float64Array,
+              ),
+              { firstGeneration: 1 },
+            ),
+          );
+        }),
+      },
+    ],
+  }),
 });
 
 verifyClaim(claim);
