@@ -19,7 +19,10 @@
  *   opposite order is significant at α = 1e-6.
  * Report: the paper's figure — histograms of the per-sentence perplexities at generations 0 (the
  *   truth's own text), 1, 3 and T, pooled over the chains (seq-ppl-count at 8 log-spaced edges
- *   per decade from 10 to 10⁵; sentences outside counted apart).
+ *   per decade from 10 to 10⁵; sentences outside counted apart), with no original data kept
+ *   (replace) and with 10% kept (keep-original:fraction=0.1), as in the paper's two panels; and
+ *   held-out ln perplexity by generation under replace, keep-original and accumulate, the same
+ *   replicate streams in each (only replace's quantiles are checked).
  */
 
 import {
@@ -27,6 +30,7 @@ import {
   generationValues,
   greaterThan,
   pooledHistogramSeries,
+  replicateSeries,
   runReplicates,
   verifyClaim,
 } from "collapse-harness";
@@ -52,30 +56,50 @@ export const claim = defineClaim({
   assumptions: [
     "truth: GPL-3 text (text:corpus=gpl, k = 0.1); family neural-lm:init=base (defaults)",
     "M = 1000 tokens, T = 5, regime replace; 4000 generated tokens per generation scored",
+    "for the report only: the same chains under keep-original (10%) and accumulate",
   ],
   budget: { scenarios: 1, replicates: 10, maxReplicates: 10, strict: false },
   scenario: fc.constant({ samples: 1000, generations: 5 }),
   simulate: (s, range) => {
+    const spec = {
+      truth: "text:corpus=gpl,k=0.1",
+      family: "neural-lm:init=base",
+      samples: s.samples,
+      generations: s.generations,
+    };
+    // The counts score the same sentences as the quantiles (one draw per chain and generation).
+    const sentences = ["seq-ppl-count", ...EDGES.map(below)];
     const r = runReplicates(
       {
-        truth: "text:corpus=gpl,k=0.1",
-        family: "neural-lm:init=base",
+        ...spec,
         regime: "replace",
-        samples: s.samples,
-        generations: s.generations,
-        // The counts score the same sentences as the quantiles (one draw per chain and generation).
-        metrics: ["seq-ppl:q=0.5", "seq-ppl:q=0.95", "seq-ppl-count", ...EDGES.map(below)],
-        recordAt: drawn(s.generations),
+        metrics: ["seq-ppl:q=0.5", "seq-ppl:q=0.95", ...sentences, "perplexity"],
       },
       range,
     );
+    const keep = runReplicates(
+      { ...spec, regime: "keep-original:fraction=0.1", metrics: [...sentences, "perplexity"] },
+      range,
+    );
+    const accumulate = runReplicates(
+      { ...spec, regime: "accumulate", metrics: ["perplexity"] },
+      range,
+    );
     const log = (x: Float64Array) => x.map(Math.log);
-    // The histograms' counts per replicate, for the report (the checks read the quantiles).
+    // For the report (the checks read replace's quantiles): the histograms' counts per replicate
+    // and every generation's held-out ln PPL per regime.
     const counts: Record<string, Float64Array> = {};
-    for (const t of drawn(s.generations)) {
-      counts[`total@${t}`] = generationValues(r, "seq-ppl-count", t);
-      for (const [b, edge] of EDGES.entries())
-        counts[`below@${t}@${b}`] = generationValues(r, below(edge), t);
+    for (const [name, result] of Object.entries({ replace: r, keep })) {
+      for (const t of drawn(s.generations)) {
+        counts[`${name}:total@${t}`] = generationValues(result, "seq-ppl-count", t);
+        for (const [b, edge] of EDGES.entries())
+          counts[`${name}:below@${t}@${b}`] = generationValues(result, below(edge), t);
+      }
+    }
+    for (const [name, result] of Object.entries({ replace: r, keep, accumulate })) {
+      for (let t = 1; t <= s.generations; t++) {
+        counts[`${name}:ppl@${t}`] = log(generationValues(result, "perplexity", t));
+      }
     }
     return {
       ...counts,
@@ -95,26 +119,55 @@ export const claim = defineClaim({
     histograms: scenarios.map((sc) => {
       const generations = drawn(sc.setting.generations);
       const at = (name: string) => sc.observations[name] as Float64Array;
+      const regimes = {
+        replace: "no original data kept (replace)",
+        keep: "10% original data kept",
+      };
       return {
         id: "neural-lm-sentence-perplexity",
         title:
           "Neural LM text: per-sentence perplexity under the generation-0 model, by generation",
         metric: "seq-ppl-count",
-        xLabel: "perplexity of a generated sentence under the generation-0 model (log scale)",
+        xLabel: "sentence perplexity under generation 0 (log scale)",
         scale: "log10",
         unit: "sentences",
         edges: EDGES,
         generations,
-        note: `Generation 0 is the truth's own text; generation t ≥ 1 the text of the model fine-tuned on generation t − 1's (M = ${sc.setting.samples} tokens, replace); 4000 tokens per chain and generation, cut into complete sentences.`,
-        series: [
+        note: `Generation 0 is the truth's own text; generation t ≥ 1 the text of the model fine-tuned from the base on generation t − 1's training set (M = ${sc.setting.samples} tokens); 4000 tokens per chain and generation, cut into complete sentences.`,
+        series: Object.entries(regimes).map(([name, label]) =>
           pooledHistogramSeries(
-            "fine-tuned from the base (replace)",
-            generations.map((t) => EDGES.map((_, b) => at(`below@${t}@${b}`))),
-            generations.map((t) => at(`total@${t}`)),
+            label,
+            generations.map((t) => EDGES.map((_, b) => at(`${name}:below@${t}@${b}`))),
+            generations.map((t) => at(`${name}:total@${t}`)),
           ),
-        ],
+        ),
       };
     }),
+    trajectories: [
+      {
+        id: "neural-lm-fine-tune-perplexity",
+        title: "Neural LM fine-tuned from the base: held-out ln perplexity by generation",
+        metric: "ln-perplexity",
+        yLabel: "ln PPL on held-out real text (nats/token)",
+        note: "Generation 1 is the base, trained on M real tokens; each later generation is fine-tuned from it on the regime's training set: the previous generation's samples (replace), 10% of D₁ plus samples (keep-original), or everything so far (accumulate).",
+        series: scenarios.flatMap((sc) =>
+          Object.entries({
+            replace: "replace",
+            keep: "keep-original (10%)",
+            accumulate: "accumulate",
+          }).map(([name, label]) =>
+            replicateSeries(
+              `${label}, M = ${sc.setting.samples}, T = ${sc.setting.generations}`,
+              Array.from(
+                { length: sc.setting.generations },
+                (_, i) => sc.observations[`${name}:ppl@${i + 1}`] as Float64Array,
+              ),
+              { firstGeneration: 1 },
+            ),
+          ),
+        ),
+      },
+    ],
   }),
 });
 
