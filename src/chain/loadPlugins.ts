@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { importModule } from "../util/importModule.ts";
 import { projectConfig } from "../util/projectConfig.ts";
+import { registryCopies } from "../util/registry.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 
 /** Whether a plug-in module names a file (`./x.ts`, `../x.ts`, absolute) rather than a package. */
@@ -39,6 +40,8 @@ export async function loadPlugins(
         m,
       );
     }
+    const { running, loaded } = registryCopies();
+    const before = loaded.length;
     try {
       await load(pluginSpecifier(m, cwd));
     } catch (error) {
@@ -62,6 +65,15 @@ export async function loadPlugins(
         );
       }
       throw error;
+    }
+    const other = loaded.slice(before).find((url) => url !== running);
+    if (other !== undefined) {
+      throw new InvalidParameterError(
+        "plugins",
+        "module",
+        `must register into the running collapse-harness (${running}), but it loaded another copy (${other}), whose registries this run never reads — run from the project root whose tsconfig or package.json resolves collapse-harness for the plug-in, or make both import one installed collapse-harness`,
+        m,
+      );
     }
   }
 }

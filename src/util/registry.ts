@@ -13,6 +13,22 @@ export class PluginError extends InvalidParameterError {
   }
 }
 
+/**
+ * Every copy of this module evaluated in the thread, by URL, in a list shared through
+ * `globalThis`: a plug-in that imports another copy of collapse-harness (a checkout's sources
+ * next to its built `dist/`, or two installed versions) registers into that copy's registries,
+ * which the running harness never reads. {@link loadPlugins} compares the list before and after
+ * importing a plug-in and names the copy instead of failing later with "unknown family".
+ */
+const COPIES_KEY = Symbol.for("collapse-harness.registry-copies");
+const copies = ((globalThis as Record<symbol, unknown>)[COPIES_KEY] ??= []) as string[];
+copies.push(import.meta.url);
+
+/** The URL of the registry module that is running, and of every copy evaluated in this thread. */
+export function registryCopies(): { readonly running: string; readonly loaded: readonly string[] } {
+  return { running: import.meta.url, loaded: copies };
+}
+
 /** What every registered plug-in has: a name, a one-line description and a parameter schema. */
 export interface Registered {
   readonly name: string;
