@@ -13,16 +13,9 @@ import {
   evaluateScenarioWithData,
   type Observations,
   type Outcome,
-  type ScenarioVerdict,
 } from "../verdict/index.ts";
 import type { ClaimReportSchema, CounterexampleSchema, ScenarioRecordSchema } from "./contract.ts";
-import {
-  type Citation,
-  type Claim,
-  ClaimDefinitionError,
-  type ClaimKind,
-  type ClaimScenario,
-} from "./defineClaim.ts";
+import { type Claim, ClaimDefinitionError, type ClaimScenario } from "./defineClaim.ts";
 import { DEFAULT_ROOT_SEED } from "./rootSeed.ts";
 
 /**

@@ -21,7 +21,9 @@ export class PluginError extends InvalidParameterError {
  * importing a plug-in and names the copy instead of failing later with "unknown family".
  */
 const COPIES_KEY = Symbol.for("collapse-harness.registry-copies");
-const copies = ((globalThis as Record<symbol, unknown>)[COPIES_KEY] ??= []) as string[];
+const shared = globalThis as Record<symbol, string[] | undefined>;
+const copies: string[] = shared[COPIES_KEY] ?? [];
+shared[COPIES_KEY] = copies;
 copies.push(import.meta.url);
 
 /** The URL of the registry module that is running, and of every copy evaluated in this thread. */

@@ -45,7 +45,7 @@ describe("pooledHistogramSeries", () => {
               .map((lo, b) => pooled.filter((v) => v >= lo && v < edges[b + 1]).length);
             expect(s.counts[i]).toEqual(direct);
             expect(s.outside[i]).toBe(
-              pooled.filter((v) => v < edges[0] || v >= edges.at(-1)!).length,
+              pooled.filter((v) => v < edges[0] || v >= edges[edges.length - 1]).length,
             );
           }
         },

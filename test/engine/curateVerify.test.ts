@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { configFromSpec } from "../../src/chain/chainSpec.ts";
-import { checkChainConfig, runChains } from "../../src/chain/runChains.ts";
+import { runChains } from "../../src/chain/runChains.ts";
 import { transformFromSpec } from "../../src/chain/specs.ts";
 import { categoricalModel } from "../../src/model/categorical.ts";
 import type { Dataset } from "../../src/model/data.ts";

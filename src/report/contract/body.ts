@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { claimReportFields, counterexampleFields, scenarioFields } from "../../claims/contract.ts";
 import { PRNG_ALGORITHM } from "../../rng/index.ts";
-import { evidenceFields, OutcomeSchema, verdictFields } from "../../verdict/contract.ts";
+import { evidenceFields, verdictFields } from "../../verdict/contract.ts";
 import type { CollectedRun, CollectedTest } from "../vitest/reporter.ts";
 import { InvalidClaimMetaError } from "./errors.ts";
 import { metaNumber } from "./numbers.ts";
@@ -35,7 +35,6 @@ const MetaNum = z.union([
   NonFiniteSchema,
 ]);
 type MetaNumber = z.infer<typeof MetaNum>;
-const Outcome = OutcomeSchema;
 
 // The wire form of the verdict contract (src/verdict/contract.ts): numbers as jsonSafe wrote them.
 const MetaEvidence = z.object({ ...evidenceFields(MetaNum), violation: z.string().optional() });

@@ -18,7 +18,7 @@ import {
 } from "../../chain/summarize.ts";
 import type { MetricId } from "../../metrics/metric.ts";
 import { heterozygosity } from "../../model/categorical.ts";
-import { quantile, quantiles } from "../../numeric/index.ts";
+import { quantile } from "../../numeric/index.ts";
 import { clopperPearson } from "../../verdict/rules.ts";
 import { formatNumber, reportNumber } from "../contract/numbers.ts";
 import type {
