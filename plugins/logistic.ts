@@ -3,7 +3,8 @@
  * a truth, a family and a metric, written only against the public API
  * (`collapse-harness/engine`). It runs Dey & Donoho's logistic experiments (replace versus
  * augment, "Universality of the π²/6 pathway", 2024) as `collapse simulate` lines, on a Gaussian
- * design instead of their UCI data sets (docs/peers.md).
+ * design (`logistic`) or on a labelled data set such as their UCI breast-cancer data
+ * (`logistic-data`, shipped in plugins/data/, or any CSV file; docs/peers.md).
  *
  * Model: P(y = 1 | x) = σ(x·w), σ(z) = 1/(1 + e^{−z}), labels y ∈ {0, 1}; rows x ~ N(0, I_d)
  * (fresh design) or the rows of a fixed design, relabelled (`design=fixed`: the chain's real X).
@@ -11,8 +12,13 @@
  * by Newton's method (scikit-learn's `LogisticRegression(C = 1/λ, fit_intercept=False)`; λ = 1 is
  * its default C = 1). With λ = 0 the MLE does not exist on separable data: the fit throws.
  * Metric `error-rate`: the misclassification probability P(1{x·w_t > 0} ≠ y) for a fresh
- * x ~ N(0, I_d) labelled by the truth, exact (a one-dimensional integral, below).
+ * x ~ N(0, I_d) labelled by the truth, exact (a one-dimensional integral, below). On a data set,
+ * `held-out-error` and `log-loss` score the held-out rows' real labels (their test accuracy and
+ * test loss).
  */
+
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import {
   type AnyModel,
   defineFamily,
@@ -25,6 +31,8 @@ import {
   InvalidParameterError,
   type RandomStream,
   type RegressionData,
+  subsampleData,
+  takeRows,
   UndefinedQuantityError,
 } from "collapse-harness/engine";
 import { normalCdf } from "collapse-harness/theory";
@@ -171,6 +179,11 @@ export interface LogisticFitConstraints {
   ridge?: number;
   /** Keep relabelling the chain's real design (fixed) or draw fresh rows. @defaultValue "fresh" */
   design?: "fresh" | "fixed";
+  /**
+   * Whether the design's last column is an intercept (a column of ones, as `logistic-data`
+   * appends), left out of the ridge penalty as scikit-learn leaves its intercept. @defaultValue false
+   */
+  intercept?: boolean;
 }
 
 /** Cholesky solve of the symmetric positive-definite d×d system G x = b (G row-major). */
@@ -222,12 +235,23 @@ export function fitLogistic(
     throw new InvalidParameterError(api, "ridge", "must be finite and >= 0", ridge);
   }
   const d = data.dim;
+  // The penalised coordinates: all, or all but an intercept in the last column.
+  const penalised = options.intercept === true ? d - 1 : d;
   const n = data.y.length;
   const X = data.X;
+  let ones = 0;
   for (let i = 0; i < n; i++) {
     if (data.y[i] !== 0 && data.y[i] !== 1) {
       throw new InvalidParameterError(api, `data.y[${i}]`, "must be a label 0 or 1", data.y[i]);
     }
+    ones += data.y[i];
+  }
+  // An unpenalised intercept has a finite optimum iff both labels occur (else it runs off to ±∞).
+  if (penalised < d && (ones === 0 || ones === n)) {
+    throw new UndefinedQuantityError(
+      api,
+      `the intercept's maximum-likelihood value does not exist: all ${n} labels are ${ones === 0 ? 0 : 1}`,
+    );
   }
   const objective = (w: Float64Array): number => {
     let J = 0;
@@ -237,7 +261,7 @@ export function fitLogistic(
       J += softplus(z) - data.y[i] * z;
     }
     let norm = 0;
-    for (let j = 0; j < d; j++) norm += w[j] * w[j];
+    for (let j = 0; j < penalised; j++) norm += w[j] * w[j];
     return J + 0.5 * ridge * norm;
   };
   const separates = (w: Float64Array): boolean => {
@@ -266,8 +290,10 @@ export function fitLogistic(
       }
     }
     for (let j = 0; j < d; j++) {
-      g[j] += ridge * w[j];
-      H[j * d + j] += ridge;
+      if (j < penalised) {
+        g[j] += ridge * w[j];
+        H[j * d + j] += ridge;
+      }
       for (let k = 0; k < j; k++) H[k * d + j] = H[j * d + k];
     }
     const step = choleskySolve(H, g, d);
@@ -344,6 +370,183 @@ defineTruth({
   },
 });
 
+/** The data sets shipped with the plug-in (plugins/data/), by name. */
+const SHIPPED_DATA: Readonly<Record<string, string>> = {
+  "breast-cancer": "data/breast-cancer-wisconsin.csv",
+};
+
+/**
+ * A labelled data set from a CSV file: lines starting with `#` are comments, a first line that is
+ * not all numbers is the header, every other line is one row of numbers whose last column is the
+ * label 0 or 1. With `intercept`, a column of ones is appended to the features (last).
+ */
+export function readLabelledCsv(
+  file: string,
+  intercept: boolean,
+): { data: RegressionData; features: number } {
+  const api = "logistic-data";
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new InvalidParameterError(
+      api,
+      "file",
+      `must be a readable CSV file (${(e as Error).message})`,
+      file,
+    );
+  }
+  const rows: number[][] = [];
+  let header = false;
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const cells = line.split(",").map((c) => c.trim());
+    const values = cells.map((c) => (c === "" ? Number.NaN : Number(c)));
+    if (!header && rows.length === 0 && values.some((v) => Number.isNaN(v))) {
+      header = true;
+      continue;
+    }
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      throw new InvalidParameterError(
+        api,
+        `file line ${i + 1}, column ${bad + 1}`,
+        "must be a finite number",
+        cells[bad],
+      );
+    }
+    if (rows.length > 0 && values.length !== rows[0].length) {
+      throw new InvalidParameterError(
+        api,
+        `file line ${i + 1}`,
+        `must have ${rows[0].length} columns, as the first row`,
+        values.length,
+      );
+    }
+    const label = values[values.length - 1];
+    if (label !== 0 && label !== 1) {
+      throw new InvalidParameterError(
+        api,
+        `file line ${i + 1}, last column`,
+        "must be a label 0 or 1",
+        label,
+      );
+    }
+    rows.push(values);
+  }
+  if (rows.length < 2 || rows[0].length < 2) {
+    throw new InvalidParameterError(
+      api,
+      "file",
+      "must hold at least 2 rows of at least one feature and a label",
+      file,
+    );
+  }
+  const features = rows[0].length - 1;
+  const dim = features + (intercept ? 1 : 0);
+  const X = new Float64Array(rows.length * dim);
+  const y = new Float64Array(rows.length);
+  for (const [r, values] of rows.entries()) {
+    for (let j = 0; j < features; j++) X[r * dim + j] = values[j];
+    if (intercept) X[r * dim + features] = 1;
+    y[r] = values[features];
+  }
+  return { data: { kind: "regression", dim, X, y }, features };
+}
+
+defineTruth({
+  name: "logistic-data",
+  description:
+    "a labelled data set (features, label 0/1) split once into training and held-out rows: the chain's real rows are the training rows, metrics score the held-out ones (Dey & Donoho's UCI experiments)",
+  params: {
+    data: {
+      type: "string",
+      default: "breast-cancer",
+      choices: Object.keys(SHIPPED_DATA),
+      description:
+        "a data set shipped in plugins/data/: breast-cancer (UCI Breast Cancer Wisconsin, Diagnostic: 569 rows, 30 features, CC BY 4.0)",
+    },
+    file: {
+      type: "string",
+      description:
+        "a CSV file of your own instead (numbers; last column the label 0/1; # comments; optional header line)",
+    },
+    test: {
+      type: "number",
+      default: 0.3,
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      exclusiveMax: true,
+      description:
+        "held-out share: ⌈test·R⌉ of the R rows, as scikit-learn's train_test_split(test_size)",
+    },
+    split: {
+      type: "integer",
+      default: 0,
+      min: 0,
+      description: "seed of the split (a uniform random permutation of the rows)",
+    },
+    intercept: {
+      type: "integer",
+      default: 1,
+      min: 0,
+      max: 1,
+      description:
+        "1: append a column of ones (an intercept, scikit-learn's default; fit with logistic:intercept=last), 0: none",
+    },
+  },
+  create: ({ data, file, test, split, intercept }) => {
+    const path = file ?? fileURLToPath(new URL(SHIPPED_DATA[data], import.meta.url));
+    const { data: all, features } = readLabelledCsv(path, intercept === 1);
+    const R = all.y.length;
+    const nTest = Math.ceil(test * R);
+    if (nTest >= R) {
+      throw new InvalidParameterError(
+        "logistic-data",
+        "test",
+        `must leave training rows (${R} rows)`,
+        test,
+      );
+    }
+    // One uniform permutation of the rows: the first ⌈test·R⌉ are held out, the rest train.
+    const shuffled = subsampleData(all, R, derive("logistic-data-split", split));
+    const heldOut = takeRows(
+      shuffled,
+      Int32Array.from({ length: nTest }, (_, i) => i),
+    );
+    const training = takeRows(
+      shuffled,
+      Int32Array.from({ length: R - nTest }, (_, i) => nTest + i),
+    );
+    const rows = training.y.length;
+    // Generation 0, for reference only (chains start from the real labels): scikit-learn's
+    // default fit (C = 1, intercept unpenalised) to the training rows.
+    const model = fitLogistic(training, { ridge: 1, design: "fixed", intercept: intercept === 1 });
+    const name = file === undefined ? `${data} (plugins/${SHIPPED_DATA[data]})` : file;
+    return {
+      model,
+      heldOut,
+      training,
+      source: `${name}: ${R} rows, ${features} features${intercept === 1 ? " + intercept" : ""}; split by seed ${split}: ${rows} training, ${nTest} held-out rows`,
+      sampleReal: (stream: RandomStream, n: number): RegressionData => {
+        if (n > rows) {
+          throw new InvalidParameterError(
+            "logistic-data",
+            "samples",
+            `must be at most the ${rows} training rows`,
+            n,
+          );
+        }
+        // All training rows, in order (Dey & Donoho fit generation 1 to the whole training set), or
+        // a uniform subset of them.
+        return n === rows ? training : subsampleData(training, n, stream);
+      },
+    };
+  },
+});
+
 defineFamily({
   name: "logistic",
   description: "logistic regression by ridge-penalised maximum likelihood (Newton)",
@@ -362,12 +565,66 @@ defineFamily({
       default: "fresh",
       description: "fresh rows, or relabel the chain's real design",
     },
+    intercept: {
+      type: "string",
+      choices: ["none", "last"],
+      default: "none",
+      description:
+        "last: the design's last column is an intercept (logistic-data appends one), left out of the ridge penalty as scikit-learn's",
+    },
   },
   fit: (data: RegressionData, params) =>
     fitLogistic(data, {
       ridge: params.ridge as number,
       design: params.design as "fresh" | "fixed",
+      intercept: params.intercept === "last",
     }),
+});
+
+/** The truth's held-out labelled rows, or a named error for a truth without them. */
+function heldOutRows(metric: string, heldOut: () => unknown, truth: string): RegressionData {
+  const data = heldOut() as RegressionData;
+  if (data.kind !== "regression") {
+    throw new UndefinedQuantityError(metric, `the truth ${truth} has no held-out labelled rows`);
+  }
+  return data;
+}
+
+defineMetric({
+  name: "held-out-error",
+  description:
+    "misclassification rate (1/N) Σ 1{1(x_i·w > 0) ≠ y_i} of a logistic model on the truth's N held-out labelled rows (logistic-data: the real test labels; exact)",
+  supports: (kind) => kind.kind === "logistic",
+  compute: (m: AnyModel, ctx) => {
+    const data = heldOutRows("held-out-error", ctx.heldOut, ctx.truth.id);
+    const { w, dim } = m as LogisticModel;
+    let wrong = 0;
+    for (let i = 0; i < data.y.length; i++) {
+      let z = 0;
+      for (let j = 0; j < dim; j++) z += data.X[i * dim + j] * w[j];
+      if ((z > 0 ? 1 : 0) !== data.y[i]) wrong++;
+    }
+    return wrong / data.y.length;
+  },
+});
+
+defineMetric({
+  name: "log-loss",
+  description:
+    "held-out log-loss −(1/N) Σ [y_i ln σ(x_i·w) + (1 − y_i) ln(1 − σ(x_i·w))] of a logistic model on the truth's held-out labelled rows (scikit-learn's log_loss without clipping; exact)",
+  supports: (kind) => kind.kind === "logistic",
+  compute: (m: AnyModel, ctx) => {
+    const data = heldOutRows("log-loss", ctx.heldOut, ctx.truth.id);
+    const { w, dim } = m as LogisticModel;
+    let loss = 0;
+    for (let i = 0; i < data.y.length; i++) {
+      let z = 0;
+      for (let j = 0; j < dim; j++) z += data.X[i * dim + j] * w[j];
+      // −ln σ(z) = softplus(−z), −ln(1 − σ(z)) = softplus(z).
+      loss += data.y[i] === 1 ? softplus(-z) : softplus(z);
+    }
+    return loss / data.y.length;
+  },
 });
 
 defineMetric({
@@ -377,6 +634,12 @@ defineMetric({
   supports: (kind) => kind.kind === "logistic",
   compute: (m: AnyModel, ctx) => {
     const t = ctx.truth.model as LogisticModel;
+    if (t.design !== undefined) {
+      throw new UndefinedQuantityError(
+        "error-rate",
+        `the truth ${ctx.truth.id} is a data set, not a Gaussian design: use held-out-error`,
+      );
+    }
     return logisticErrorRate(t.w, (m as LogisticModel).w);
   },
 });

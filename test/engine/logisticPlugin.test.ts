@@ -8,17 +8,21 @@
  * errors (two-sided 3.8e-8 each; 4 checks: false-alarm probability < 2e-7), seeds fixed
  * (derive("test/logistic", label)).
  */
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   fitLogistic,
   type LogisticModel,
   logisticErrorRate,
   logisticModel,
+  readLabelledCsv,
 } from "../../plugins/logistic.ts";
 import { configFromSpec } from "../../src/chain/chainSpec.ts";
 import { runChains } from "../../src/chain/runChains.ts";
 import { familyFromSpec, truthFromSpec } from "../../src/chain/specs.ts";
+import { metricById } from "../../src/metrics/metric.ts";
 import type { RegressionData } from "../../src/model/data.ts";
 import { modelKind } from "../../src/model/kinds.ts";
 import { derive } from "../../src/rng/index.ts";
@@ -27,6 +31,7 @@ import { UndefinedQuantityError } from "../../src/util/validate.ts";
 interface Fixture {
   fits: { n: number; d: number; ridge: number; X: number[]; y: number[]; w: number[] }[];
   errors: { truth: number[]; w: number[]; error: number }[];
+  breastCancer: { rows: number; w: number[]; logLoss: number; error: number; ones: number };
 }
 const fixture = JSON.parse(
   readFileSync(new URL("../fixtures/logistic.json", import.meta.url), "utf8"),
@@ -170,5 +175,139 @@ describe("plugins/logistic.ts", () => {
     expect(fitLogistic(data([0, 0, 1, 1]), { ridge: 1 }).w[0]).toBeGreaterThan(0);
     expect(() => logisticModel([Number.NaN])).toThrow(/logisticModel: w\[0\] must be finite/);
     expect(() => truthFromSpec("logistic:d=0")).toThrow(/d/);
+  });
+});
+
+describe("plugins/logistic.ts on a data set (logistic-data: Dey & Donoho's UCI experiments)", () => {
+  const shipped = new URL("../../plugins/data/breast-cancer-wisconsin.csv", import.meta.url);
+  const bc = fixture.breastCancer;
+  const dir = mkdtempSync(join(tmpdir(), "collapse-logistic-data-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const csv = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it("reads the shipped breast-cancer rows as numpy does, and fits scikit-learn's default (C = 1, intercept free) as scipy does", () => {
+    const { data, features } = readLabelledCsv(shipped.pathname, true);
+    expect(features).toBe(30);
+    expect(data.y.length).toBe(bc.rows);
+    expect(data.dim).toBe(31);
+    expect(data.y.reduce((a, b) => a + b, 0)).toBe(bc.ones);
+    const fit = fitLogistic(data, { ridge: 1, intercept: true });
+    // Both optimisers stop within ≈ 1e-12 of the optimum (scipy: gradient < 1e-8 on features up
+    // to ≈ 4000); tolerance 1e-8 as for the Gaussian-design fits.
+    for (let j = 0; j < 31; j++) {
+      expect(
+        Math.abs(fit.w[j] - bc.w[j]),
+        `w[${j}] actual ${fit.w[j]}, expected ${bc.w[j]}, tolerance 1e-8`,
+      ).toBeLessThanOrEqual(1e-8);
+    }
+    // The metrics on the same rows, at the reference weights: sums of 569 terms, ≈ 1e-13.
+    const model = logisticModel(bc.w, data.X);
+    const ctx = { heldOut: () => data, truth: { id: "test" } } as never;
+    const logLoss = metricById("log-loss").compute(model, ctx);
+    expect(
+      Math.abs(logLoss - bc.logLoss),
+      `log-loss ${logLoss} vs ${bc.logLoss}`,
+    ).toBeLessThanOrEqual(1e-12);
+    expect(metricById("held-out-error").compute(model, ctx)).toBe(bc.error);
+  });
+
+  it("splits once by seed, ⌈0.3 R⌉ held out (scikit-learn's rule): disjoint, every row once, D₁ = the training rows", () => {
+    const truth = truthFromSpec("logistic-data");
+    const heldOut = truth.heldOut as RegressionData;
+    const training = truth.sampleReal(derive("test/logistic", "d1"), 398) as RegressionData;
+    expect(heldOut.y.length).toBe(Math.ceil(0.3 * 569));
+    expect(training.y.length).toBe(569 - 171);
+    const { data: all } = readLabelledCsv(shipped.pathname, true);
+    const key = (d: RegressionData, i: number) =>
+      Array.from(d.X.subarray(i * 31, i * 31 + 31)).join(",");
+    const rows = (d: RegressionData) => Array.from({ length: d.y.length }, (_, i) => key(d, i));
+    expect([...rows(heldOut), ...rows(training)].sort()).toEqual(rows(all).sort());
+    expect(truth.source).toContain(
+      "569 rows, 30 features + intercept; split by seed 0: 398 training, 171 held-out rows",
+    );
+    // The same seed, the same split; another seed, another one.
+    expect(rows(truthFromSpec("logistic-data").heldOut as RegressionData)).toEqual(rows(heldOut));
+    expect(rows(truthFromSpec("logistic-data:split=1").heldOut as RegressionData)).not.toEqual(
+      rows(heldOut),
+    );
+    // Fewer real rows: a subset of the training rows; more: a named error.
+    const some = truth.sampleReal(derive("test/logistic", "some"), 100) as RegressionData;
+    const trainingRows = new Set(rows(training));
+    expect(rows(some).every((r) => trainingRows.has(r))).toBe(true);
+    expect(() => truth.sampleReal(derive("test/logistic", "more"), 399)).toThrow(
+      /logistic-data: samples must be at most the 398 training rows, got 399/,
+    );
+  });
+
+  it("runs Dey & Donoho's replace and augment chains, bit-identical on a rerun; generation 1 is the fit to the real labels", () => {
+    const spec = (regime: string) =>
+      configFromSpec({
+        truth: "logistic-data",
+        family: "logistic:design=fixed,intercept=last",
+        regime,
+        samples: 398,
+        generations: 3,
+        chains: 2,
+        seed: 5,
+        metrics: ["held-out-error", "log-loss"],
+      });
+    for (const regime of ["replace", "accumulate"]) {
+      const a = runChains(spec(regime));
+      expect(Array.from(runChains(spec(regime)).values["log-loss"])).toEqual(
+        Array.from(a.values["log-loss"]),
+      );
+      // Generation 1 is fitted to the 398 real training labels in every chain: one value.
+      expect(a.values["log-loss"][1]).toBe(a.values["log-loss"][4 + 1]);
+      for (const v of a.values["held-out-error"]) expect(v >= 0 && v < 0.5).toBe(true);
+    }
+  });
+
+  it("names bad files, labels, splits and a truth without held-out rows", () => {
+    expect(() => truthFromSpec(`logistic-data:file=${join(dir, "missing.csv")}`)).toThrow(
+      /logistic-data: file must be a readable CSV file/,
+    );
+    expect(() =>
+      truthFromSpec(`logistic-data:file=${csv("label.csv", "1,0\n2,1\n3,2\n")}`),
+    ).toThrow(/logistic-data: file line 3, last column must be a label 0 or 1, got 2/);
+    expect(() => truthFromSpec(`logistic-data:file=${csv("nan.csv", "a,b\n1,0\nx,1\n")}`)).toThrow(
+      /logistic-data: file line 3, column 1 must be a finite number, got "?x"?/,
+    );
+    expect(() => truthFromSpec(`logistic-data:file=${csv("ragged.csv", "1,2,0\n1,1\n")}`)).toThrow(
+      /logistic-data: file line 2 must have 3 columns, as the first row, got 2/,
+    );
+    expect(() => truthFromSpec("logistic-data:data=iris")).toThrow(
+      /data must be one of breast-cancer/,
+    );
+    expect(() => truthFromSpec("logistic-data:test=1")).toThrow(/test/);
+    // All labels equal: an unpenalised intercept has no finite optimum.
+    const same: RegressionData = {
+      kind: "regression",
+      dim: 2,
+      X: Float64Array.of(1, 1, 2, 1),
+      y: Float64Array.of(1, 1),
+    };
+    expect(() => fitLogistic(same, { intercept: true })).toThrow(
+      /logistic is undefined: the intercept's maximum-likelihood value does not exist: all 2 labels are 1/,
+    );
+    // error-rate needs the Gaussian design; on a data set it says which metric to use.
+    const r = runChains(
+      configFromSpec({
+        truth: "logistic-data",
+        family: "logistic:design=fixed,intercept=last",
+        regime: "replace",
+        samples: 50,
+        generations: 1,
+        chains: 1,
+        seed: 1,
+        metrics: ["error-rate"],
+      }),
+    );
+    expect(r.undefinedValues[0].reason).toMatch(
+      /is a data set, not a Gaussian design: use held-out-error/,
+    );
   });
 });
