@@ -399,7 +399,7 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "variance",
     description:
-      "Var of the fitted model (exact; the kind's `variance`: a mixture's is Σw(σ²+μ²) − μ̄², so a KDE's is s² + h²; mv-gaussian: total variance tr Σ)",
+      "Var of the fitted model (exact; the kind's `variance`: a mixture's is Σw(σ²+μ²) − μ̄², so a KDE's is s² + h²; vector kinds: the total variance tr Cov — mv-gaussian tr Σ, a d-dimensional KDE's the centres' variance + tr H)",
     requires: ["variance"],
     compute: (m) => op(m, "variance")(m),
   },
@@ -588,7 +588,7 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "entropy",
     description:
-      "entropy in nats (exact for categorical, Gaussian, Student-t, Pareto, mv-gaussian; Monte Carlo for mixtures; n-gram: entropy of the fitted unigram law, </s> included — not the entropy rate)",
+      "entropy in nats (exact for categorical, Gaussian, Student-t, Pareto, mv-gaussian; Monte Carlo for mixtures and KDEs, 1-D and d-dimensional; n-gram: entropy of the fitted unigram law, </s> included — not the entropy rate)",
     requires: ["entropy"],
     compute: (m, ctx) =>
       op(m, "entropy")(m, { samples: ctx.mcSamples, stream: () => ctx.mcStream() }),
