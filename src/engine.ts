@@ -97,6 +97,7 @@ export {
 export {
   type AnyModel,
   defineModelKind,
+  type GaussianComponents,
   hasOperations,
   type ModelKindDefinition,
   type ModelKindEntry,
@@ -109,18 +110,26 @@ export {
 } from "./model/kinds.ts";
 export type {
   CategoricalModel,
+  CirclesModel,
   GaussianModel,
   LinearModel,
   MixtureModel,
   Model,
+  MoonsModel,
   MvGaussianModel,
+  MvKdeModel,
+  MvMixtureModel,
   NgramModel,
   ParetoModel,
   StudentTModel,
+  SwissRollModel,
 } from "./model/models.ts";
 export { expectModel, type ModelKind, type ModelOf } from "./model/models.ts";
 export { mvGaussianModel } from "./model/mvGaussian.ts";
+export { mvKdeModel } from "./model/mvKde.ts";
+export { mvMixtureModel } from "./model/mvMixture.ts";
 export { sampleModel } from "./model/sampleModel.ts";
+export { circlesModel, moonsModel, swissRollModel } from "./model/toyLaws.ts";
 export { gaussianModel, mixtureModel, paretoModel, studentTModel } from "./model/univariate.ts";
 export {
   defineRegime,

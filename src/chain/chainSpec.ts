@@ -35,9 +35,11 @@ export interface ChainSpec {
 
 /** Builds the runnable configuration of a spec (validating every part). */
 export function configFromSpec(spec: ChainSpec): ChainConfig {
+  const truth = truthFromSpec(spec.truth);
   return {
-    truth: truthFromSpec(spec.truth),
-    family: familyFromSpec(spec.family),
+    truth,
+    // A family that fits several data kinds (gmm, kde) fits the truth's.
+    family: familyFromSpec(spec.family, truth.dataKind),
     regime: regimeFromSpec(spec.regime),
     transforms: (spec.transforms ?? []).map(transformFromSpec),
     samples: spec.samples,

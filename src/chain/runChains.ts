@@ -209,7 +209,7 @@ export function checkChainConfig(config: ChainConfig): void {
     throw new InvalidParameterError(
       api,
       "family",
-      `fits ${family.dataKind} data but truth "${truth.id}" gives ${truth.dataKind} data (incompatible pair)`,
+      `fits ${(family.dataKinds ?? [family.dataKind]).join(" or ")} data but truth "${truth.id}" gives ${truth.dataKind} data (incompatible pair)`,
       family.id,
     );
   }
@@ -239,8 +239,11 @@ export function checkChainConfig(config: ChainConfig): void {
   }
   for (const id of config.metrics) {
     const m = metricById(id);
-    for (const kind of [truth.model.kind, family.modelKind]) {
-      if (!m.supports(kind)) {
+    for (const [kind, applies] of [
+      [truth.model.kind, m.supportsTruth(truth.model.kind)],
+      [family.modelKind, m.supports(family.modelKind)],
+    ] as const) {
+      if (!applies) {
         throw new InvalidParameterError(
           api,
           "metrics",

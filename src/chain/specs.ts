@@ -1,6 +1,7 @@
 import { type FamilyEntry, familyRegistry, instantiateFamily } from "../families/defineFamily.ts";
 import type { AnyFamily } from "../families/family.ts";
 import { type Metric, metricRegistry } from "../metrics/metric.ts";
+import type { DataKind } from "../model/data.ts";
 import { checkRegime, type Regime, type RegimeEntry, regimeRegistry } from "../regimes/regime.ts";
 import {
   checkTransform,
@@ -34,10 +35,14 @@ export function truthFromSpec(text: string): Truth {
   return instantiateTruth(entry, params);
 }
 
-/** The family a spec names, e.g. `kde:bandwidth=0.05`. */
-export function familyFromSpec(text: string): AnyFamily {
+/**
+ * The family a spec names, e.g. `kde:bandwidth=0.05`. A family that fits several data kinds
+ * (`gmm`, `kde`: real and vector) is instantiated for `dataKind` — a chain's truth's — when given
+ * and fitted, else for its main data kind.
+ */
+export function familyFromSpec(text: string, dataKind?: DataKind): AnyFamily {
   const [entry, params] = resolveSpec(familyRegistry, text);
-  return instantiateFamily(entry, params);
+  return instantiateFamily(entry, params, dataKind);
 }
 
 /** The regime a spec names, e.g. `fresh:lambda=1` → `{ kind: "fresh", lambda: 1 }`. */

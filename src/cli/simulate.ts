@@ -135,7 +135,7 @@ export function simulateSpec(o: SimulateOptions): ChainSpec {
     });
     metrics = defaultMetrics().filter((id) => {
       const m = metricById(id);
-      return m.supports(probe.truth.model.kind) && m.supports(probe.family.modelKind);
+      return m.supportsTruth(probe.truth.model.kind) && m.supports(probe.family.modelKind);
     });
   }
   const spec: ChainSpec = {

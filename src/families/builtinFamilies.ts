@@ -1,3 +1,4 @@
+import type { DataKind } from "../model/data.ts";
 import { parseDecimal } from "../util/parseDecimal.ts";
 import { bootstrap } from "./bootstrap.ts";
 import { categoricalMle, categoricalSmoothed, SMOOTHING_DEFAULT_ALPHA } from "./categorical.ts";
@@ -5,7 +6,9 @@ import type { FamilyDefinition } from "./defineFamily.ts";
 import type { AnyFamily } from "./family.ts";
 import { gaussianMle, gaussianUnbiased } from "./gaussian.ts";
 import { GMM_DEFAULTS, gmm } from "./gmm.ts";
+import { gmmVector } from "./gmmVector.ts";
 import { KDE_BANDWIDTH_RULES, KDE_DEFAULT_BANDWIDTH, kde } from "./kde.ts";
+import { kdeVector } from "./kdeVector.ts";
 import { MV_GAUSSIAN_DEFAULT_DDOF, mvGaussian } from "./mvGaussian.ts";
 import { NGRAM_DEFAULTS, ngram } from "./ngram.ts";
 import { OLS_DEFAULTS, ols } from "./ols.ts";
@@ -18,7 +21,7 @@ function fromBuilder<P extends object>(
   build: (p: P) => {
     fit: AnyFamily["fit"];
     check?: AnyFamily["check"];
-    fitCost?: AnyFamily["fitCost"];
+    fitCost?: (n: number, dim: number, dataKind: DataKind) => number;
   },
 ) {
   const built = new WeakMap<P, ReturnType<typeof build>>();
@@ -33,7 +36,30 @@ function fromBuilder<P extends object>(
   return {
     fit: (data: never, p: P, stream: never) => get(p).fit(data, stream),
     check: (truth: never, samples: number, p: P) => get(p).check?.(truth, samples),
-    fitCost: (n: number, dim: number, p: P) => get(p).fitCost?.(n, dim) ?? 0,
+    fitCost: (n: number, dim: number, p: P, dataKind: DataKind) =>
+      get(p).fitCost?.(n, dim, dataKind) ?? 0,
+  };
+}
+
+/**
+ * One family name over several data kinds: the instance built for each kind, picked by the
+ * training data's kind (fit), the truth's (check) or the kind being costed (fitCost).
+ */
+function byDataKind(families: Readonly<Partial<Record<DataKind, AnyFamily>>>) {
+  const pick = (kind: DataKind): AnyFamily => {
+    const f = families[kind];
+    if (f === undefined) {
+      throw new TypeError(`no fit for ${kind} data (fits ${Object.keys(families).join(", ")})`);
+    }
+    return f;
+  };
+  return {
+    fit: ((data, stream, previous) =>
+      pick(data.kind).fit(data, stream, previous)) as AnyFamily["fit"],
+    check: ((truth, samples) => families[truth.dataKind]?.check?.(truth, samples)) as NonNullable<
+      AnyFamily["check"]
+    >,
+    fitCost: (n: number, dim: number, dataKind: DataKind) => pick(dataKind).fitCost?.(n, dim) ?? 0,
   };
 }
 
@@ -99,13 +125,14 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
   },
   {
     name: "kde",
-    description: "Gaussian KDE (1/n) Σ N(x_i, h²)",
+    description:
+      "Gaussian KDE, on the truth's data kind: real data (1/n) Σ N(x_i, h²) (a mixture model); vector data (1/n) Σ N(x_i, H), H = h²I or a rule's (an mv-kde model)",
     params: {
       bandwidth: {
         type: "string",
         default: KDE_DEFAULT_BANDWIDTH,
         description:
-          "h > 0, or a rule refitted each generation: silverman (0.9·min(σ̂, IQR/1.34)·n^(−1/5), R's bw.nrd0), scott (σ̂·n^(−1/5), scipy's default), scipy-silverman (σ̂·(3n/4)^(−1/5)), sklearn-scott (n^(−1/5)), sklearn-silverman ((3n/4)^(−1/5))",
+          "h > 0, or a rule refitted on each training set (n points, d dimensions; 1-D: H = h²): silverman (0.9·min(σ̂, IQR/1.34)·n^(−1/5), R's bw.nrd0; d = 1 only), scott (scipy's default: H = n^(−2/(d+4))·Σ̂, Σ̂ the ddof-1 covariance; 1-D h = σ̂·n^(−1/5)), scipy-silverman (H = (n(d+2)/4)^(−2/(d+4))·Σ̂), sklearn-scott (H = h²I, h = n^(−1/(d+4))), sklearn-silverman (h = (n(d+2)/4)^(−1/(d+4)))",
         check: (b) =>
           (KDE_BANDWIDTH_RULES as readonly string[]).includes(b) || (parseDecimal(b) ?? 0) > 0
             ? undefined
@@ -114,16 +141,20 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     },
     dataKind: "real",
     modelKind: "mixture",
+    alsoFits: { vector: "mv-kde" },
     ...fromBuilder((p: { bandwidth: string }) => {
       const rule = KDE_BANDWIDTH_RULES.find((r) => r === p.bandwidth);
-      return kde({
-        bandwidth: rule ?? (parseDecimal(p.bandwidth) as number),
-      }) as unknown as AnyFamily;
+      const bandwidth = rule ?? (parseDecimal(p.bandwidth) as number);
+      return byDataKind({
+        real: kde({ bandwidth }) as unknown as AnyFamily,
+        vector: kdeVector({ bandwidth }) as unknown as AnyFamily,
+      });
     }),
   },
   {
     name: "gmm",
-    description: "1-D Gaussian mixture by EM (k-means++ start)",
+    description:
+      "Gaussian mixture by EM (k-means++ start), on the truth's data kind: real data → a 1-D mixture (variance floor 1e-6 × the data's variance); vector data → an mv-mixture with full covariances, scikit-learn's GaussianMixture conventions (reg_covar 1e-6 added to each covariance's diagonal)",
     params: {
       components: {
         type: "integer",
@@ -143,7 +174,8 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
         default: GMM_DEFAULTS.tolerance,
         min: 0,
         exclusiveMin: true,
-        description: "stop when the mean log-likelihood gains less (peers' code: 1e-5)",
+        description:
+          "stop when the mean log-likelihood changes by less (scikit-learn's tol; peers' code: 1e-5)",
       },
       restarts: {
         type: "integer",
@@ -155,14 +187,20 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     },
     dataKind: "real",
     modelKind: "mixture",
+    alsoFits: { vector: "mv-mixture" },
     ...fromBuilder(
-      (p: { components: number; iterations: number; tolerance: number; restarts: number }) =>
-        gmm({
+      (p: { components: number; iterations: number; tolerance: number; restarts: number }) => {
+        const options = {
           components: p.components,
           maxIterations: p.iterations,
           tolerance: p.tolerance,
           restarts: p.restarts,
-        }) as unknown as AnyFamily,
+        };
+        return byDataKind({
+          real: gmm(options) as unknown as AnyFamily,
+          vector: gmmVector(options) as unknown as AnyFamily,
+        });
+      },
     ),
   },
   {

@@ -27,6 +27,13 @@ export interface FamilyDefinition<
   /** The registered model kind a fit returns; its `sample` must produce `dataKind` data. */
   readonly modelKind: M["kind"];
   /**
+   * Further data kinds the family fits under the same name, each with the registered model kind
+   * its fit then returns (whose `sample` must produce that data kind), e.g. `gmm`:
+   * `{ vector: "mv-mixture" }` beside real → mixture. A chain uses the kind of its truth's data;
+   * `fit` receives that kind's data (dispatch on `data.kind`). @defaultValue {} (one data kind)
+   */
+  readonly alsoFits?: Readonly<Partial<Record<DataKind, string>>>;
+  /**
    * Fits a model to a training set (`stream` for randomised fits such as EM starts). `previous`
    * is the chain's model of the generation before — the truth's model (or the chain's
    * `initialModel`) at generation 1 — for fits that start from an earlier model (fine-tuning a
@@ -43,13 +50,15 @@ export interface FamilyDefinition<
    * costs beyond reading them (e.g. n·d² + d³ for a covariance). Run size guards sum it over
    * every fit of a run and refuse runs that would not end in about an hour.
    */
-  fitCost?(n: number, dim: number, params: ParamValues<S>): number;
+  fitCost?(n: number, dim: number, params: ParamValues<S>, dataKind: DataKind): number;
 }
 
 /** A registered family. */
 export interface FamilyEntry extends Registered {
   readonly dataKind: DataKind;
   readonly modelKind: string;
+  /** Further data kinds it fits, with their model kinds (see FamilyDefinition.alsoFits). */
+  readonly alsoFits: Readonly<Partial<Record<DataKind, string>>>;
   fit(
     data: Dataset,
     params: Readonly<Record<string, unknown>>,
@@ -57,7 +66,12 @@ export interface FamilyEntry extends Registered {
     previous?: AnyModel,
   ): AnyModel;
   check?(truth: Truth, samples: number, params: Readonly<Record<string, unknown>>): void;
-  fitCost?(n: number, dim: number, params: Readonly<Record<string, unknown>>): number;
+  fitCost?(
+    n: number,
+    dim: number,
+    params: Readonly<Record<string, unknown>>,
+    dataKind: DataKind,
+  ): number;
 }
 
 export const familyRegistry = new Registry<FamilyEntry>("family", "defineFamily");
@@ -89,6 +103,41 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
       def.dataKind,
     );
   }
+  const alsoFits = def.alsoFits ?? {};
+  if (typeof alsoFits !== "object" || alsoFits === null || Array.isArray(alsoFits)) {
+    throw new PluginError(
+      api,
+      "alsoFits",
+      "must be an object mapping data kinds to model kinds",
+      alsoFits,
+    );
+  }
+  for (const [kind, model] of Object.entries(alsoFits)) {
+    if (!(DATA_KINDS as readonly string[]).includes(kind) || kind === def.dataKind) {
+      throw new PluginError(
+        api,
+        "alsoFits",
+        `keys must be data kinds other than dataKind (${DATA_KINDS.filter((k) => k !== def.dataKind).join(", ")})`,
+        kind,
+      );
+    }
+    if (typeof model !== "string" || !hasModelKind(model)) {
+      throw new PluginError(
+        api,
+        `alsoFits.${kind}`,
+        "must be a registered model kind (defineModelKind first)",
+        model,
+      );
+    }
+    if (modelKind(model).dataKind !== kind) {
+      throw new PluginError(
+        api,
+        `alsoFits.${kind}`,
+        `must be a model kind that samples ${kind} data (${model} samples ${modelKind(model).dataKind})`,
+        model,
+      );
+    }
+  }
   if (typeof def.fit !== "function") {
     throw new PluginError(
       api,
@@ -111,6 +160,7 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
       builtin,
       dataKind: def.dataKind,
       modelKind: def.modelKind,
+      alsoFits: { ...alsoFits },
       fit: def.fit as FamilyEntry["fit"],
       ...(def.check !== undefined ? { check: def.check as FamilyEntry["check"] } : {}),
       ...(def.fitCost !== undefined ? { fitCost: def.fitCost as FamilyEntry["fitCost"] } : {}),
@@ -130,12 +180,25 @@ export function defineFamily<const S extends ParamSchema, K extends DataKind, M 
   return register(def as unknown as FamilyDefinition, false);
 }
 
-/** A family instance for validated parameters. */
+/** Every data kind a registered family fits: its `dataKind`, then those of `alsoFits`. */
+export function familyDataKinds(entry: FamilyEntry): DataKind[] {
+  return [entry.dataKind, ...(Object.keys(entry.alsoFits) as DataKind[])];
+}
+
+/**
+ * A family instance for validated parameters, fitting `dataKind` data (a truth's) when the
+ * family fits that kind — its `dataKind` or one of `alsoFits` — else its main `dataKind` (the
+ * chain check then names the incompatible pair).
+ */
 export function instantiateFamily(
   entry: FamilyEntry,
   params: Readonly<Record<string, unknown>>,
+  dataKind?: DataKind,
 ): AnyFamily {
   const { check, fitCost } = entry;
+  const other = dataKind === undefined ? undefined : entry.alsoFits[dataKind];
+  const kind = other !== undefined ? (dataKind as DataKind) : entry.dataKind;
+  const kinds = familyDataKinds(entry);
   return {
     id: entry.name,
     params: Object.fromEntries(
@@ -144,12 +207,13 @@ export function instantiateFamily(
         Array.isArray(v) ? v.join("/") : (v as number | string),
       ]),
     ),
-    dataKind: entry.dataKind,
-    modelKind: entry.modelKind,
+    dataKind: kind,
+    modelKind: other ?? entry.modelKind,
+    ...(kinds.length > 1 ? { dataKinds: kinds } : {}),
     fit: (data, stream, previous) => entry.fit(data, params, stream, previous),
     ...(check !== undefined ? { check: (truth: Truth, n: number) => check(truth, n, params) } : {}),
     ...(fitCost !== undefined
-      ? { fitCost: (n: number, dim: number) => fitCost(n, dim, params) }
+      ? { fitCost: (n: number, dim: number) => fitCost(n, dim, params, kind) }
       : {}),
   };
 }

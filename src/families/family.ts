@@ -19,6 +19,11 @@ export interface Family<D extends Dataset = Dataset, M extends AnyModel = AnyMod
   readonly dataKind: D["kind"];
   /** The kind of model a fit returns. */
   readonly modelKind: M["kind"];
+  /**
+   * Every data kind the family's name fits, when it fits several (`gmm`, `kde`: real and
+   * vector); this instance fits `dataKind`. Absent: `dataKind` only.
+   */
+  readonly dataKinds?: readonly DataKind[];
   fit(data: D, stream: RandomStream, previous?: AnyModel): M;
   /**
    * Optional eager check against the truth and M (samples per generation), run by

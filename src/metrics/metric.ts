@@ -16,6 +16,7 @@ import { type TailSet, type Truth, tailMassOf } from "../truths/truth.ts";
 import { type ParamSchema, parseSpec, resolveParams, specSignature } from "../util/params.ts";
 import { PluginError, type Registered, Registry } from "../util/registry.ts";
 import { InvalidParameterError, UndefinedQuantityError } from "../util/validate.ts";
+import { l2Distance } from "./l2Distance.ts";
 
 /** A metric's id as used by the CLI and reports (a registered metric's name). */
 export type MetricId = string;
@@ -73,6 +74,12 @@ export interface MetricDefinition {
    */
   supports?(kind: ModelKindEntry): boolean;
   /**
+   * Applicability to the truth's model kind, when it differs from the fitted model's (e.g. `nll`
+   * scores the model on the truth's samples: any truth that samples the data will do, its own
+   * generation-0 value being undefined when it has no density). @defaultValue as the model's
+   */
+  supportsTruth?(kind: ModelKindEntry): boolean;
+  /**
    * Parameters, named in metric specs like other specs: `seq-ppl:q=0.95` (one parameter per spec
    * keeps `--metrics` comma-separated). The spec text is the metric's id in results.
    * @defaultValue {} (no parameters)
@@ -89,8 +96,10 @@ export interface MetricDefinition {
 export interface Metric extends Registered {
   /** The name, or for an instance with parameters the spec text (`seq-ppl:q=0.95`). */
   readonly id: MetricId;
-  /** Whether the metric applies to a model kind (of the fitted model and of the truth). */
+  /** Whether the metric applies to a model kind of fitted models (and of the truth by default). */
   supports(kind: string): boolean;
+  /** Whether the metric applies to a truth whose model is of this kind. */
+  supportsTruth(kind: string): boolean;
   compute(model: AnyModel, ctx: MetricContext): number;
 }
 
@@ -118,10 +127,19 @@ function register(def: MetricDefinition, builtin: boolean): Metric {
   if (def.supports !== undefined && typeof def.supports !== "function") {
     throw new PluginError(api, "supports", "must be a function (kind) => boolean", def.supports);
   }
+  if (def.supportsTruth !== undefined && typeof def.supportsTruth !== "function") {
+    throw new PluginError(
+      api,
+      "supportsTruth",
+      "must be a function (kind) => boolean",
+      def.supportsTruth,
+    );
+  }
   if (typeof def.compute !== "function") {
     throw new PluginError(api, "compute", "must be a function (model, ctx) => number", def.compute);
   }
   const custom = def.supports;
+  const customTruth = def.supportsTruth;
   const params = def.params ?? {};
   const defaults = resolveParams(api, params, {});
   const compute = def.compute;
@@ -135,6 +153,10 @@ function register(def: MetricDefinition, builtin: boolean): Metric {
       supports: (kind) => {
         const entry = modelKind(kind);
         return custom !== undefined ? custom(entry) : hasOperations(kind, requires);
+      },
+      supportsTruth: (kind) => {
+        if (customTruth === undefined) return metric.supports(kind);
+        return customTruth(modelKind(kind));
       },
       compute: (model, ctx) => compute(model, ctx, defaults),
     },
@@ -223,6 +245,15 @@ function finiteSecondMoment(model: AnyModel): boolean | undefined {
     if (e instanceof UndefinedQuantityError) return false;
     throw e;
   }
+}
+
+/** Kinds `nll` scores: categorical probabilities, 1-D densities, densities on R^d. */
+function nllSupports(k: ModelKindEntry): boolean {
+  return (
+    k.probabilities !== undefined ||
+    (k.dataKind === "real" && k.logDensity !== undefined) ||
+    (k.dataKind === "vector" && k.vectorLogDensity !== undefined)
+  );
 }
 
 /** Kinds whose log-density falls like −x²/(2σ²) in the tails (Gaussian and Gaussian mixtures). */
@@ -388,7 +419,7 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "variance",
     description:
-      "Var of the fitted model (exact; the kind's `variance`: a mixture's is Σw(σ²+μ²) − μ̄², so a KDE's is s² + h²; mv-gaussian: total variance tr Σ)",
+      "Var of the fitted model (exact; the kind's `variance`: a mixture's is Σw(σ²+μ²) − μ̄², so a KDE's is s² + h²; vector kinds: the total variance tr Cov — mv-gaussian tr Σ, a d-dimensional KDE's the centres' variance + tr H)",
     requires: ["variance"],
     compute: (m) => op(m, "variance")(m),
   },
@@ -440,9 +471,9 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "nll",
     description:
-      "held-out negative log-likelihood −(1/N) Σ ln f_model(x_i) of N real points no chain trains on (the truth's held-out data, else --mc-samples points drawn once per run from the truth, the same for every chain and generation); +∞ when the model gives a held-out point zero density or probability",
-    supports: (k) =>
-      k.probabilities !== undefined || (k.dataKind === "real" && k.logDensity !== undefined),
+      "held-out negative log-likelihood −(1/N) Σ ln f_model(x_i) of N real points no chain trains on (the truth's held-out data, else --mc-samples points drawn once per run from the truth, the same for every chain and generation): categorical probabilities, 1-D densities, or densities on R^d for vector data (mv-gaussian, mv-mixture, mv-kde; a singular mv-gaussian has none: +∞); +∞ when the model gives a held-out point zero density or probability; any truth that draws the data will do (a truth without a density — moons, circles, swiss-roll — has no value at generation 0)",
+    supports: nllSupports,
+    supportsTruth: (k) => nllSupports(k) || k.dataKind === "real" || k.dataKind === "vector",
     compute: (m, ctx) => {
       const data = ctx.heldOut();
       if (data.kind === "categorical") {
@@ -456,11 +487,37 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
         }
         return total / data.size;
       }
+      const kind = modelKind(m.kind);
+      const noDensity = () =>
+        new UndefinedQuantityError(
+          "nll",
+          m === ctx.truth.model
+            ? `the truth "${ctx.truth.id}" (${m.kind}) has no density`
+            : `a ${m.kind} model has no density for ${data.kind} data`,
+        );
       if (data.kind === "real") {
+        if (kind.logDensity === undefined) throw noDensity();
         const logDensity = op(m, "logDensity");
         let total = 0;
         for (let i = 0; i < data.values.length; i++) total -= logDensity(m, data.values[i]);
         return total / data.values.length;
+      }
+      if (data.kind === "vector") {
+        if (kind.vectorLogDensity === undefined) throw noDensity();
+        const lf = op(m, "vectorLogDensity")(m, data);
+        let total = 0;
+        for (let i = 0; i < lf.length; i++) {
+          if (Number.isNaN(lf[i])) {
+            throw new PluginError(
+              `model kind "${m.kind}"`,
+              "vectorLogDensity",
+              "must not return NaN (−∞ where the density is 0)",
+              lf[i],
+            );
+          }
+          total -= lf[i];
+        }
+        return total / lf.length;
       }
       throw new UndefinedQuantityError(
         "nll",
@@ -551,7 +608,7 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
   {
     name: "entropy",
     description:
-      "entropy in nats (exact for categorical, Gaussian, Student-t, Pareto, mv-gaussian; Monte Carlo for mixtures; n-gram: entropy of the fitted unigram law, </s> included — not the entropy rate)",
+      "entropy in nats (exact for categorical, Gaussian, Student-t, Pareto, mv-gaussian; Monte Carlo for mixtures and KDEs, 1-D and d-dimensional; n-gram: entropy of the fitted unigram law, </s> included — not the entropy rate)",
     requires: ["entropy"],
     compute: (m, ctx) =>
       op(m, "entropy")(m, { samples: ctx.mcSamples, stream: () => ctx.mcStream() }),
@@ -662,6 +719,30 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
     compute: (m, ctx) => {
       const first = firstFitOf("w2-gen1", ctx);
       return m === first ? 0 : op(m, "w2")(first, m);
+    },
+  },
+  {
+    name: "l2",
+    description:
+      "L2 distance ∫(f_model − f_truth)² between the two densities (the squared L2 norm of their difference, Shumailov et al.'s GMM measure), closed form between Gaussian mixtures — Gaussian, mixture (1-D GMM and KDE), mv-gaussian, mv-mixture, mv-kde — from ∫N(x; a, A)N(x; b, B)dx = N(a; b, A + B) over every pair of components (k_model·k_truth Cholesky factors of d × d); exactly 0 for the truth against itself; undefined when a covariance is singular (no square-integrable density)",
+    requires: ["gaussianMixture"],
+    compute: (m, ctx) => {
+      const t = ctx.truth.model;
+      if (m === t) return 0;
+      return l2Distance(op(m, "gaussianMixture")(m), op(t, "gaussianMixture")(t));
+    },
+  },
+  {
+    name: "l2-gen1",
+    description:
+      "L2 distance ∫(f_model − f₁)² of the model's density from the chain's first fit (to the real samples D₁) instead of from the truth — Shumailov et al.'s plot of the GMM fitted to the real data against each evolution's fit — closed form as l2 for Gaussian-mixture kinds; exactly 0 at generation 1, undefined at generation 0; any truth",
+    requires: ["gaussianMixture"],
+    supportsTruth: () => true,
+    compute: (m, ctx) => {
+      const first = firstFitOf("l2-gen1", ctx);
+      return m === first
+        ? 0
+        : l2Distance(op(m, "gaussianMixture")(m), op(first, "gaussianMixture")(first));
     },
   },
   {

@@ -5,7 +5,7 @@ import {
   supportSize,
   temperatureCategorical,
 } from "./categorical.ts";
-import type { Dataset, SequenceData } from "./data.ts";
+import type { Dataset, SequenceData, VectorData } from "./data.ts";
 import {
   empiricalCdf,
   empiricalMean,
@@ -24,9 +24,27 @@ import {
   mvGaussianLogDensity,
   mvGaussianLogDet,
   mvGaussianTemperature,
+  mvGaussianVectorLogDensity,
   mvGaussianW2,
   sampleMvGaussian,
 } from "./mvGaussian.ts";
+import {
+  mvKdeComponents,
+  mvKdeLogDensity,
+  mvKdeMean,
+  mvKdeTemperature,
+  mvKdeVariance,
+  sampleMvKde,
+} from "./mvKde.ts";
+import {
+  monteCarloEntropy,
+  mvMixtureComponents,
+  mvMixtureLogDensity,
+  mvMixtureMean,
+  mvMixtureTemperature,
+  mvMixtureVariance,
+  sampleMvMixture,
+} from "./mvMixture.ts";
 import {
   mapNgram,
   ngramPerplexity,
@@ -36,6 +54,7 @@ import {
   ngramUnigramEntropy,
   sampleNgram,
 } from "./ngram.ts";
+import { sampleToyLaw, type ToyLaw, toyLawMean, toyLawVariance } from "./toyLaws.ts";
 import {
   sampleUnivariate,
   univariateCdf,
@@ -108,6 +127,24 @@ function univariateScores(model: UnivariateModel, data: Dataset): Float64Array {
 
 type Of<K extends Model["kind"]> = Extract<Model, { kind: K }>;
 
+/** Vector data, or a TypeError naming the kind (the `select` score of vector kinds). */
+function asVector(kind: string, data: Dataset): VectorData {
+  if (data.kind !== "vector") {
+    throw new TypeError(`${kind} scores: data must be vector data, got ${data.kind}`);
+  }
+  return data;
+}
+
+/** The operations of scikit-learn's toy laws: sampling and exact moments, no density. */
+function toyLawOps<K extends ToyLaw["kind"]>() {
+  return {
+    dataKind: "vector",
+    sample: (m: Of<K>, stream, n) => sampleToyLaw(m, stream, n),
+    mean: (m: Of<K>) => toyLawMean(m),
+    variance: (m: Of<K>) => toyLawVariance(m),
+  } satisfies Omit<ModelKindDefinition<Of<K>>, "kind" | "description">;
+}
+
 /** The operations every distribution on the real line shares (the univariate dispatchers). */
 function univariateOps<K extends UnivariateModel["kind"]>() {
   return {
@@ -160,12 +197,24 @@ export const BUILTIN_MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKindDefi
       return dm * dm + ds * ds;
     },
     temperature: (m, tau) => ({ kind: "gaussian", mean: m.mean, variance: m.variance * tau }),
+    gaussianMixture: (m) => ({
+      dim: 1,
+      weights: Float64Array.of(1),
+      means: Float64Array.of(m.mean),
+      covariances: Float64Array.of(m.variance),
+    }),
   },
   mixture: {
     kind: "mixture",
     description: "1-D Gaussian mixture Σ w_j N(μ_j, σ_j²) (fitted GMM, Gaussian KDE, GMM truth)",
     ...univariateOps<"mixture">(),
     temperature: (m, tau) => ({ ...m, variances: m.variances.map((v) => v * tau) }),
+    gaussianMixture: (m) => ({
+      dim: 1,
+      weights: m.weights,
+      means: m.means,
+      covariances: m.variances,
+    }),
   },
   "student-t": {
     kind: "student-t",
@@ -201,6 +250,13 @@ export const BUILTIN_MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKindDefi
     kl: (t, m) => mvGaussianKl(t, m),
     w2: (t, m) => mvGaussianW2(t, m),
     temperature: (m, tau) => mvGaussianTemperature(m, tau),
+    vectorLogDensity: (m, data) => mvGaussianVectorLogDensity(m, data),
+    gaussianMixture: (m) => ({
+      dim: m.dim,
+      weights: Float64Array.of(1),
+      means: m.mean,
+      covariances: m.cov,
+    }),
     scores: (m, data) => {
       const v = data as { dim: number; values: Float64Array };
       const size = v.values.length / v.dim;
@@ -210,6 +266,62 @@ export const BUILTIN_MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKindDefi
       }
       return out;
     },
+  },
+  "mv-mixture": {
+    kind: "mv-mixture",
+    description:
+      "d-dimensional Gaussian mixture Σ w_j N(μ_j, Σ_j), full covariances (gmm fitted to vector data, d-dimensional gmm truth, blobs)",
+    dataKind: "vector",
+    sample: (m, stream, n) => sampleMvMixture(m, stream, n),
+    mean: (m) => mvMixtureMean(m),
+    variance: (m) => mvMixtureVariance(m),
+    entropy: (m, mc) =>
+      monteCarloEntropy(
+        (s, n) => sampleMvMixture(m, s, n),
+        (x) => mvMixtureLogDensity(m, x),
+        mc,
+      ),
+    vectorLogDensity: (m, data) => mvMixtureLogDensity(m, data),
+    gaussianMixture: (m) => mvMixtureComponents(m),
+    temperature: (m, tau) => mvMixtureTemperature(m, tau),
+    scores: (m, data) => mvMixtureLogDensity(m, asVector("mv-mixture", data)),
+  },
+  "mv-kde": {
+    kind: "mv-kde",
+    description:
+      "d-dimensional Gaussian KDE (1/n) Σ N(x_i, H), one kernel covariance H (kde fitted to vector data)",
+    dataKind: "vector",
+    sample: (m, stream, n) => sampleMvKde(m, stream, n),
+    mean: (m) => mvKdeMean(m),
+    variance: (m) => mvKdeVariance(m),
+    entropy: (m, mc) =>
+      monteCarloEntropy(
+        (s, n) => sampleMvKde(m, s, n),
+        (x) => mvKdeLogDensity(m, x),
+        mc,
+      ),
+    vectorLogDensity: (m, data) => mvKdeLogDensity(m, data),
+    gaussianMixture: (m) => mvKdeComponents(m),
+    temperature: (m, tau) => mvKdeTemperature(m, tau),
+    scores: (m, data) => mvKdeLogDensity(m, asVector("mv-kde", data)),
+  },
+  moons: {
+    kind: "moons",
+    description:
+      "scikit-learn's make_moons as an i.i.d. law: two half circles, uniform angle, each with probability ½, plus N(0, noise²I₂); no density",
+    ...toyLawOps<"moons">(),
+  },
+  circles: {
+    kind: "circles",
+    description:
+      "scikit-learn's make_circles as an i.i.d. law: the unit circle or the circle of radius factor with probability ½ each, uniform angle, plus N(0, noise²I₂); no density",
+    ...toyLawOps<"circles">(),
+  },
+  "swiss-roll": {
+    kind: "swiss-roll",
+    description:
+      "scikit-learn's make_swiss_roll as an i.i.d. law: (t cos t, y, t sin t), t ~ U(1.5π, 4.5π), y ~ U(0, 21), plus N(0, noise²I) (dim 2: the (x, z) coordinates); no density",
+    ...toyLawOps<"swiss-roll">(),
   },
   linear: {
     kind: "linear",

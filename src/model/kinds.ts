@@ -2,7 +2,7 @@ import type { RandomStream } from "../rng/index.ts";
 import { PluginError, sameDefinition } from "../util/registry.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { BUILTIN_MODEL_KINDS } from "./builtinKinds.ts";
-import { DATA_KINDS, type DataKind, type Dataset } from "./data.ts";
+import { DATA_KINDS, type DataKind, type Dataset, type VectorData } from "./data.ts";
 
 /**
  * Model kinds: what a model can do, declared once per kind in an operation table. Which metrics
@@ -22,6 +22,19 @@ export interface MonteCarlo {
   readonly samples: number;
   /** A fresh stream, derived per (chain, generation, metric): never the chain's own stream. */
   stream(): RandomStream;
+}
+
+/**
+ * A model written as a finite Gaussian mixture Σ_j w_j N(μ_j, Σ_j) in `dim` dimensions, for the
+ * closed forms between mixtures (the `l2` distance): k weights, the means row by row (k × dim)
+ * and either one covariance per component (k × dim × dim, blocks row-major) or a single
+ * covariance shared by every component (dim × dim: a kernel density estimate's kernel).
+ */
+export interface GaussianComponents {
+  readonly dim: number;
+  readonly weights: Float64Array;
+  readonly means: Float64Array;
+  readonly covariances: Float64Array;
 }
 
 /**
@@ -48,6 +61,14 @@ export interface ModelOperations<M extends AnyModel = AnyModel> {
   support?(model: M): number;
   /** ln f(x) of a distribution on the real line. */
   logDensity?(model: M, x: number): number;
+  /**
+   * ln f(x_i) of a distribution on R^d (a density with respect to Lebesgue measure on R^d) at
+   * every row x_i of d-dimensional data of the model's dimension, in order; −∞ where the density
+   * is 0. Length = number of rows.
+   */
+  vectorLogDensity?(model: M, data: VectorData): Float64Array;
+  /** The model as a finite Gaussian mixture (exact), for closed forms between mixtures. */
+  gaussianMixture?(model: M): GaussianComponents;
   /** P(X ≤ x). */
   cdf?(model: M, x: number): number;
   /** P(X > x), computed directly so upper tails keep relative accuracy. */
@@ -96,6 +117,8 @@ export const OPERATION_NAMES: readonly OperationName[] = [
   "probabilities",
   "support",
   "logDensity",
+  "vectorLogDensity",
+  "gaussianMixture",
   "cdf",
   "sf",
   "quantile",

@@ -53,6 +53,63 @@ export interface MvGaussianModel {
   readonly cov: Float64Array;
 }
 
+/**
+ * A d-dimensional Gaussian mixture Σ_j w_j N(μ_j, Σ_j) with full covariances: a `gmm` fitted to
+ * vector data, a d-dimensional `gmm` truth, `blobs`. Component j's mean is row j of `means`
+ * (k × dim, row-major) and its covariance block j of `covariances` (k × dim × dim, each block
+ * row-major, symmetric positive definite).
+ */
+export interface MvMixtureModel {
+  readonly kind: "mv-mixture";
+  readonly dim: number;
+  readonly weights: Float64Array;
+  readonly means: Float64Array;
+  readonly covariances: Float64Array;
+}
+
+/**
+ * A d-dimensional Gaussian kernel density estimate (1/n) Σ_i N(x_i, H): the training points
+ * x_i (`centres`, n × dim, row-major) and one kernel covariance H (dim × dim, symmetric positive
+ * definite; h²·I for a scalar bandwidth h, as scikit-learn's KernelDensity).
+ */
+export interface MvKdeModel {
+  readonly kind: "mv-kde";
+  readonly dim: number;
+  readonly centres: Float64Array;
+  readonly kernelCovariance: Float64Array;
+}
+
+/**
+ * scikit-learn's `make_moons` as a law: with probability ½ the upper moon (cos θ, sin θ), else the
+ * lower one (1 − cos θ, ½ − sin θ), θ ~ U(0, π), plus N(0, noise²·I₂).
+ */
+export interface MoonsModel {
+  readonly kind: "moons";
+  readonly dim: 2;
+  readonly noise: number;
+}
+
+/**
+ * scikit-learn's `make_circles` as a law: with probability ½ the unit circle, else the circle of
+ * radius `factor`, at angle θ ~ U(0, 2π), plus N(0, noise²·I₂).
+ */
+export interface CirclesModel {
+  readonly kind: "circles";
+  readonly dim: 2;
+  readonly factor: number;
+  readonly noise: number;
+}
+
+/**
+ * scikit-learn's `make_swiss_roll` as a law: t ~ U(1.5π, 4.5π), height y ~ U(0, 21), the point
+ * (t cos t, y, t sin t) plus N(0, noise²·I₃) — or, with dim 2, its (x, z) coordinates.
+ */
+export interface SwissRollModel {
+  readonly kind: "swiss-roll";
+  readonly dim: 2 | 3;
+  readonly noise: number;
+}
+
 /** y = x·w + ε, ε ~ N(0, noiseVariance). */
 export interface LinearModel {
   readonly kind: "linear";
@@ -108,6 +165,11 @@ export type Model =
   | CategoricalModel
   | UnivariateModel
   | MvGaussianModel
+  | MvMixtureModel
+  | MvKdeModel
+  | MoonsModel
+  | CirclesModel
+  | SwissRollModel
   | LinearModel
   | NgramModel
   | EmpiricalModel;

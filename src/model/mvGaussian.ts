@@ -456,3 +456,36 @@ export function mvGaussianTemperature(model: MvGaussianModel, tau: number): MvGa
     cov: model.cov.map((v) => v * tau),
   };
 }
+
+/**
+ * ln f(x_i) of N(μ, Σ) at every row x_i of d-dimensional data, as a density on R^d:
+ * −½[d ln 2π + ln det Σ + ‖L⁻¹(x_i − μ)‖²] (no allocation per row). A singular Σ has no density
+ * on R^d (its law lives on the lower-dimensional μ + range Σ): every row gets −∞, so a held-out
+ * negative log-likelihood is +∞, as KL(truth ‖ model) is.
+ */
+export function mvGaussianVectorLogDensity(model: MvGaussianModel, data: VectorData): Float64Array {
+  const api = "mvGaussianVectorLogDensity";
+  const d = checkShape(api, "model", model);
+  if (data === null || typeof data !== "object" || data.kind !== "vector" || data.dim !== d) {
+    throw new InvalidParameterError(api, "data.dim", `must equal model.dim (${d})`, data?.dim);
+  }
+  const size = data.values.length / d;
+  const out = new Float64Array(size);
+  const f = factorOf(model);
+  if (f.singular) return out.fill(Number.NEGATIVE_INFINITY);
+  const inv = f.cholInv as Float64Array;
+  const mu = model.mean;
+  const x = data.values;
+  const constant = d * Math.log(2 * Math.PI) + f.logDet;
+  for (let p = 0; p < size; p++) {
+    const at = p * d;
+    let quad = 0;
+    for (let i = 0; i < d; i++) {
+      let s = 0;
+      for (let k = 0; k <= i; k++) s += inv[i * d + k] * (x[at + k] - mu[k]);
+      quad += s * s;
+    }
+    out[p] = -0.5 * (constant + quad);
+  }
+  return out;
+}

@@ -6,6 +6,7 @@ import type { TruthDefinition } from "./defineTruth.ts";
 import { mvGaussianTruth } from "./mvGaussian.ts";
 import { regressionTruth } from "./regression.ts";
 import { TEXT_CORPORA, TEXT_TRUTH_DEFAULTS, textTruth } from "./text.ts";
+import { blobsTruth, circlesTruth, moonsTruth, mvGmmTruth, swissRollTruth } from "./toyTruths.ts";
 
 /** A definition with its schema's literal types checked against `create`. */
 const truth = <const S extends TruthDefinition["params"] & object>(
@@ -74,13 +75,35 @@ export const BUILTIN_TRUTHS = [
   }),
   truth({
     name: "gmm",
-    description: "1-D Gaussian mixture",
+    description:
+      "Gaussian mixture Σ w_j N(μ_j, Σ_j): 1-D by default, d-dimensional with dim (an mv-mixture: means row by row, Σ_j = sd_j²I or given in full by covs)",
     params: {
+      dim: { type: "integer", default: 1, min: 1, max: 1000, description: "dimension d" },
       weights: { type: "list", required: true, description: "component weights separated by /" },
-      means: { type: "list", required: true, description: "component means separated by /" },
-      sds: { type: "list", required: true, description: "component sds separated by /" },
+      means: {
+        type: "list",
+        required: true,
+        description: "component means separated by / (d > 1: k × d numbers, row by row)",
+      },
+      sds: {
+        type: "list",
+        description: "component sds separated by / (Σ_j = sd_j²I); required unless covs",
+      },
+      covs: {
+        type: "list",
+        description:
+          "instead of sds, the covariances: k × d² numbers, each d × d matrix row-major (symmetric positive definite)",
+      },
     },
-    create: (v) => gmmTruth(v.weights, v.means, v.sds),
+    create: (v) => {
+      if (v.dim === 1 && v.covs === undefined && v.sds !== undefined) {
+        return gmmTruth(v.weights, v.means, v.sds);
+      }
+      if (v.dim === 1 && v.covs !== undefined && v.sds === undefined) {
+        return gmmTruth(v.weights, v.means, v.covs.map(Math.sqrt));
+      }
+      return mvGmmTruth(v.dim, v.weights, v.means, v.sds, v.covs);
+    },
   }),
   truth({
     name: "student-t",
@@ -116,6 +139,97 @@ export const BUILTIN_TRUTHS = [
       sd: { type: "number", default: 1, description: "common standard deviation > 0" },
     },
     create: (v) => mvGaussianTruth(v.dim, v.rho, v.sd),
+  }),
+  truth({
+    name: "blobs",
+    description:
+      "scikit-learn's make_blobs as an i.i.d. law: (1/k) Σ N(c_j, std²I), each draw's blob uniform (an mv-mixture)",
+    params: {
+      dim: { type: "integer", default: 2, min: 1, max: 1000, description: "dimension d" },
+      centers: {
+        type: "list",
+        description: "the centres, k × d numbers row by row; else k random ones",
+      },
+      k: {
+        type: "integer",
+        min: 1,
+        max: 10000,
+        description: "number of random centres, uniform in (−box, box)^d (default 3)",
+      },
+      box: {
+        type: "number",
+        min: 0,
+        exclusiveMin: true,
+        description: "half-width of the random centres' box (default 10, scikit-learn's)",
+      },
+      seed: { type: "integer", description: "seed of the random centres (default 0)" },
+      std: {
+        type: "number",
+        default: 1,
+        min: 0,
+        exclusiveMin: true,
+        description: "each blob's standard deviation (cluster_std)",
+      },
+    },
+    create: (v) =>
+      blobsTruth({ dim: v.dim, centers: v.centers, k: v.k, box: v.box, seed: v.seed, std: v.std }),
+  }),
+  truth({
+    name: "moons",
+    description:
+      "scikit-learn's make_moons as an i.i.d. law: two interleaved half circles, each with probability ½, uniform angle, plus N(0, noise²I₂); exact mean and variance, no density",
+    params: {
+      noise: {
+        type: "number",
+        default: 0,
+        min: 0,
+        description: "sd of the noise on each coordinate",
+      },
+    },
+    create: (v) => moonsTruth(v.noise),
+  }),
+  truth({
+    name: "circles",
+    description:
+      "scikit-learn's make_circles as an i.i.d. law: the unit circle or the circle of radius factor, each with probability ½, uniform angle, plus N(0, noise²I₂); exact mean and variance, no density",
+    params: {
+      factor: {
+        type: "number",
+        default: 0.8,
+        min: 0,
+        max: 1,
+        exclusiveMax: true,
+        description: "radius of the inner circle",
+      },
+      noise: {
+        type: "number",
+        default: 0,
+        min: 0,
+        description: "sd of the noise on each coordinate",
+      },
+    },
+    create: (v) => circlesTruth(v.factor, v.noise),
+  }),
+  truth({
+    name: "swiss-roll",
+    description:
+      "scikit-learn's make_swiss_roll as an i.i.d. law: (t cos t, y, t sin t), t ~ U(1.5π, 4.5π), y ~ U(0, 21), plus N(0, noise²I); dim 2 keeps (x, z); exact mean and variance, no density",
+    params: {
+      noise: {
+        type: "number",
+        default: 0,
+        min: 0,
+        description: "sd of the noise on each coordinate",
+      },
+      dim: {
+        type: "integer",
+        default: 3,
+        min: 2,
+        max: 3,
+        description: "3 (scikit-learn's points) or 2 (their x and z coordinates)",
+      },
+    },
+    create: (v) => swissRollTruth(v.noise, v.dim as 2 | 3),
   }),
   truth({
     name: "regression",

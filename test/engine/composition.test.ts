@@ -18,6 +18,9 @@ const pairs: [string, string, number][] = [
   ["pareto:shape=3", "kde:bandwidth=0.2", 30],
   ["gmm:weights=0.9/0.1,means=0/5,sds=1/0.5", "gmm:components=2,iterations=20", 40],
   ["mv-gaussian:dim=3,rho=0.2", "mv-gaussian", 30],
+  ["gmm:dim=2,weights=0.6/0.4,means=0/0/4/0,sds=1/0.5", "gmm:components=2,iterations=20", 40],
+  ["moons:noise=0.1", "kde:bandwidth=scott", 30],
+  ["swiss-roll:noise=0.5", "gmm:components=2,iterations=20", 40],
   ["regression:d=3,sigma=1", "ols", 30],
   // The GPL (957 word types): per-context transforms expand add-k laws to dense V-vectors.
   ["text:corpus=gpl", "ngram:order=2,k=0.1", 300],
@@ -43,11 +46,11 @@ describe("composition: truth × family × regime × transform", () => {
   for (const [truth, family, samples] of pairs) {
     it(`${family} on ${truth}`, () => {
       const t = truthFromSpec(truth);
-      const f = familyFromSpec(family);
+      const f = familyFromSpec(family, t.dataKind);
       const metrics = METRIC_IDS.filter((id) => {
         const m = metricById(id);
         return (
-          m.supports(t.model.kind) &&
+          m.supportsTruth(t.model.kind) &&
           m.supports(f.modelKind) &&
           (id !== "tail-mass" || t.model.kind === "categorical" || t.dataKind === "real")
         );

@@ -226,6 +226,60 @@ describe("plug-in registration: named errors naming the plug-in and the field", 
     );
   });
 
+  it("a family fitting further data kinds (alsoFits): named errors, and the truth picks the kind", () => {
+    for (const [alsoFits, field] of [
+      [{ real: "test-point" }, "alsoFits"],
+      [{ images: "test-point" }, "alsoFits"],
+      [{ vector: "not-registered" }, "alsoFits.vector"],
+      [{ vector: "test-point" }, "alsoFits.vector"],
+    ] as const) {
+      expectPluginError(
+        () =>
+          defineFamily({
+            name: "bad-also",
+            description: "d",
+            dataKind: "real",
+            modelKind: "test-point",
+            alsoFits: alsoFits as never,
+            fit: (): PointModel => ({ kind: "test-point", at: 0 }),
+          }),
+        'defineFamily "bad-also"',
+        field,
+      );
+    }
+    defineFamily({
+      name: "test-point-or-gaussian",
+      description: "the point mass at the mean of real data, N(mean, cov) of vector data",
+      dataKind: "real",
+      modelKind: "test-point",
+      alsoFits: { vector: "mv-gaussian" },
+      fit: (data: { kind: string; values: Float64Array; dim?: number }) =>
+        data.kind === "vector"
+          ? { kind: "mv-gaussian", dim: 1, mean: Float64Array.of(0), cov: Float64Array.of(1) }
+          : { kind: "test-point", at: data.values[0] },
+    } as never);
+    expect(familyFromSpec("test-point-or-gaussian").modelKind).toBe("test-point");
+    expect(familyFromSpec("test-point-or-gaussian", "vector").modelKind).toBe("mv-gaussian");
+    const spec = {
+      family: "test-point-or-gaussian",
+      regime: "replace",
+      samples: 5,
+      generations: 2,
+      chains: 1,
+      seed: 1,
+      metrics: ["variance"],
+    };
+    expect(
+      runChains(configFromSpec({ ...spec, truth: "mv-gaussian:dim=1" })).values.variance[2],
+    ).toBe(1);
+    expect(
+      runChains(configFromSpec({ ...spec, truth: "test-point:at=3" })).values.variance[2],
+    ).toBe(0);
+    expect(() => runChains(configFromSpec({ ...spec, truth: "zipf:k=3,s=1" }))).toThrow(
+      /family fits real or vector data but truth "zipf" gives categorical data \(incompatible pair\)/,
+    );
+  });
+
   it("an operation table with a misspelled or non-function operation", () => {
     expectPluginError(
       () =>
@@ -420,6 +474,20 @@ describe("plug-ins at run time", () => {
     expect(Array.from(result.values["mean-error"])).toEqual(new Array(8).fill(0));
     expect(metricById("variance").supports("test-point")).toBe(true);
     expect(metricById("entropy").supports("test-point")).toBe(false);
+    // nll scores the model on the truth's draws: any real truth will do, its own value aside.
+    expect(metricById("nll").supports("test-point")).toBe(false);
+    expect(metricById("nll").supportsTruth("test-point")).toBe(true);
+    expectPluginError(
+      () =>
+        defineMetric({
+          name: "bad-truth-rule",
+          description: "d",
+          supportsTruth: true as never,
+          compute: () => 0,
+        }),
+      'defineMetric "bad-truth-rule"',
+      "supportsTruth",
+    );
     expect(registeredPlugins().families.map((f) => f.name)).toContain("test-point-fit");
     expect(regimeFromSpec("fresh:lambda=1")).toEqual({ kind: "fresh", lambda: 1 });
     expect(transformFromSpec("temperature:tau=0.5")).toEqual({ kind: "temperature", tau: 0.5 });

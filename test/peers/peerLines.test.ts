@@ -16,6 +16,7 @@ import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { truthFromSpec } from "../../src/chain/specs.ts";
 import { normalQuantile } from "../../src/numeric/index.ts";
 import {
   accumulateGaussianMeanErrorMoments,
@@ -262,7 +263,7 @@ function expectMeans(
   }
 }
 
-/** Per-check false-alarm probability; 9 checks keep the file's total below 10⁻³. */
+/** Per-check false-alarm probability; 10 checks keep the file's total at most 10⁻³. */
 const ALPHA = 1e-4;
 const CHECK = { chains: 2000, generations: 5, seed: 20261207 };
 
@@ -329,6 +330,28 @@ describe("peer lines against exact theory (α = 1e-4 per check, fixed seed 20261
         ALPHA,
       );
     }
+  });
+
+  it("kazdan-kde-moons: E[tr Cov_t] = a^t·V₀ + M·d·h²·(1 − a^t), a = 1 − 1/M (the KDE's variance drifts up)", async () => {
+    const peer = byId("kazdan-kde-moons");
+    // Only the variance is checked: nll's 500 held-out points × M centres per value would cost
+    // 2000 chains × 6 generations of O(500·M·d) for nothing this check reads.
+    const out = await simulate(
+      withOption(scaled(peer, FILES, CHECK, "set"), "--metrics", "variance"),
+    );
+    const M = out.config.samples;
+    const truth = option(peer.words, "--truth") ?? "";
+    const h = Number(/bandwidth=([0-9.]+)/.exec(option(peer.words, "--family") ?? "")?.[1]);
+    const v0 = truthFromSpec(truth).summaries.variance as number;
+    const d = 2;
+    const a = 1 - 1 / M;
+    expectMeans(
+      out,
+      "variance",
+      [1, 3, 5],
+      (t) => ({ mean: a ** t * v0 + M * d * h * h * (1 - a ** t) }),
+      ALPHA,
+    );
   });
 
   it("kazdan-discrete-replace: E[1 − Σp²_t] = (1 − 1/n)^t (1 − 1/k)", async () => {
