@@ -123,6 +123,11 @@ export { mvGaussianModel } from "./model/mvGaussian.ts";
 export { sampleModel } from "./model/sampleModel.ts";
 export { gaussianModel, mixtureModel, paretoModel, studentTModel } from "./model/univariate.ts";
 export {
+  type WeightedPart,
+  type WeightedParts,
+  weightedParts,
+} from "./model/weightedParts.ts";
+export {
   defineRegime,
   firstRealCount,
   freshRealCount,
@@ -131,6 +136,7 @@ export {
   type RegimeEntry,
   type RegimeRun,
   startRegime,
+  weightsSources,
 } from "./regimes/regime.ts";
 // Randomness and samplers
 export {
