@@ -48,7 +48,7 @@ export function weightedParts<D extends Dataset>(
       throw new InvalidParameterError(api, `parts[${j}].weight`, "must be a number in [0, 1]", w);
     }
     sum += w;
-    sameShape(api, parts[0].data, part.data);
+    sameShape(`${api} (parts[${j}].data against parts[0].data)`, parts[0].data, part.data);
     if (dataSize(part.data) === 0) {
       throw new InvalidParameterError(
         api,

@@ -40,6 +40,7 @@ import {
   weightedFreshGaussianMeanError,
   weightedFreshOptimalWeight,
 } from "../../src/theory/index.ts";
+import { runCliInProcess } from "../cli/runInProcess.ts";
 
 const EPS = Number.EPSILON;
 const real = (...values: number[]): RealData => ({
@@ -549,7 +550,9 @@ describe("bad parameters are named errors with the value", () => {
     );
     expect(() =>
       weightedParts(twoParts<Dataset>(r, categoricalData([1, 1]) as CategoricalData, 0.5)),
-    ).toThrow(/b\.kind must equal a\.kind \("real"\)/);
+    ).toThrow(
+      /weightedParts \(parts\[1\]\.data against parts\[0\]\.data\): b\.kind must equal a\.kind \("real"\)/,
+    );
     expect(weightedParts(twoParts(r, r, 0.3)).parts).toHaveLength(2);
   });
 });
@@ -680,5 +683,45 @@ describe("the plug-in API: families with fitWeighted, regimes that weight their 
         start: () => ({ next: (s) => s(1) }),
       }),
     ).toThrow(/test-weighted-bad-regime.*weighted must be a boolean/);
+  });
+});
+
+describe("the command line", () => {
+  it("collapse list marks the families with per-source weights and the regimes that build them", async () => {
+    const r = await runCliInProcess(["list", "--families", "--regimes", "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, Record<string, unknown>[]>;
+    const family = (name: string) => out.families.find((f) => f.name === name);
+    const regime = (name: string) => out.regimes.find((f) => f.name === name);
+    for (const name of ["gaussian-mle", "gaussian-unbiased", "mv-gaussian", "categorical-mle"]) {
+      expect(family(name)?.perSourceWeights, name).toBe(true);
+    }
+    for (const name of ["kde", "gmm", "ols", "bootstrap", "ngram"]) {
+      expect(family(name)?.perSourceWeights, name).toBe(false);
+    }
+    expect(regime("weighted-fresh")?.weighted).toBe(true);
+    expect(regime("fresh")?.weighted).toBe(false);
+    const text = await runCliInProcess(["list", "--families"]);
+    expect(text.stdout).toMatch(/gaussian-mle {2}— .*; per-source weights \(weighted-fresh\)/);
+    expect(text.stdout).not.toMatch(/kde:bandwidth\? {2}— [^\n]*per-source weights/);
+  });
+
+  it("collapse simulate runs weighted-fresh and refuses a family without weights (exit 2, named)", async () => {
+    const args = ["simulate", "--truth", "gaussian", "--samples", "20", "--generations", "2"];
+    const ok = await runCliInProcess([
+      ...args,
+      ...["--family", "gaussian-mle", "--regime", "weighted-fresh:real=10,weight=0.618"],
+      ...["--chains", "3", "--seed", "1", "--json"],
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).config.regime).toBe("weighted-fresh:real=10,weight=0.618");
+    const refused = await runCliInProcess([
+      ...args,
+      ...["--family", "kde", "--regime", "weighted-fresh:weight=0.5", "--chains", "1"],
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /family "kde" does not support per-source weights \(regime "weighted-fresh"/,
+    );
   });
 });
