@@ -132,6 +132,11 @@ export { sampleModel } from "./model/sampleModel.ts";
 export { circlesModel, moonsModel, swissRollModel } from "./model/toyLaws.ts";
 export { gaussianModel, mixtureModel, paretoModel, studentTModel } from "./model/univariate.ts";
 export {
+  type WeightedPart,
+  type WeightedParts,
+  weightedParts,
+} from "./model/weightedParts.ts";
+export {
   defineRegime,
   firstRealCount,
   freshRealCount,
@@ -140,6 +145,7 @@ export {
   type RegimeEntry,
   type RegimeRun,
   startRegime,
+  weightsSources,
 } from "./regimes/regime.ts";
 // Randomness and samplers
 export {

@@ -1,11 +1,13 @@
 import type { AnyFamily } from "../families/family.ts";
-import type { Dataset } from "../model/data.ts";
+import { concatData, type Dataset } from "../model/data.ts";
 import type { AnyModel } from "../model/kinds.ts";
+import type { WeightedParts } from "../model/weightedParts.ts";
 import { firstRealCount, type Regime, type RegimeRun, startRegime } from "../regimes/regime.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { synthesize, type Transform } from "../transforms/transform.ts";
 import type { Truth } from "../truths/truth.ts";
 import { PluginError } from "../util/registry.ts";
+import { unweightedFamilyError } from "./unweightedFamilyError.ts";
 
 /** What one chain needs: the parts of a chain configuration that drive the fits. */
 export interface ChainProcedure {
@@ -27,7 +29,8 @@ export interface ChainProcedure {
  * One chain, advanced a generation at a time — the procedure {@link runChains} runs for every
  * chain: generation 1 is fitted to M real samples (as many as the regime's `firstSize` when it
  * has one; or to the regime's training set from `initialModel`), generation t + 1 to the
- * training set the regime builds from generation t's samples. Draws happen only when a
+ * training set the regime builds from generation t's samples (weighted parts, from a regime
+ * such as `weighted-fresh`, go to the family's `fitWeighted`). Draws happen only when a
  * generation is fitted, so stopping early consumes the stream exactly as far as a shorter chain
  * would.
  */
@@ -36,8 +39,13 @@ export class ChainStepper {
   generation = 0;
   /** The model at {@link generation}: the truth's (or `initialModel`) at 0. */
   model: AnyModel;
-  /** The training set the current model was fitted to (undefined at generation 0). */
+  /**
+   * The training set the current model was fitted to (undefined at generation 0); for weighted
+   * parts, their union (the parts in order) — what was drawn, whatever the weights.
+   */
   data: Dataset | undefined;
+  /** The weighted parts the current model was fitted to, when the regime weights its sources. */
+  parts: WeightedParts | undefined;
   private run: RegimeRun | undefined;
   /** What the regime draws from: n samples of the current model, n real samples. Made once. */
   private readonly synthetic: (n: number) => Dataset;
@@ -57,7 +65,7 @@ export class ChainStepper {
   step(): AnyModel {
     const { truth, family, regime, samples: M } = this.procedure;
     const stream = this.stream;
-    let data: Dataset;
+    let data: Dataset | WeightedParts;
     if (this.run === undefined) {
       if (this.procedure.initialModel === undefined) {
         // D₁ holds M real samples unless the regime sizes it (e.g. `fresh:first=`).
@@ -73,7 +81,13 @@ export class ChainStepper {
       data = this.nextData();
     }
     // The model fitted before (the start model at generation 1): fine-tuning families read it.
-    const model = family.fit(data, stream, this.model);
+    let model: AnyModel;
+    if (data.kind === "weighted") {
+      if (family.fitWeighted === undefined) throw unweightedFamilyError(family, regime);
+      model = family.fitWeighted(data.parts, stream, this.model);
+    } else {
+      model = family.fit(data, stream, this.model);
+    }
     if (model?.kind !== family.modelKind) {
       throw new PluginError(
         `family "${family.id}"`,
@@ -84,21 +98,30 @@ export class ChainStepper {
     }
     this.generation++;
     this.model = model;
-    this.data = data;
+    if (data.kind === "weighted") {
+      this.parts = data;
+      this.data = data.parts.map((p) => p.data).reduce((a, b) => concatData(a, b));
+    } else {
+      this.parts = undefined;
+      this.data = data;
+    }
     return model;
   }
 
   /** The next training set: the regime's, from the current model's samples. */
-  private nextData(): Dataset {
+  private nextData(): Dataset | WeightedParts {
     const { family, regime } = this.procedure;
     const data = (this.run as RegimeRun).next(this.synthetic, this.real);
-    if (data?.kind !== family.dataKind) {
-      throw new PluginError(
-        `regime "${regime.kind}"`,
-        "next()",
-        `must return ${family.dataKind} data (what family "${family.id}" fits)`,
-        data?.kind,
-      );
+    const kinds = data?.kind === "weighted" ? data.parts.map((p) => p.data?.kind) : [data?.kind];
+    for (const kind of kinds) {
+      if (kind !== family.dataKind) {
+        throw new PluginError(
+          `regime "${regime.kind}"`,
+          "next()",
+          `must return ${family.dataKind} data (what family "${family.id}" fits)${data?.kind === "weighted" ? " in every weighted part" : ""}`,
+          kind,
+        );
+      }
     }
     return data;
   }

@@ -1,7 +1,7 @@
 import { METRIC_IDS, type MetricContext, type MetricId, metricById } from "../metrics/metric.ts";
 import type { Dataset } from "../model/data.ts";
 import { type AnyModel, modelKind } from "../model/kinds.ts";
-import { checkRegime } from "../regimes/regime.ts";
+import { checkRegime, weightsSources } from "../regimes/regime.ts";
 import { derive, type RootSeed, type StreamKey } from "../rng/index.ts";
 import {
   checkTransform,
@@ -13,6 +13,7 @@ import { type TailSet, truthTailSet } from "../truths/truth.ts";
 import { PluginError } from "../util/registry.ts";
 import { assertInteger, InvalidParameterError, UndefinedQuantityError } from "../util/validate.ts";
 import { type ChainProcedure, ChainStepper } from "./chainStepper.ts";
+import { unweightedFamilyError } from "./unweightedFamilyError.ts";
 
 /** What to simulate: K chains × T generations × M samples per generation. */
 export interface ChainConfig extends ChainProcedure {
@@ -226,6 +227,9 @@ export function checkChainConfig(config: ChainConfig): void {
     }
   }
   checkRegime(config.regime, config.samples);
+  if (weightsSources(config.regime) && family.fitWeighted === undefined) {
+    throw unweightedFamilyError(family, config.regime);
+  }
   for (const t of config.transforms ?? []) {
     checkTransform(t);
     if (!transformSupports(t, family.modelKind)) {

@@ -1,10 +1,22 @@
 import { registeredPlugins } from "../chain/specs.ts";
+import type { FamilyEntry } from "../families/defineFamily.ts";
 import { modelKinds } from "../model/kinds.ts";
+import type { RegimeEntry } from "../regimes/regime.ts";
 import { describeParams, specSignature } from "../util/params.ts";
 
 /** The registries `collapse list` can print (built-ins and loaded plug-ins alike). */
 export const PLUGIN_SECTIONS = ["truths", "families", "regimes", "transforms", "metrics"] as const;
 export type PluginSection = (typeof PLUGIN_SECTIONS)[number];
+
+/**
+ * An entry's one-line description as listed: a family that averages weighted parts (defines
+ * `fitWeighted`) says so, since only those run under a regime that weights its sources.
+ */
+function listedDescription(entry: { description: string; fitWeighted?: unknown }): string {
+  return entry.fitWeighted === undefined
+    ? entry.description
+    : `${entry.description}; per-source weights (weighted-fresh): parameters averaged`;
+}
 
 /**
  * Help text for registered plug-ins, generated from their definitions (never a second copy):
@@ -27,7 +39,7 @@ export function formatPlugins(sections: readonly PluginSection[] = PLUGIN_SECTIO
       }
     } else {
       for (const entry of all[section]) {
-        out.push(`  ${specSignature(entry.name, entry.params)}  — ${entry.description}`);
+        out.push(`  ${specSignature(entry.name, entry.params)}  — ${listedDescription(entry)}`);
         for (const line of describeParams(entry.params)) out.push(`      ${line}`);
       }
     }
@@ -61,6 +73,11 @@ export function formatPluginsJson(sections: readonly PluginSection[] = PLUGIN_SE
             builtin: e.builtin,
             // Schemas are plain data but for an optional `check` function, which JSON drops.
             params: e.params,
+            // Families: whether they fit weighted parts; regimes: whether they build them.
+            ...(section === "families"
+              ? { perSourceWeights: (e as FamilyEntry).fitWeighted !== undefined }
+              : {}),
+            ...(section === "regimes" ? { weighted: (e as RegimeEntry).weighted } : {}),
           }));
   }
   return `${JSON.stringify(out, null, 2)}\n`;
@@ -92,7 +109,7 @@ export function formatPluginsMarkdown(
       }
     } else {
       for (const entry of all[section]) {
-        out.push(`- \`${specSignature(entry.name, entry.params)}\` — ${entry.description}`);
+        out.push(`- \`${specSignature(entry.name, entry.params)}\` — ${listedDescription(entry)}`);
         for (const line of describeParams(entry.params)) {
           const [key, ...rest] = line.split(": ");
           out.push(`  - \`${key}\`: ${rest.join(": ")}`);

@@ -20,9 +20,11 @@ import { OLS_DEFAULTS, ols } from "./ols.ts";
 function fromBuilder<P extends object>(
   build: (p: P) => {
     fit: AnyFamily["fit"];
+    fitWeighted?: AnyFamily["fitWeighted"];
     check?: AnyFamily["check"];
     fitCost?: (n: number, dim: number, dataKind: DataKind) => number;
   },
+  options: { readonly weighted?: boolean } = {},
 ) {
   const built = new WeakMap<P, ReturnType<typeof build>>();
   const get = (p: P) => {
@@ -35,6 +37,14 @@ function fromBuilder<P extends object>(
   };
   return {
     fit: (data: never, p: P, stream: never) => get(p).fit(data, stream),
+    // Only families that average weighted parts declare fitWeighted: its presence is what the
+    // chain checks before running a regime that weights its sources.
+    ...(options.weighted
+      ? {
+          fitWeighted: (parts: never, p: P, stream: never) =>
+            (get(p).fitWeighted as NonNullable<AnyFamily["fitWeighted"]>)(parts, stream),
+        }
+      : {}),
     check: (truth: never, samples: number, p: P) => get(p).check?.(truth, samples),
     fitCost: (n: number, dim: number, p: P, dataKind: DataKind) =>
       get(p).fitCost?.(n, dim, dataKind) ?? 0,
@@ -63,11 +73,15 @@ function byDataKind(families: Readonly<Partial<Record<DataKind, AnyFamily>>>) {
   };
 }
 
-type Erased = Omit<FamilyDefinition, "fit" | "check" | "fitCost"> & {
+type Erased = Omit<FamilyDefinition, "fit" | "fitWeighted" | "check" | "fitCost"> & {
   fit: (...args: never[]) => unknown;
+  fitWeighted?: (...args: never[]) => unknown;
   check?: (...args: never[]) => unknown;
   fitCost?: (...args: never[]) => number;
 };
+
+/** Marks a builder whose families average weighted parts (they define fitWeighted). */
+const WEIGHTED = { weighted: true } as const;
 
 /** The built-in families, registered like plug-ins (src/families/defineFamily.ts). */
 export const BUILTIN_FAMILIES: readonly Erased[] = [
@@ -76,7 +90,7 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     description: "empirical frequencies",
     dataKind: "categorical",
     modelKind: "categorical",
-    ...fromBuilder(() => categoricalMle() as unknown as AnyFamily),
+    ...fromBuilder(() => categoricalMle() as unknown as AnyFamily, WEIGHTED),
   },
   {
     name: "categorical-smoothed",
@@ -91,21 +105,24 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     },
     dataKind: "categorical",
     modelKind: "categorical",
-    ...fromBuilder((p: { alpha: number }) => categoricalSmoothed(p) as unknown as AnyFamily),
+    ...fromBuilder(
+      (p: { alpha: number }) => categoricalSmoothed(p) as unknown as AnyFamily,
+      WEIGHTED,
+    ),
   },
   {
     name: "gaussian-mle",
     description: "mean and MLE variance (÷M)",
     dataKind: "real",
     modelKind: "gaussian",
-    ...fromBuilder(() => gaussianMle() as unknown as AnyFamily),
+    ...fromBuilder(() => gaussianMle() as unknown as AnyFamily, WEIGHTED),
   },
   {
     name: "gaussian-unbiased",
     description: "mean and unbiased variance (÷(M−1))",
     dataKind: "real",
     modelKind: "gaussian",
-    ...fromBuilder(() => gaussianUnbiased() as unknown as AnyFamily),
+    ...fromBuilder(() => gaussianUnbiased() as unknown as AnyFamily, WEIGHTED),
   },
   {
     name: "mv-gaussian",
@@ -121,7 +138,7 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     },
     dataKind: "vector",
     modelKind: "mv-gaussian",
-    ...fromBuilder((p: { ddof: number }) => mvGaussian(p) as unknown as AnyFamily),
+    ...fromBuilder((p: { ddof: number }) => mvGaussian(p) as unknown as AnyFamily, WEIGHTED),
   },
   {
     name: "kde",

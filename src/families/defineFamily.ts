@@ -1,5 +1,6 @@
 import { DATA_KINDS, type DataKind, type Dataset } from "../model/data.ts";
 import { type AnyModel, hasModelKind, modelKind } from "../model/kinds.ts";
+import type { WeightedPart } from "../model/weightedParts.ts";
 import type { RandomStream } from "../rng/index.ts";
 import type { Truth } from "../truths/truth.ts";
 import type { ParamSchema, ParamValues } from "../util/params.ts";
@@ -41,6 +42,19 @@ export interface FamilyDefinition<
    */
   fit(data: DataOf<K>, params: ParamValues<S>, stream: RandomStream, previous?: AnyModel): M;
   /**
+   * Optional: the fit to a training set of weighted sources, which regimes that weight their
+   * sources (`weighted-fresh`: the fresh real part and the synthetic part) hand over instead of
+   * one data set. Fit each part on its own and average the parameters, θ = Σ_j w_j θ̂(part_j)
+   * (He, Xu & Cheng 2025); the weights sum to 1, and a part of weight 0 need not be fitted.
+   * Families without it are refused by name under such a regime, before any chain runs.
+   */
+  fitWeighted?(
+    parts: readonly WeightedPart<DataOf<K>>[],
+    params: ParamValues<S>,
+    stream: RandomStream,
+    previous?: AnyModel,
+  ): M;
+  /**
    * Optional eager check of the family against a truth and M, run before any chain (e.g. OLS
    * without ridge needs M ≥ d). Throws a named error.
    */
@@ -61,6 +75,12 @@ export interface FamilyEntry extends Registered {
   readonly alsoFits: Readonly<Partial<Record<DataKind, string>>>;
   fit(
     data: Dataset,
+    params: Readonly<Record<string, unknown>>,
+    stream: RandomStream,
+    previous?: AnyModel,
+  ): AnyModel;
+  fitWeighted?(
+    parts: readonly WeightedPart[],
     params: Readonly<Record<string, unknown>>,
     stream: RandomStream,
     previous?: AnyModel,
@@ -146,6 +166,14 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
       def.fit,
     );
   }
+  if (def.fitWeighted !== undefined && typeof def.fitWeighted !== "function") {
+    throw new PluginError(
+      api,
+      "fitWeighted",
+      "must be a function (parts, params, stream, previous) => model when given",
+      def.fitWeighted,
+    );
+  }
   if (def.check !== undefined && typeof def.check !== "function") {
     throw new PluginError(api, "check", "must be a function when given", def.check);
   }
@@ -162,6 +190,9 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
       modelKind: def.modelKind,
       alsoFits: { ...alsoFits },
       fit: def.fit as FamilyEntry["fit"],
+      ...(def.fitWeighted !== undefined
+        ? { fitWeighted: def.fitWeighted as FamilyEntry["fitWeighted"] }
+        : {}),
       ...(def.check !== undefined ? { check: def.check as FamilyEntry["check"] } : {}),
       ...(def.fitCost !== undefined ? { fitCost: def.fitCost as FamilyEntry["fitCost"] } : {}),
     },
@@ -195,7 +226,7 @@ export function instantiateFamily(
   params: Readonly<Record<string, unknown>>,
   dataKind?: DataKind,
 ): AnyFamily {
-  const { check, fitCost } = entry;
+  const { check, fitCost, fitWeighted } = entry;
   const other = dataKind === undefined ? undefined : entry.alsoFits[dataKind];
   const kind = other !== undefined ? (dataKind as DataKind) : entry.dataKind;
   const kinds = familyDataKinds(entry);
@@ -211,6 +242,15 @@ export function instantiateFamily(
     modelKind: other ?? entry.modelKind,
     ...(kinds.length > 1 ? { dataKinds: kinds } : {}),
     fit: (data, stream, previous) => entry.fit(data, params, stream, previous),
+    ...(fitWeighted !== undefined
+      ? {
+          fitWeighted: (
+            parts: readonly WeightedPart[],
+            stream: RandomStream,
+            previous?: AnyModel,
+          ) => fitWeighted(parts, params, stream, previous),
+        }
+      : {}),
     ...(check !== undefined ? { check: (truth: Truth, n: number) => check(truth, n, params) } : {}),
     ...(fitCost !== undefined
       ? { fitCost: (n: number, dim: number) => fitCost(n, dim, params, kind) }

@@ -1,5 +1,6 @@
 import type { DataKind, Dataset } from "../model/data.ts";
 import type { AnyModel } from "../model/kinds.ts";
+import type { WeightedPart } from "../model/weightedParts.ts";
 import type { RandomStream } from "../rng/index.ts";
 import type { Truth } from "../truths/truth.ts";
 
@@ -25,6 +26,13 @@ export interface Family<D extends Dataset = Dataset, M extends AnyModel = AnyMod
    */
   readonly dataKinds?: readonly DataKind[];
   fit(data: D, stream: RandomStream, previous?: AnyModel): M;
+  /**
+   * Optional: the fit to a training set of weighted sources (the `weighted-fresh` regime's real
+   * and synthetic parts): each part fitted on its own, the parameters averaged,
+   * θ = Σ_j w_j θ̂(part_j) (He, Xu & Cheng 2025). Parts of weight 0 are not fitted. A family
+   * without it cannot run under a regime that weights its sources (a named error before any chain).
+   */
+  fitWeighted?(parts: readonly WeightedPart<D>[], stream: RandomStream, previous?: AnyModel): M;
   /**
    * Optional eager check against the truth and M (samples per generation), run by
    * checkChainConfig before any chain, e.g. OLS without ridge needs M ≥ d. Throws a named error.

@@ -1,8 +1,10 @@
 import type { RealData } from "../model/data.ts";
 import type { GaussianModel } from "../model/models.ts";
+import type { WeightedPart } from "../model/weightedParts.ts";
 import { meanVariance } from "../numeric/index.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
+import { fittedParts } from "./fittedParts.ts";
 
 function fitGaussian(api: string, data: RealData, ddof: 0 | 1): GaussianModel {
   const n = data.values.length;
@@ -11,6 +13,25 @@ function fitGaussian(api: string, data: RealData, ddof: 0 | 1): GaussianModel {
   }
   const fit = meanVariance(data.values, ddof, api);
   return { kind: "gaussian", mean: fit.mean, variance: fit.variance };
+}
+
+/**
+ * Parameter averaging over weighted parts: μ = Σ_j w_j μ̂_j and σ² = Σ_j w_j σ̂²_j, each part
+ * fitted alone with the family's divisor (docs/theory.md#weighted-fresh-mean). Not the pooled
+ * fit: the pooled variance also holds the spread between the parts' means.
+ */
+function fitGaussianWeighted(
+  api: string,
+  parts: readonly WeightedPart<RealData>[],
+  ddof: 0 | 1,
+): GaussianModel {
+  let mean = 0;
+  let variance = 0;
+  for (const { weight, model } of fittedParts(parts, (d) => fitGaussian(api, d, ddof))) {
+    mean += weight * model.mean;
+    variance += weight * model.variance;
+  }
+  return { kind: "gaussian", mean, variance };
 }
 
 /**
@@ -24,6 +45,7 @@ export function gaussianMle(): Family<RealData, GaussianModel> {
     dataKind: "real",
     modelKind: "gaussian",
     fit: (data) => fitGaussian("gaussian-mle", data, 0),
+    fitWeighted: (parts) => fitGaussianWeighted("gaussian-mle", parts, 0),
   };
 }
 
@@ -38,5 +60,6 @@ export function gaussianUnbiased(): Family<RealData, GaussianModel> {
     dataKind: "real",
     modelKind: "gaussian",
     fit: (data) => fitGaussian("gaussian-unbiased", data, 1),
+    fitWeighted: (parts) => fitGaussianWeighted("gaussian-unbiased", parts, 1),
   };
 }

@@ -1,8 +1,10 @@
 import type { VectorData } from "../model/data.ts";
 import type { MvGaussianModel } from "../model/models.ts";
+import type { WeightedPart } from "../model/weightedParts.ts";
 import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
+import { fittedParts } from "./fittedParts.ts";
 
 /** Options of {@link mvGaussian}. */
 export interface MvGaussianOptions {
@@ -84,6 +86,26 @@ export function fitMvGaussian(data: VectorData, ddof = 0, api = "mv-gaussian"): 
   return { kind: "mv-gaussian", dim: d, mean, cov };
 }
 
+/**
+ * Parameter averaging over weighted parts: μ = Σ_j w_j μ̂_j and Σ = Σ_j w_j Σ̂_j, each part fitted
+ * alone by {@link fitMvGaussian} (docs/theory.md#weighted-fresh-mean). A convex combination of
+ * covariances is one (symmetric, positive semi-definite), and entry (j, k) is summed exactly as
+ * (k, j), so the result stays exactly symmetric.
+ */
+function fitMvGaussianWeighted(
+  parts: readonly WeightedPart<VectorData>[],
+  ddof: number,
+): MvGaussianModel {
+  const d = parts[0].data.dim;
+  const mean = allocFloat64(d);
+  const cov = allocFloat64(d * d);
+  for (const { weight, model } of fittedParts(parts, (data) => fitMvGaussian(data, ddof))) {
+    for (let j = 0; j < d; j++) mean[j] += weight * model.mean[j];
+    for (let i = 0; i < d * d; i++) cov[i] += weight * model.cov[i];
+  }
+  return { kind: "mv-gaussian", dim: d, mean, cov };
+}
+
 /** Default ddof of {@link mvGaussian}: 0, the MLE (also the spec schema's). */
 export const MV_GAUSSIAN_DEFAULT_DDOF = 0;
 
@@ -104,6 +126,7 @@ export function mvGaussian(options: MvGaussianOptions = {}): Family<VectorData, 
     dataKind: "vector",
     modelKind: "mv-gaussian",
     fit: (data) => fitMvGaussian(data, ddof),
+    fitWeighted: (parts) => fitMvGaussianWeighted(parts, ddof),
     // The covariance (n·d²), its factorisation (d³), and drawing the next n points through
     // the factor (n·d²).
     fitCost: (n, dim) => 2 * n * dim * dim + dim ** 3,

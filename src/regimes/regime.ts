@@ -1,5 +1,6 @@
 import { concatData, type Dataset, dataSize, subsampleData } from "../model/data.ts";
 import { DataPool } from "../model/dataPool.ts";
+import { type WeightedParts, weightedParts } from "../model/weightedParts.ts";
 import type { RandomStream } from "../rng/index.ts";
 import { fillNormal } from "../sample/index.ts";
 import { type ParamSchema, type ParamValues, resolveParams } from "../util/params.ts";
@@ -21,6 +22,11 @@ import { assertInteger, InvalidParameterError } from "../util/validate.ts";
  *   `real` (n_real) or `lambda`, the synthetic-to-real ratio of Bertrand et al. (ICLR 2024):
  *   n_real = round(M/(1 + λ)). `first` sets the size of D₁ (default M): He, Xu & Cheng (2025)
  *   fit the first model to the n real samples of one generation, `first` = `real`.
+ * - `weighted-fresh`: `fresh`'s two parts (n fresh real samples, m = M − n synthetic ones, D₁ of
+ *   size `first`), not pooled but fitted apart and averaged with weight w on the real part,
+ *   θ = w·θ̂(real) + (1 − w)·θ̂(synthetic) — He, Xu & Cheng's (2025) weighted estimator, with the
+ *   smallest limiting mean error at w* = (√(1 + 4k) − 1)/(2k), k = m/n (1/φ at k = 1;
+ *   docs/theory.md#weighted-fresh-mean). Only families with `fitWeighted` run under it.
  * - `keep-original`: a fixed random fraction of D₁ (chosen once per chain) reused every
  *   generation, plus synthetic samples to make M (Shumailov et al.'s 10% experiment).
  * - `downstream`: replace with M samples for the generator fits 1…`after` (t), then every later
@@ -40,9 +46,10 @@ export interface Regime {
 export interface RegimeRun {
   /**
    * Training set for the next generation, given samplers of the current model (synthetic,
-   * transforms applied) and of the truth (fresh real data).
+   * transforms applied) and of the truth (fresh real data): one data set, or — for a regime
+   * declared `weighted` — weighted parts the family fits apart and averages (its `fitWeighted`).
    */
-  next(synthetic: (n: number) => Dataset, real: (n: number) => Dataset): Dataset;
+  next(synthetic: (n: number) => Dataset, real: (n: number) => Dataset): Dataset | WeightedParts;
 }
 
 /** What {@link defineRegime} takes. */
@@ -53,6 +60,13 @@ export interface RegimeDefinition<S extends ParamSchema = ParamSchema> {
   readonly description: string;
   /** Parameters: types, ranges, defaults, descriptions. @defaultValue {} */
   readonly params?: S;
+  /**
+   * Whether next() returns weighted parts ({@link WeightedParts}: sources the family fits apart
+   * and averages, θ = Σ_j w_j θ̂(part_j)) instead of one data set. Such a regime runs only with
+   * families that define `fitWeighted`; any other is refused by name before a chain starts.
+   * @defaultValue false
+   */
+  readonly weighted?: boolean;
   /** Optional eager check against M (samples per generation); throws a named error. */
   check?(params: ParamValues<S>, samples: number): void;
   /**
@@ -69,6 +83,8 @@ export interface RegimeDefinition<S extends ParamSchema = ParamSchema> {
 
 /** A registered regime. */
 export interface RegimeEntry extends Registered {
+  /** Whether its training sets are weighted parts (see {@link RegimeDefinition.weighted}). */
+  readonly weighted: boolean;
   check?(params: Readonly<Record<string, unknown>>, samples: number): void;
   firstSize?(params: Readonly<Record<string, unknown>>, samples: number): number;
   start(
@@ -97,12 +113,16 @@ function register(def: RegimeDefinition, builtin: boolean): RegimeEntry {
   if (def.firstSize !== undefined && typeof def.firstSize !== "function") {
     throw new PluginError(api, "firstSize", "must be a function when given", def.firstSize);
   }
+  if (def.weighted !== undefined && typeof def.weighted !== "boolean") {
+    throw new PluginError(api, "weighted", "must be a boolean when given", def.weighted);
+  }
   return regimeRegistry.add(
     {
       name: def.name,
       description: def.description,
       params: def.params ?? {},
       builtin,
+      weighted: def.weighted ?? false,
       start: def.start as RegimeEntry["start"],
       ...(def.check !== undefined ? { check: def.check as RegimeEntry["check"] } : {}),
       ...(def.firstSize !== undefined
@@ -124,14 +144,18 @@ function resolved(regime: Regime): [RegimeEntry, Readonly<Record<string, unknown
   return [entry, resolveParams(regime.kind, entry.params, given)];
 }
 
-/** Number of fresh real samples per generation of a `fresh` regime with M samples. */
+/**
+ * Number of fresh real samples per generation of a `fresh` regime with M samples: `real`, or
+ * round(M/(1 + λ)) from `lambda`, or round(M/2). `api` names the regime in errors.
+ */
 export function freshRealCount(
   regime: { readonly kind?: string; readonly real?: number; readonly lambda?: number },
   samples: number,
+  api = "fresh",
 ): number {
   if (regime.real !== undefined && regime.lambda !== undefined) {
     throw new InvalidParameterError(
-      "fresh",
+      api,
       "real",
       "cannot be given together with lambda",
       regime.real,
@@ -139,7 +163,33 @@ export function freshRealCount(
   }
   if (regime.lambda !== undefined) return Math.round(samples / (1 + regime.lambda));
   const real = regime.real ?? Math.round(samples / 2);
-  assertInteger("fresh", "real", real, 0, samples);
+  assertInteger(api, "real", real, 0, samples);
+  return real;
+}
+
+/**
+ * Fresh real samples n per generation of `weighted-fresh` with M samples, as for `fresh`
+ * ({@link freshRealCount}) but in [1, M − 1]: both parts must hold samples to be fitted.
+ */
+function weightedRealCount(p: Readonly<Record<string, unknown>>, samples: number): number {
+  const api = "weighted-fresh";
+  // `real` alone is range-checked here, against [1, M − 1]; with lambda, freshRealCount also
+  // refuses the two together.
+  const real =
+    p.lambda === undefined
+      ? ((p.real as number | undefined) ?? Math.round(samples / 2))
+      : freshRealCount(p, samples, api);
+  if (!(Number.isInteger(real) && real >= 1 && real <= samples - 1)) {
+    const given = p.lambda !== undefined ? "lambda" : "real";
+    throw new InvalidParameterError(
+      api,
+      given,
+      given === "lambda"
+        ? `must leave both parts non-empty: n = round(M/(1 + lambda)) = ${real} real samples of M = ${samples}, and n must be in [1, M − 1]`
+        : `must be an integer in [1, M − 1] = [1, ${samples - 1}] so that both parts hold samples (n real, M − n synthetic; M = ${samples})`,
+      p[given] ?? real,
+    );
+  }
   return real;
 }
 
@@ -187,6 +237,11 @@ export function firstRealCount(regime: Regime, samples: number): number {
   const n = entry.firstSize(params, samples);
   assertInteger(`regime "${regime.kind}"`, "firstSize()", n, 1, samples);
   return n;
+}
+
+/** Whether a regime's training sets are weighted parts (its definition's `weighted`). */
+export function weightsSources(regime: Regime): boolean {
+  return regimeRegistry.get(regime.kind).weighted;
 }
 
 /** Validates a regime (its schema, then its own check against M). */
@@ -266,6 +321,57 @@ const BUILTIN_REGIMES: readonly RegimeDefinition[] = [
           if (nReal === samples) return real(samples);
           return concatData(real(nReal), synthetic(samples - nReal));
         },
+      };
+    },
+  },
+  {
+    name: "weighted-fresh",
+    description:
+      "fresh's real and synthetic parts fitted apart and averaged: θ = w·θ̂(real) + (1 − w)·θ̂(synthetic) (He, Xu & Cheng 2025); for families with per-source weights",
+    weighted: true,
+    params: {
+      weight: {
+        type: "number",
+        required: true,
+        min: 0,
+        max: 1,
+        description:
+          "w, the real part's weight; w = n/M averages the means as pooling does; least limiting mean error at (√(1 + 4k) − 1)/(2k), k = m/n (0.618 at k = 1)",
+      },
+      real: {
+        type: "integer",
+        min: 1,
+        description: "fresh real samples n per generation (at most M − 1), default M/2",
+      },
+      lambda: {
+        type: "number",
+        min: 0,
+        description: "synthetic:real ratio k = m/n instead of real",
+      },
+      first: {
+        type: "integer",
+        min: 1,
+        description: "real samples generation 1 is fitted to (at most M), default M",
+      },
+    },
+    check: (p, samples) => {
+      weightedRealCount(p, samples);
+      if (p.first !== undefined) {
+        assertInteger("weighted-fresh", "first", p.first as number, 1, samples);
+      }
+    },
+    firstSize: (p, samples) => (p.first as number | undefined) ?? samples,
+    start(_first, samples, _stream, p) {
+      const nReal = weightedRealCount(p, samples);
+      const w = p.weight as number;
+      // Drawn as `fresh` draws them (real first, then synthetic), so at a fixed seed both
+      // regimes see the same samples until their fits differ.
+      return {
+        next: (synthetic, real) =>
+          weightedParts([
+            { source: "real", data: real(nReal), weight: w },
+            { source: "synthetic", data: synthetic(samples - nReal), weight: 1 - w },
+          ]),
       };
     },
   },

@@ -90,6 +90,12 @@ export { sureshUnigramSurvivorBound } from "./sureshUnigramSurvivorBound.ts";
 export { type TruncatedError, truncatedMemorizerTestError } from "./truncatedMemorizerTestError.ts";
 export { unigramExpectedSurvivors } from "./unigramExpectedSurvivors.ts";
 export { verifiedCategorical } from "./verifiedCategorical.ts";
+export {
+  type WeightedFreshConstraints,
+  type WeightedFreshMeanError,
+  weightedFreshGaussianMeanError,
+} from "./weightedFreshGaussianMeanError.ts";
+export { weightedFreshOptimalWeight } from "./weightedFreshOptimalWeight.ts";
 export { wrightFisherDiffusionAbsorptionTime } from "./wrightFisherDiffusionAbsorptionTime.ts";
 export { wrightFisherLoss } from "./wrightFisherLoss.ts";
 export { wrightFisherMeanAbsorptionTime } from "./wrightFisherMeanAbsorptionTime.ts";

@@ -21,7 +21,8 @@ function run(regime: Parameters<typeof startRegime>[0], T: number): number[][] {
   const first = realData(M);
   const r = startRegime(regime, first, M, derive(1, "regimes"));
   const sets = [values(first)];
-  for (generation = 1; generation < T; generation++) sets.push(values(r.next(synthetic, realData)));
+  for (generation = 1; generation < T; generation++)
+    sets.push(values(r.next(synthetic, realData) as Dataset));
   return sets;
 }
 

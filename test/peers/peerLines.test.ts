@@ -27,6 +27,7 @@ import {
   seddikSegregatingBounds,
   sureshStdBound,
   sureshSurvivalBounds,
+  weightedFreshGaussianMeanError,
 } from "../../src/theory/index.ts";
 import { DEFAULT_TEXT_FILE } from "../../src/truths/text.ts";
 import { runCliInProcess } from "../cli/runInProcess.ts";
@@ -382,6 +383,32 @@ describe("peer lines against exact theory (α = 1e-4 per check, fixed seed 20261
       const start = { variance: (n0 - 1) / n0, meanError: 1 / n0 };
       const a = freshDataGaussianVariance(M, real, 4, start).variance;
       expectMeans(out, "variance", [1, 3, 5], (t) => ({ mean: a[t - 1] }), ALPHA);
+    }
+  });
+
+  it("he-weighted-golden and he-weighted-k4: E(μ_t − μ)² and E σ²_t follow the exact weighted recursion", async () => {
+    for (const id of ["he-weighted-golden", "he-weighted-k4"]) {
+      const peer = byId(id);
+      const out = await simulate(scaled(peer, FILES, CHECK, "set"));
+      const regime = option(peer.words, "--regime") ?? "";
+      const read = (key: string) => Number(new RegExp(`${key}=([0-9.]+)`).exec(regime)?.[1]);
+      const [n, w, first] = [read("real"), read("weight"), read("first")];
+      const m = out.config.samples - n;
+      expect(option(peer.words, "--family"), id).toBe("gaussian-mle");
+      expect(out.config.truth, id).toMatch(/sd=1$/);
+      // gaussian-mle: ddof 0. The squared error's exact variance makes its z-test exact up to
+      // the CLT; E σ²_t uses the printed standard error (K = 2000). The two lines share one
+      // check's α: a quarter per line and metric.
+      const th = weightedFreshGaussianMeanError(n, m, w, CHECK.generations, { ddof: 0, first });
+      const ts = [1, 3, 5];
+      expectMeans(
+        out,
+        "mean-error",
+        ts,
+        (t) => ({ mean: th.meanError[t - 1], variance: th.meanErrorVariance[t - 1] }),
+        ALPHA / 4,
+      );
+      expectMeans(out, "variance", ts, (t) => ({ mean: th.variance[t - 1] }), ALPHA / 4);
     }
   });
 
