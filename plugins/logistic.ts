@@ -579,6 +579,24 @@ defineFamily({
       design: params.design as "fresh" | "fixed",
       intercept: params.intercept === "last",
     }),
+  // He, Xu & Cheng's weighted fit (regime weighted-fresh): each part fitted on its own, the
+  // weights averaged, ŵ = Σ_j w_j ŵ_j (parts of weight 0 not fitted); a fixed design is the first
+  // one a part carries (D₁'s, on synthetic rows), else the first part's rows.
+  fitWeighted: (parts, params) => {
+    const options = {
+      ridge: params.ridge as number,
+      design: params.design as "fresh" | "fixed",
+      intercept: params.intercept === "last",
+    };
+    const fits = parts
+      .filter((p) => p.weight > 0)
+      .map((p) => ({ weight: p.weight, w: fitLogistic(p.data, options).w }));
+    const w = new Float64Array(fits[0].w.length);
+    for (const fit of fits) for (let j = 0; j < w.length; j++) w[j] += fit.weight * fit.w[j];
+    if (options.design !== "fixed") return logisticModel(w);
+    const carried = parts.find((p) => p.data.design !== undefined)?.data.design;
+    return logisticModel(w, carried ?? parts[0].data.X);
+  },
 });
 
 /** The truth's held-out labelled rows, or a named error for a truth without them. */

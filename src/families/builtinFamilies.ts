@@ -244,6 +244,7 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     ...fromBuilder(
       (p: { design: "fixed" | "fresh"; ridge: number; noise: "truth" | "fitted" }) =>
         ols(p) as unknown as AnyFamily,
+      WEIGHTED,
     ),
   },
   {

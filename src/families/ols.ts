@@ -1,11 +1,13 @@
 import type { RegressionData } from "../model/data.ts";
 import { linearModel } from "../model/linear.ts";
 import type { LinearModel } from "../model/models.ts";
+import type { WeightedPart } from "../model/weightedParts.ts";
 import { symmetricEigen, tryCholesky } from "../numeric/index.ts";
 import type { Truth } from "../truths/truth.ts";
 import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertNonNegative, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
+import { fittedParts } from "./fittedParts.ts";
 
 /** Options of {@link ols}. */
 export interface OlsOptions {
@@ -215,6 +217,31 @@ export function checkOlsOptions(options: OlsOptions): Required<OlsOptions> {
 }
 
 /**
+ * The weighted fit of He, Xu & Cheng (2025) for linear regression: each part fitted by
+ * {@link fitOls} on its own, then ŵ = Σ_j w_j ŵ_j and, for `noise: "fitted"`, σ̂² = Σ_j w_j σ̂²_j
+ * (parts of weight 0 are not fitted). With `noise: "truth"` the noise variance is the data's, as
+ * for an unweighted fit. A fixed design is the first one a part carries (synthetic rows of a
+ * fixed-design model carry D₁'s), else the first part's rows: D₁'s design stays the chain's.
+ */
+export function fitOlsWeighted(
+  parts: readonly WeightedPart<RegressionData>[],
+  options: OlsOptions = {},
+): LinearModel {
+  const opts = checkOlsOptions(options);
+  const fits = fittedParts(parts, (data) => fitOls(data, opts));
+  const d = fits[0].model.dim;
+  const w = allocFloat64(d);
+  let noiseVariance = 0;
+  for (const { weight, model } of fits) {
+    for (let j = 0; j < d; j++) w[j] += weight * model.w[j];
+    noiseVariance += weight * model.noiseVariance;
+  }
+  if (opts.design !== "fixed") return linearModel(w, noiseVariance);
+  const carried = parts.find((p) => p.data.design !== undefined)?.data.design;
+  return linearModel(w, noiseVariance, carried ?? parts[0].data.X);
+}
+
+/**
  * Linear regression by OLS (ridge when λ > 0), refitted to its own relabelled data: the family
  * of Gerstgrasser et al. 2024, Kazdan et al. 2024 and Dohmatob et al. 2024
  * (docs/theory.md#regression-replace, docs/theory.md#regression-accumulate).
@@ -233,6 +260,7 @@ export function ols(options: OlsOptions = {}): Family<RegressionData, LinearMode
     dataKind: "regression",
     modelKind: "linear",
     fit: (data) => fitOls(data, opts),
+    fitWeighted: (parts) => fitOlsWeighted(parts, opts),
     // XᵀX (n·d²) and its solve (d³).
     fitCost: (n, dim) => n * dim * dim + dim ** 3,
     check(truth: Truth, samples: number) {

@@ -693,10 +693,16 @@ describe("the command line", () => {
     const out = JSON.parse(r.stdout) as Record<string, Record<string, unknown>[]>;
     const family = (name: string) => out.families.find((f) => f.name === name);
     const regime = (name: string) => out.regimes.find((f) => f.name === name);
-    for (const name of ["gaussian-mle", "gaussian-unbiased", "mv-gaussian", "categorical-mle"]) {
+    for (const name of [
+      "gaussian-mle",
+      "gaussian-unbiased",
+      "mv-gaussian",
+      "categorical-mle",
+      "ols",
+    ]) {
       expect(family(name)?.perSourceWeights, name).toBe(true);
     }
-    for (const name of ["kde", "gmm", "ols", "bootstrap", "ngram"]) {
+    for (const name of ["kde", "gmm", "bootstrap", "ngram"]) {
       expect(family(name)?.perSourceWeights, name).toBe(false);
     }
     expect(regime("weighted-fresh")?.weighted).toBe(true);
