@@ -7,6 +7,28 @@ import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertInteger, assertPositive, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 
+/**
+ * Turns one row of log-terms ℓ_j = ln(w_j f_j(x)) (resp[offset … offset + k), largest `max`) into
+ * responsibilities r_j = e^{ℓ_j − max} / Σ_l e^{ℓ_l − max} in place, and returns the row's
+ * log-likelihood ln Σ_j e^{ℓ_j} = max + ln Σ_j e^{ℓ_j − max} (log-sum-exp: no overflow). The
+ * E-step of the 1-D and the d-dimensional mixture.
+ */
+export function normalizeLogRow(
+  resp: Float64Array,
+  offset: number,
+  k: number,
+  max: number,
+): number {
+  let s = 0;
+  for (let j = 0; j < k; j++) {
+    const e = Math.exp(resp[offset + j] - max);
+    resp[offset + j] = e;
+    s += e;
+  }
+  for (let j = 0; j < k; j++) resp[offset + j] /= s;
+  return max + Math.log(s);
+}
+
 /** Defaults of {@link gmm}, written once: the spec schema (`gmm:components=,iterations=`) reads them. */
 export const GMM_DEFAULTS = {
   components: 2,
@@ -145,14 +167,7 @@ function runEm(
         resp[i * k + j] = l;
         if (l > max) max = l;
       }
-      let s = 0;
-      for (let j = 0; j < k; j++) {
-        const e = Math.exp(resp[i * k + j] - max);
-        resp[i * k + j] = e;
-        s += e;
-      }
-      for (let j = 0; j < k; j++) resp[i * k + j] /= s;
-      loglik += max + Math.log(s);
+      loglik += normalizeLogRow(resp, i * k, k, max);
     }
     // M-step.
     for (let j = 0; j < k; j++) {

@@ -7,7 +7,7 @@ import { uniformInt } from "../sample/index.ts";
 import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertInteger, assertPositive, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
-import { GMM_DEFAULTS } from "./gmm.ts";
+import { GMM_DEFAULTS, normalizeLogRow } from "./gmm.ts";
 
 /** scikit-learn's `GaussianMixture(reg_covar=1e-6)`: added to every covariance's diagonal. */
 export const GMM_VECTOR_REGULARIZATION = 1e-6;
@@ -184,14 +184,7 @@ function expectation(
       resp[i * k + j] = term;
       if (term > max) max = term;
     }
-    let s = 0;
-    for (let j = 0; j < k; j++) {
-      const e = Math.exp(resp[i * k + j] - max);
-      resp[i * k + j] = e;
-      s += e;
-    }
-    for (let j = 0; j < k; j++) resp[i * k + j] /= s;
-    total += max + Math.log(s);
+    total += normalizeLogRow(resp, i * k, k, max);
   }
   return total / n;
 }

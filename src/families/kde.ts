@@ -73,11 +73,14 @@ export function silvermanBandwidth(values: Float64Array): number {
 export const KDE_DEFAULT_BANDWIDTH = "silverman";
 
 /**
- * Gaussian kernel density estimate: the mixture (1/n) Σ_i N(x_i, h²). Sampling from it is
- * resampling the data plus N(0, h²) noise, so each generation adds h² of variance (the opposite
- * drift to the MLE's shrinkage).
+ * The bandwidth of {@link KdeConstraints}, validated (a number > 0 or a rule's name; default
+ * {@link KDE_DEFAULT_BANDWIDTH}), and the rule when it is one — shared by the 1-D and the
+ * d-dimensional `kde`.
  */
-export function kde(constraints: KdeConstraints = {}): Family<RealData, MixtureModel> {
+export function checkKdeBandwidth(constraints: KdeConstraints): {
+  bandwidth: number | KdeBandwidthRule;
+  rule: KdeBandwidthRule | undefined;
+} {
   const bandwidth = constraints.bandwidth ?? KDE_DEFAULT_BANDWIDTH;
   const rule = typeof bandwidth === "string" ? bandwidth : undefined;
   if (rule !== undefined && !(KDE_BANDWIDTH_RULES as readonly string[]).includes(rule)) {
@@ -89,6 +92,16 @@ export function kde(constraints: KdeConstraints = {}): Family<RealData, MixtureM
     );
   }
   if (rule === undefined) assertPositive("kde", "bandwidth", bandwidth as number);
+  return { bandwidth, rule };
+}
+
+/**
+ * Gaussian kernel density estimate: the mixture (1/n) Σ_i N(x_i, h²). Sampling from it is
+ * resampling the data plus N(0, h²) noise, so each generation adds h² of variance (the opposite
+ * drift to the MLE's shrinkage).
+ */
+export function kde(constraints: KdeConstraints = {}): Family<RealData, MixtureModel> {
+  const { bandwidth, rule } = checkKdeBandwidth(constraints);
   return {
     id: "kde",
     params: { bandwidth },

@@ -2,11 +2,10 @@ import type { VectorData } from "../model/data.ts";
 import type { MvKdeModel } from "../model/models.ts";
 import { tryCholesky } from "../numeric/index.ts";
 import { allocFloat64 } from "../util/typedArrays.ts";
-import { assertPositive, InvalidParameterError } from "../util/validate.ts";
+import { InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
 import {
-  KDE_BANDWIDTH_RULES,
-  KDE_DEFAULT_BANDWIDTH,
+  checkKdeBandwidth,
   type KdeBandwidthRule,
   type KdeConstraints,
   silvermanBandwidth,
@@ -82,17 +81,7 @@ export function kernelCovariance(
  * total variance, as in one dimension.
  */
 export function kdeVector(constraints: KdeConstraints = {}): Family<VectorData, MvKdeModel> {
-  const bandwidth = constraints.bandwidth ?? KDE_DEFAULT_BANDWIDTH;
-  const rule = typeof bandwidth === "string" ? bandwidth : undefined;
-  if (rule !== undefined && !(KDE_BANDWIDTH_RULES as readonly string[]).includes(rule)) {
-    throw new InvalidParameterError(
-      "kde",
-      "bandwidth",
-      `must be a number > 0 or one of ${KDE_BANDWIDTH_RULES.join(", ")}`,
-      bandwidth,
-    );
-  }
-  if (rule === undefined) assertPositive("kde", "bandwidth", bandwidth as number);
+  const { bandwidth, rule } = checkKdeBandwidth(constraints);
   return {
     id: "kde",
     params: { bandwidth },
