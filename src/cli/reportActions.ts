@@ -1,6 +1,7 @@
 /** What `collapse verify`, `report --merge` and `verify-report` do (loaded when one of them runs). */
 import { relative } from "node:path";
 import type { SimulationPreset } from "../report/contract/schema.ts";
+import { failingScenarioLabel } from "../report/render/format.ts";
 import type { Suite } from "../report/run/loader.ts";
 import { mergeReport, type ReportOutcome, verify, verifyReport } from "../report/run/run.ts";
 import { showProgress } from "./options.ts";
@@ -24,7 +25,7 @@ export function printOutcome(o: ReportOutcome): number {
     );
     if (c.counterexample !== null) {
       lines.push(
-        `    counterexample ${c.counterexample.scenario}; replay: ${c.counterexample.replay.collapse}`,
+        `    ${failingScenarioLabel(c)} ${c.counterexample.scenario}; replay: ${c.counterexample.replay.collapse}`,
       );
     }
     if (c.error !== null) lines.push(`    ${c.error.split("\n")[0]}`);

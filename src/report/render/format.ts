@@ -53,12 +53,23 @@ export function evidenceReasons(e: ReportEvidence): string[] {
   );
 }
 
+/**
+ * What a claim's reported failing scenario is called: a counterexample when it is refuted; a
+ * strict claim that fails on an inconclusive scenario (no refuted one met) reports an undecided
+ * scenario — not evidence against the claim, only that it was not decided within the budget.
+ */
+export function failingScenarioLabel(c: ClaimEntry): string {
+  return c.counterexample?.verdict.outcome === "inconclusive"
+    ? "undecided scenario (strict: inconclusive fails)"
+    : "counterexample";
+}
+
 /** What the claims table says about a claim's evidence, in one cell. */
 export function evidenceSummary(c: ClaimEntry): string {
   if (c.status === "error") return `error: ${(c.error ?? "").split("\n")[0]}`;
   if (c.counterexample !== null) {
     const refuting = c.counterexample.verdict.evidence.filter((e) => e.outcome !== "supported");
-    return `counterexample ${settingText(c.counterexample)} (seed ${c.counterexample.seed}, ${c.counterexample.shrinks} shrinks): ${refuting.map(evidenceLine).join("; ")}`;
+    return `${failingScenarioLabel(c)} ${settingText(c.counterexample)} (seed ${c.counterexample.seed}, ${c.counterexample.shrinks} shrinks): ${refuting.map(evidenceLine).join("; ")}`;
   }
   const n = c.scenarios.length;
   if (n === 0) return "no scenario evaluated";

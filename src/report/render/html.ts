@@ -32,6 +32,7 @@ import {
   evidenceLine,
   evidenceReasons,
   evidenceSummary,
+  failingScenarioLabel,
   seriesReasons,
   settingText,
   tableBlocks,
@@ -212,7 +213,7 @@ function claimDetails(c: ClaimEntry): string {
 function counterexampleHtml(c: ClaimEntry): string {
   const x = c.counterexample;
   if (x === null) return "";
-  return `<section class="counterexample"><h3>${e(c.id)} (${e(c.status)}${c.expect === "refuted" ? ", planted false claim" : ""})</h3><p>Shrunk setting <code>${e(settingText(x))}</code> with scenario seed ${x.seed}, after ${x.shrinks} shrinks, ${x.verdict.replicates} replicates:</p><ul>${x.verdict.evidence
+  return `<section class="counterexample"><h3>${e(c.id)} (${e(c.status)}${c.expect === "refuted" ? ", planted false claim" : ""})</h3><p>${e(failingScenarioLabel(c).replace(/^./, (ch) => ch.toUpperCase()))}: shrunk setting <code>${e(settingText(x))}</code> with scenario seed ${x.seed}, after ${x.shrinks} shrinks, ${x.verdict.replicates} replicates:</p><ul>${x.verdict.evidence
     .map(
       (ev) =>
         `<li>${e(evidenceLine(ev))}${evidenceReasons(ev)
