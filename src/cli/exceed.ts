@@ -31,15 +31,19 @@ export interface ExceedSummary {
 const CONDITION = /^([A-Za-z0-9_.:=/-]+?)\s*(<=|>=|<|>)\s*(\S+)$/;
 
 /**
- * Parses `--exceed` text: comma-separated `metric<x`, `metric<=x`, `metric>x`, `metric>=x` with a
+ * Parses `--exceed` (or `--until`: `option`) text: comma-separated `metric<x`, `metric<=x`, `metric>x`, `metric>=x` with a
  * decimal threshold (`1e-3` allowed, `±Infinity` not). Every metric must be among `metrics`.
  */
-export function parseExceed(text: string, metrics: readonly string[]): ExceedCondition[] {
+export function parseExceed(
+  text: string,
+  metrics: readonly string[],
+  option = "--exceed",
+): ExceedCondition[] {
   const parts = text.split(",").map((p) => p.trim());
   if (parts.some((p) => p === "")) {
     throw new InvalidParameterError(
       "simulate",
-      "--exceed",
+      option,
       "must be comma-separated conditions such as variance<0.01,support>1 (no empty item)",
       text,
     );
@@ -50,7 +54,7 @@ export function parseExceed(text: string, metrics: readonly string[]): ExceedCon
     if (m === null || threshold === undefined) {
       throw new InvalidParameterError(
         "simulate",
-        "--exceed",
+        option,
         "each condition must be <metric><op><number> with op one of <, <=, >, >= (e.g. variance<0.01)",
         part,
       );
@@ -58,7 +62,7 @@ export function parseExceed(text: string, metrics: readonly string[]): ExceedCon
     if (!metrics.includes(m[1])) {
       throw new InvalidParameterError(
         "simulate",
-        "--exceed",
+        option,
         `names metric "${m[1]}", which this run does not compute (its metrics: ${metrics.join(", ")}; add it to --metrics)`,
         part,
       );

@@ -106,6 +106,12 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
       "--exceed <conditions>",
       "per generation, the fraction of chains with metric<x, <=, > or >= (exact 95% interval), e.g. variance<0.01,support>1",
     )
+    .addOption(
+      new Option(
+        "--until <conditions>",
+        "per chain, the first generation (≤ T) where metric<x, <=, > or >= holds — a stopping time, e.g. support<=1; with the fraction of chains that reached it (exact 95% interval)",
+      ).conflicts("csv"),
+    )
     .option(
       "--per-chain <file>",
       "also write every chain × generation × metric value with the run's settings: .arrow/.feather (Arrow IPC, for pandas/polars) or .csv",
@@ -130,6 +136,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
         plugins: o.plugin,
         allowLarge: Boolean(o.allowLarge),
         exceed: o.exceed,
+        until: o.until,
         perChain: o.perChain,
         format: o.json ? "json" : o.csv ? "csv" : "table",
         progress: Boolean(process.stderr.isTTY) && !process.env.CI,

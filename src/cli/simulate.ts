@@ -12,6 +12,7 @@ import { findProjectRoot } from "../util/findProjectRoot.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { type ExceedSummary, parseExceed, summarizeExceed } from "./exceed.ts";
 import { preparePerChain, writePerChain } from "./perChain.ts";
+import { summarizeUntil, type UntilSummary } from "./until.ts";
 
 /** Options of `collapse simulate`, as strings and numbers from the command line. */
 export interface SimulateOptions {
@@ -34,6 +35,8 @@ export interface SimulateOptions {
   allowLarge?: boolean;
   /** Exceedance conditions (`--exceed variance<0.01,support>1`). */
   exceed?: string;
+  /** Stopping conditions (`--until support<=1`): each chain's first generation satisfying them. */
+  until?: string;
   format: "table" | "json" | "csv";
   progress: boolean;
   /** Also write every chain × generation × metric value here (`.arrow`, `.feather` or `.csv`). */
@@ -82,6 +85,8 @@ export interface SimulateResult {
   readonly metrics: Record<string, MetricSummary>;
   /** Per `--exceed` condition (by its text): fraction of chains satisfying it, with a 95% interval. */
   readonly exceed: Record<string, ExceedSummary>;
+  /** Per `--until` condition (by its text): the first generation it holds, over the chains. */
+  readonly until: Record<string, UntilSummary>;
   readonly undefinedValues: number;
   /** The real data the truth reads (a text corpus: name, size, split); [] for a distribution. */
   readonly dataSources: readonly string[];
@@ -164,6 +169,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   const spec = collectDataSources(sources, () => simulateSpec(o));
   // Conditions are checked before any chain runs.
   const conditions = o.exceed === undefined ? [] : parseExceed(o.exceed, spec.metrics);
+  const stops = o.until === undefined ? [] : parseExceed(o.until, spec.metrics, "--until");
   // A bad --per-chain name or folder fails before any chain runs.
   if (o.perChain !== undefined) preparePerChain(o.perChain);
   let bar: cliProgress.SingleBar | undefined;
@@ -191,6 +197,8 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
   for (const id of result.metrics) metrics[id] = summarizeMetric(result, id);
   const exceed: Record<string, ExceedSummary> = {};
   for (const c of conditions) exceed[c.label] = summarizeExceed(result, c);
+  const until: Record<string, UntilSummary> = {};
+  for (const c of stops) until[c.label] = summarizeUntil(result, c);
   const perChain =
     o.perChain === undefined
       ? undefined
@@ -201,6 +209,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulateResult> {
     generations: Array.from({ length: o.generations + 1 }, (_, t) => t),
     metrics,
     exceed,
+    until,
     undefinedValues: result.undefinedValues.length,
     dataSources: [...sources],
   };
@@ -224,6 +233,22 @@ export function formatJson(r: SimulateResult): string {
       chains: Array.from(e.chains),
     };
   }
+  const until: Record<string, Record<string, number | string>> = {};
+  for (const [label, u] of Object.entries(r.until)) {
+    until[label] = {
+      chains: u.chains,
+      reached: u.reached,
+      fraction: u.fraction,
+      lower95: u.lower,
+      upper95: u.upper,
+      ...Object.fromEntries(
+        (["mean", "se", "median", "q05", "q25", "q75", "q95"] as const).map((k) => [
+          k,
+          encodeNumber(u[k]),
+        ]),
+      ),
+    };
+  }
   return JSON.stringify(
     {
       config: r.config,
@@ -231,6 +256,7 @@ export function formatJson(r: SimulateResult): string {
       generations: r.generations,
       metrics,
       ...(Object.keys(exceed).length > 0 ? { exceed } : {}),
+      ...(Object.keys(until).length > 0 ? { until } : {}),
     },
     null,
     2,
@@ -301,6 +327,14 @@ export function formatTable(r: SimulateResult): string {
     ...r.dataSources.map((source) => `data: ${source}`),
     line(header),
     ...rows.map(line),
+    ...Object.entries(r.until).map(
+      ([label, u]) =>
+        `until ${label}: ${u.reached} of ${u.chains} chains by T = ${r.generations.length - 1} (${fmt(u.fraction)} [${fmt(u.lower)}, ${fmt(u.upper)}])${
+          u.reached > 0
+            ? `; first generation ${fmt(u.mean)} ± ${fmt(u.se)}, median ${fmt(u.median)} (q05 ${fmt(u.q05)}, q95 ${fmt(u.q95)})`
+            : ""
+        }`,
+    ),
     ...(r.undefinedValues > 0
       ? [`(${r.undefinedValues} undefined metric values, shown as "undefined")`]
       : []),
