@@ -8,6 +8,25 @@ import { assertInteger, assertPositive, InvalidParameterError } from "../util/va
 import type { Family } from "./family.ts";
 
 /**
+ * An index i of weights[0 … n) drawn with probability weights[i]/total (one uniform, inverse
+ * CDF; the last index if rounding leaves u ≥ 0): the D² draw of k-means++ (Arthur & Vassilvitskii
+ * 2007), in 1-D and in d dimensions.
+ */
+export function pickByWeight(
+  stream: RandomStream,
+  weights: Float64Array,
+  n: number,
+  total: number,
+): number {
+  let u = stream.nextDouble() * total;
+  for (let i = 0; i < n; i++) {
+    u -= weights[i];
+    if (u < 0) return i;
+  }
+  return n - 1;
+}
+
+/**
  * Turns one row of log-terms ℓ_j = ln(w_j f_j(x)) (resp[offset … offset + k), largest `max`) into
  * responsibilities r_j = e^{ℓ_j − max} / Σ_l e^{ℓ_l − max} in place, and returns the row's
  * log-likelihood ln Σ_j e^{ℓ_j} = max + ln Σ_j e^{ℓ_j − max} (log-sum-exp: no overflow). The
@@ -77,16 +96,7 @@ function seedCentres(x: Float64Array, k: number, stream: RandomStream): Float64A
       centres[j] = centres[j - 1];
       continue;
     }
-    let u = stream.nextDouble() * total;
-    let pick = n - 1;
-    for (let i = 0; i < n; i++) {
-      u -= d2[i];
-      if (u < 0) {
-        pick = i;
-        break;
-      }
-    }
-    centres[j] = x[pick];
+    centres[j] = x[pickByWeight(stream, d2, n, total)];
   }
   return centres;
 }

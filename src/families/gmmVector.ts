@@ -7,7 +7,7 @@ import { uniformInt } from "../sample/index.ts";
 import { allocFloat64 } from "../util/typedArrays.ts";
 import { assertInteger, assertPositive, InvalidParameterError } from "../util/validate.ts";
 import type { Family } from "./family.ts";
-import { GMM_DEFAULTS, normalizeLogRow } from "./gmm.ts";
+import { GMM_DEFAULTS, normalizeLogRow, pickByWeight } from "./gmm.ts";
 
 /** scikit-learn's `GaussianMixture(reg_covar=1e-6)`: added to every covariance's diagonal. */
 export const GMM_VECTOR_REGULARIZATION = 1e-6;
@@ -69,15 +69,7 @@ function seedCentres(
       centres.copyWithin(j * d, prev, prev + d);
       continue;
     }
-    let u = stream.nextDouble() * total;
-    let pick = n - 1;
-    for (let i = 0; i < n; i++) {
-      u -= d2[i];
-      if (u < 0) {
-        pick = i;
-        break;
-      }
-    }
+    const pick = pickByWeight(stream, d2, n, total);
     centres.set(x.subarray(pick * d, pick * d + d), j * d);
   }
   return centres;
