@@ -33,6 +33,7 @@ import {
 import { writeCalibrationReport } from "../../src/report/render/calibrationHtml.ts";
 import { mergeShards, readShardFolder } from "../../src/report/run/calibrationMerge.ts";
 import { shardFileName } from "../../src/report/run/calibrationRun.ts";
+import { runCliInProcess } from "../cli/runInProcess.ts";
 import { collapse, type Ran, tinyClaims } from "./fixtures.ts";
 
 const work = mkdtempSync(join(tmpdir(), "collapse-calibrate-"));
@@ -170,11 +171,11 @@ describe("collapse calibrate --shard and --merge", () => {
     expect(planted.ecdf).toBeNull();
   });
 
-  it("refuses a merge with a shard missing (MissingShardError, exit 2)", () => {
+  it("refuses a merge with a shard missing (MissingShardError, exit 2)", async () => {
     const folder = join(work, "missing");
     cpSync(join(work, "sweep", shardFileName(1, 2)), join(folder, shardFileName(1, 2)));
     expect(() => mergeShards(readShardFolder(folder))).toThrow(MissingShardError);
-    const r = collapse(["calibrate", "--merge", folder]);
+    const r = await runCliInProcess(["calibrate", "--merge", folder]);
     expect(r.code, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toContain("collapse: MissingShardError: shard 2 of 2 missing (have 1)");
     // Nothing is written for a refused merge.
@@ -244,8 +245,10 @@ describe("the calibration folder", () => {
 });
 
 describe("collapse calibrate option checks", () => {
-  const usage = (args: string[], pattern: RegExp) => {
-    const r = collapse(["calibrate", ...args]);
+  // Usage errors are refused before any claim runs: in process (a spawned CLI costs ≈ 1.5 s).
+  const usage = async (args: string[], pattern: RegExp) => {
+    const r = await runCliInProcess(["calibrate", ...args]);
+    expect(r.escaped).toBeUndefined();
     expect(r.code, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^collapse: UsageError: /);
     expect(r.stderr).toMatch(pattern);
@@ -261,10 +264,16 @@ describe("collapse calibrate option checks", () => {
     }
   });
 
-  it("a bad --shard, --shard without --out or with more shards than seeds, --merge with run options: exit 2", () => {
-    usage(["--shard", "3/2", "--out", work], /--shard must be i\/n with integers 1 <= i <= n/);
-    usage(["--shard", "1/2"], /--shard needs --out <folder>/);
-    usage(["--shard", "3/3", "--seeds", "2", "--out", work], /more shards than root seeds/);
-    usage(["--merge", work, "--shard", "1/2"], /--merge.* cannot be used with option '--shard/);
+  it("a bad --shard, --shard without --out or with more shards than seeds, --merge with run options: exit 2", async () => {
+    await usage(
+      ["--shard", "3/2", "--out", work],
+      /--shard must be i\/n with integers 1 <= i <= n/,
+    );
+    await usage(["--shard", "1/2"], /--shard needs --out <folder>/);
+    await usage(["--shard", "3/3", "--seeds", "2", "--out", work], /more shards than root seeds/);
+    await usage(
+      ["--merge", work, "--shard", "1/2"],
+      /--merge.* cannot be used with option '--shard/,
+    );
   });
 });

@@ -106,10 +106,11 @@ describe("collapse list", () => {
 });
 
 describe("collapse new", () => {
-  it("scaffolds a claim file that passes under vitest as generated", () => {
+  it("scaffolds a claim file that passes under vitest as generated", async () => {
     const dir = `properties/.tmp-new-${process.pid}`;
     try {
-      const r = collapse(["new", "scaffolded-claim", "--dir", dir]);
+      // `collapse new` in process (a spawned CLI costs ≈ 1.5 s); the scaffold runs under vitest.
+      const r = await runCliInProcess(["new", "scaffolded-claim", "--dir", dir]);
       expect(r.code, r.stderr).toBe(0);
       const file = join(ROOT, dir, "scaffolded-claim.test.ts");
       const text = readFileSync(file, "utf8");
@@ -120,10 +121,10 @@ describe("collapse new", () => {
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toMatch(/Tests\s+\S*1 passed/);
       // An existing file or a bad name is refused.
-      const again = collapse(["new", "scaffolded-claim", "--dir", dir]);
+      const again = await runCliInProcess(["new", "scaffolded-claim", "--dir", dir]);
       expect(again.code).toBe(2);
       expect(again.stderr).toMatch(/^collapse: ScaffoldError: .*already exists/);
-      const bad = collapse(["new", "Not_Kebab", "--dir", dir]);
+      const bad = await runCliInProcess(["new", "Not_Kebab", "--dir", dir]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/^collapse: ScaffoldError: .*kebab-case/);
     } finally {
