@@ -1,6 +1,7 @@
 /**
  * `collapse calibrate` at scale, through the real CLI on the tiny claims folder (one true, one
- * planted false claim): two shards merged equal the unsharded run record for record; the merge
+ * planted false claim): two shards merged equal the unsharded run record for record, and so do
+ * shards of several counts that partition the seeds (a resumed sweep); the merge
  * refuses shards that are not exactly one sweep's with named errors; calibration.json has the
  * documented fields; --shard is validated like every option (exit 2).
  */
@@ -224,6 +225,67 @@ describe("collapse calibrate --shard and --merge", () => {
         s.settings.shards = 3;
       }),
     ).toThrow(/shard count 2 differs/);
+  });
+});
+
+describe("a sweep resumed with finer shards", () => {
+  type Shard = {
+    settings: { shards: number };
+    shard: { index: number; count: number; rootSeeds: number[] };
+    claims: { records: { rootSeed: number }[] }[];
+  };
+  /** Shard i/n cut out of the merged sweep's shard 1/2 (seeds 11 and 13), as if run on its own. */
+  const cut = (folder: string, index: number, count: number, seeds: number[]) => {
+    const shard = JSON.parse(
+      readFileSync(join(work, "sweep", shardFileName(1, 2)), "utf8"),
+    ) as Shard;
+    shard.settings.shards = count;
+    shard.shard = { ...shard.shard, index, count, rootSeeds: seeds };
+    for (const c of shard.claims) c.records = c.records.filter((r) => seeds.includes(r.rootSeed));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, shardFileName(index, count)), JSON.stringify(shard));
+  };
+
+  it("merges shards of several counts that run every seed once into the unsharded run's records", () => {
+    // Shard 2/2 (seed 12) ran; 1/2 was cut, and its seeds 11 and 13 rerun as shards 1/3 and 3/3.
+    const folder = join(work, "resumed");
+    cpSync(join(work, "sweep", shardFileName(2, 2)), join(folder, shardFileName(2, 2)));
+    cut(folder, 1, 3, [11]);
+    cut(folder, 3, 3, [13]);
+    const merged = mergeShards(readShardFolder(folder));
+    const full = readJson(join(work, "full", "calibration.json"));
+    expect(records(merged)).toEqual(records(full));
+    expect(merged.shards.map((s) => [s.index, s.count, s.seeds])).toEqual([
+      [2, 2, 1],
+      [1, 3, 1],
+      [3, 3, 1],
+    ]);
+    expect(merged.settings.shards).toBe(3);
+    expect({ ...merged.settings, shards: 1 }).toEqual(full.settings);
+  });
+
+  it("names the seeds no shard ran and the shards that would run them", () => {
+    const folder = join(work, "resumed-missing");
+    cpSync(join(work, "sweep", shardFileName(2, 2)), join(folder, shardFileName(2, 2)));
+    cut(folder, 1, 3, [11]);
+    const merge = () => mergeShards(readShardFolder(folder));
+    expect(merge).toThrow(MissingShardError);
+    expect(merge).toThrow(
+      "root seeds 13 (1 seed) of the sweep were run by none of its shards (2/2, 1/3): run collapse calibrate --shard 3/3 with the same options",
+    );
+  });
+
+  it("refuses shards of several counts that run a seed twice", () => {
+    const folder = join(work, "resumed-twice");
+    for (const i of [1, 2]) {
+      cpSync(join(work, "sweep", shardFileName(i, 2)), join(folder, shardFileName(i, 2)));
+    }
+    cut(folder, 3, 3, [13]);
+    const merge = () => mergeShards(readShardFolder(folder));
+    expect(merge).toThrow(ShardMismatchError);
+    expect(merge).toThrow(
+      `${shardFileName(1, 2)} and ${shardFileName(3, 3)} both ran root seed 13: the shards of one sweep run disjoint seeds`,
+    );
   });
 });
 

@@ -31,7 +31,10 @@ export const CalibrationSettingsSchema = z.strictObject({
   alpha: z.number().nullable(),
   /** Scenarios-per-run override (null: each claim's own). */
   scenarios: int.min(1).nullable(),
-  /** Number of shards the sweep is split into. */
+  /**
+   * Number of shards the sweep is split into. In a merged report of shards of several counts (a
+   * sweep resumed with finer shards), the number of shards merged.
+   */
   shards: int.min(1),
   /** The collapse-harness version that ran it. */
   harnessVersion: z.string(),

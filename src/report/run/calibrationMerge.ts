@@ -1,7 +1,8 @@
 /**
  * Merging the shards of a calibration sweep into calibration.json's content: the shards must
- * be of one sweep (same settings, claims and harness version; every shard 1…n exactly once; no
- * root seed run twice), and the merged records are then exactly an unsharded run's. Each claim
+ * be of one sweep (same settings, claims and harness version; every root seed run exactly once,
+ * by shards 1…n of one count or by shards of several counts, as when an interrupted sweep is
+ * resumed with finer shards), and the merged records are then exactly an unsharded run's. Each claim
  * is judged on the merged records: a true claim's failure rate with its exact 95%
  * Clopper–Pearson interval against the nominal α, a planted false claim's power.
  */
@@ -63,14 +64,21 @@ export function readShardFolder(folder: string): NamedShard[] {
     }
     return { file: name, shard };
   });
-  return shards.sort((a, b) => a.shard.shard.index - b.shard.shard.index);
+  return shards.sort(
+    (a, b) =>
+      a.shard.shard.count - b.shard.shard.count || a.shard.shard.index - b.shard.shard.index,
+  );
 }
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Throws ShardMismatchError unless every shard has the first's settings and shard count. */
+/**
+ * Throws ShardMismatchError unless every shard has the first's settings, apart from the shard
+ * count: shards of different counts may be merged (a sweep resumed with finer shards after an
+ * interruption), as long as together they run every seed once (checkCoverage).
+ */
 function checkSettings(shards: readonly NamedShard[]): void {
   const [first] = shards;
   for (const s of shards) {
@@ -81,6 +89,7 @@ function checkSettings(shards: readonly NamedShard[]): void {
       );
     }
     for (const key of Object.keys(first.shard.settings) as (keyof ShardFile["settings"])[]) {
+      if (key === "shards") continue;
       const a = first.shard.settings[key];
       const b = s.shard.settings[key];
       if (!same(a, b)) {
@@ -92,34 +101,84 @@ function checkSettings(shards: readonly NamedShard[]): void {
   }
 }
 
-/** Throws unless shards 1…n are each present exactly once and ran the seeds their index names. */
-function checkCompleteness(shards: readonly NamedShard[]): void {
-  const n = shards[0].shard.settings.shards;
-  const byIndex = new Map<number, string[]>();
-  for (const s of shards) {
-    byIndex.set(s.shard.shard.index, [...(byIndex.get(s.shard.shard.index) ?? []), s.file]);
-  }
-  for (const [index, files] of byIndex) {
-    if (files.length > 1) {
-      throw new ShardMismatchError(
-        `shard ${index} of ${n} appears more than once: ${files.join(", ")}`,
-      );
+/** "400001, 400002, …, 400200 (200 seeds)": a seed list short enough for a message. */
+function seedList(seeds: readonly number[]): string {
+  const shown = seeds.length <= 12 ? seeds : [...seeds.slice(0, 10), "…", seeds.at(-1)];
+  return `${shown.join(", ")} (${seeds.length} seed${seeds.length === 1 ? "" : "s"})`;
+}
+
+/**
+ * The `--shard i/n` runs that would run exactly the missing seeds, for the first shard count n
+ * of the merged shards (largest first: the finest) under which the missing seeds are whole
+ * shards; undefined when no count fits.
+ */
+function missingShards(
+  missing: readonly number[],
+  counts: readonly number[],
+  firstSeed: number,
+  seeds: number,
+): string | undefined {
+  const want = new Set(missing);
+  for (const n of [...counts].sort((a, b) => b - a)) {
+    const indices = [...new Set(missing.map((s) => ((s - firstSeed) % n) + 1))].sort(
+      (a, b) => a - b,
+    );
+    const covered = indices.flatMap((index) => shardSeeds(firstSeed, seeds, { index, count: n }));
+    if (covered.length === want.size && covered.every((s) => want.has(s))) {
+      return indices.map((i) => `${i}/${n}`).join(", ");
     }
   }
-  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) {
-    throw new MissingShardError(
-      `shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${n} missing (have ${[...byIndex.keys()].sort((a, b) => a - b).join(", ")}): run collapse calibrate --shard ${missing[0]}/${n} with the same options`,
-    );
-  }
+  return undefined;
+}
+
+/**
+ * Throws unless each shard ran exactly the seeds its index and count name, and the shards
+ * together run every seed of the sweep exactly once: shards 1…n of one count, or shards of
+ * several counts whose seeds partition the sweep's.
+ */
+function checkCoverage(shards: readonly NamedShard[]): void {
   const { firstSeed, seeds } = shards[0].shard.settings;
   for (const s of shards) {
-    const expected = shardSeeds(firstSeed, seeds, { index: s.shard.shard.index, count: n });
+    const { index, count } = s.shard.shard;
+    const expected = shardSeeds(firstSeed, seeds, { index, count });
     if (!same(expected, s.shard.shard.rootSeeds)) {
       throw new ShardMismatchError(
-        `${s.file} ran root seeds ${s.shard.shard.rootSeeds.join(", ")}, not shard ${s.shard.shard.index}/${n}'s ${expected.join(", ")}`,
+        `${s.file} ran root seeds ${s.shard.shard.rootSeeds.join(", ")}, not shard ${index}/${count}'s ${expected.join(", ")}`,
       );
     }
+  }
+  const runBy = new Map<number, string>();
+  for (const s of shards) {
+    for (const seed of s.shard.shard.rootSeeds) {
+      const earlier = runBy.get(seed);
+      if (earlier !== undefined) {
+        throw new ShardMismatchError(
+          `${earlier} and ${s.file} both ran root seed ${seed}: the shards of one sweep run disjoint seeds`,
+        );
+      }
+      runBy.set(seed, s.file);
+    }
+  }
+  const counts = [...new Set(shards.map((s) => s.shard.shard.count))];
+  if (counts.length === 1) {
+    const n = counts[0];
+    const have = shards.map((s) => s.shard.shard.index).sort((a, b) => a - b);
+    const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !have.includes(i));
+    if (missing.length > 0) {
+      throw new MissingShardError(
+        `shard${missing.length === 1 ? "" : "s"} ${missing.join(", ")} of ${n} missing (have ${have.join(", ")}): run collapse calibrate --shard ${missing[0]}/${n} with the same options`,
+      );
+    }
+    return;
+  }
+  const missing = Array.from({ length: seeds }, (_, j) => firstSeed + j).filter(
+    (seed) => !runBy.has(seed),
+  );
+  if (missing.length > 0) {
+    const runs = missingShards(missing, counts, firstSeed, seeds);
+    throw new MissingShardError(
+      `root seeds ${seedList(missing)} of the sweep were run by none of its shards (${shards.map((s) => `${s.shard.shard.index}/${s.shard.shard.count}`).join(", ")}): ${runs === undefined ? "run shards that cover them" : `run collapse calibrate --shard ${runs}`} with the same options`,
+    );
   }
 }
 
@@ -229,8 +288,12 @@ export function judgeClaim(
 export function mergeShards(shards: readonly NamedShard[]): CalibrationReport {
   if (shards.length === 0) throw new MissingShardError("no calibration shards to merge");
   checkSettings(shards);
-  checkCompleteness(shards);
-  const sorted = [...shards].sort((a, b) => a.shard.shard.index - b.shard.shard.index);
+  checkCoverage(shards);
+  const sorted = [...shards].sort(
+    (a, b) =>
+      a.shard.shard.count - b.shard.shard.count || a.shard.shard.index - b.shard.shard.index,
+  );
+  const counts = new Set(sorted.map((s) => s.shard.shard.count));
   const entries = claimsOf(sorted);
   const errors = sorted.flatMap((s) => s.shard.errors);
   if (entries.size === 0 && errors.length === 0) {
@@ -246,7 +309,11 @@ export function mergeShards(shards: readonly NamedShard[]): CalibrationReport {
   const report = {
     schema: CALIBRATION_SCHEMA,
     version: CALIBRATION_VERSION,
-    settings: sorted[0].shard.settings,
+    // Shards of one count: that count; of several (a resumed sweep): how many shards were merged.
+    settings: {
+      ...sorted[0].shard.settings,
+      shards: counts.size === 1 ? sorted[0].shard.shard.count : sorted.length,
+    },
     shards: sorted.map((s) => {
       const { rootSeeds, ...run } = s.shard.shard;
       return { ...run, seeds: rootSeeds.length };
