@@ -197,6 +197,11 @@ describe("the packed harness in a fresh project", () => {
 });
 
 describe("the packed harness: claims folder, bundled suite, plug-ins", () => {
+  // The installed bin directly: the README's `npx collapse` is checked above, and npx's own
+  // start-up costs ≈ 0.45 s a call.
+  const collapseBin = (args: readonly string[]) =>
+    run(join(project, "node_modules/.bin/collapse"), args, project);
+
   it("package.json collapse.claims names the claims folder of list and new", () => {
     const pkgFile = join(project, "package.json");
     const original = readFileSync(pkgFile, "utf8");
@@ -210,11 +215,11 @@ describe("the packed harness: claims folder, bundled suite, plug-ins", () => {
       JSON.stringify({ ...JSON.parse(original), collapse: { claims: "hypotheses" } }),
     );
     try {
-      const listed = ok(run("npx", ["--no", "--", "collapse", "list", "--json"], project));
+      const listed = ok(collapseBin(["list", "--json"]));
       expect(JSON.parse(listed.stdout).map((c: { file: string }) => c.file)).toEqual([
         "hypotheses/coin-copy.test.ts",
       ]);
-      ok(run("npx", ["--no", "--", "collapse", "new", "third-claim"], project));
+      ok(collapseBin(["new", "third-claim"]));
       expect(existsSync(join(project, "hypotheses/third-claim.test.ts"))).toBe(true);
     } finally {
       writeFileSync(pkgFile, original);
@@ -222,9 +227,7 @@ describe("the packed harness: claims folder, bundled suite, plug-ins", () => {
   });
 
   it("--suite builtin lists and verifies the bundled catalog, paths relative to the project", () => {
-    const listed = ok(
-      run("npx", ["--no", "--", "collapse", "list", "--suite", "builtin", "--json"], project),
-    );
+    const listed = ok(collapseBin(["list", "--suite", "builtin", "--json"]));
     const claims = JSON.parse(listed.stdout) as { id: string; file: string }[];
     expect(claims.length).toBeGreaterThan(40);
     for (const c of claims) expect(c.file).toMatch(/^node_modules\/collapse-harness\/properties\//);
@@ -238,7 +241,7 @@ describe("the packed harness: claims folder, bundled suite, plug-ins", () => {
       "--simulations",
       "none",
     ];
-    ok(run("npx", ["--no", "--", "collapse", ...args, "--out", out], project));
+    ok(collapseBin([...args, "--out", out]));
     const { body } = parseReport(readFileSync(join(project, out, "report.json"), "utf8"), out);
     expect(body.claims.map((c) => [c.id, c.file, c.passed])).toEqual([
       [
@@ -287,12 +290,12 @@ defineFamily({
 });
 `,
     );
-    const args = ["--no", "--", "collapse", "simulate", "--plugin", "./plugins/flip.ts"].concat(
+    const args = ["simulate", "--plugin", "./plugins/flip.ts"].concat(
       ["--truth", "flip:p=0.3", "--family", "flip-mle", "--samples", "20", "--generations", "3"],
       ["--chains", "8", "--seed", "4", "--metrics", "mean-error", "--json"],
     );
-    const one = ok(run("npx", args, project));
-    const two = ok(run("npx", [...args, "--workers", "2"], project));
+    const one = ok(collapseBin(args));
+    const two = ok(collapseBin([...args, "--workers", "2"]));
     const parsed = JSON.parse(one.stdout);
     expect(parsed.metrics["mean-error"].mean).toHaveLength(4);
     expect(two.stdout).toBe(one.stdout);

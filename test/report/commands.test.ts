@@ -142,12 +142,12 @@ describe("named errors and non-zero exits", () => {
     expect(r.stderr).toMatch(new RegExp(`^collapse: ${name}: `));
   };
 
-  it("an unknown claim id", () => {
+  it("an unknown claim id", async () => {
     const verify = collapse(["verify", "no-such-claim", claims.dir]);
     named(verify, "UnknownClaimError");
     expect(verify.stderr).toContain("known claims: tiny-heterozygosity, tiny-planted-decay");
     named(
-      collapse(["replay", "no-such-claim", "--seed=1", "--path=0", "--in", claims.dir]),
+      await cli(["replay", "no-such-claim", "--seed=1", "--path=0", "--in", claims.dir]),
       "UnknownClaimError",
     );
   });
