@@ -94,7 +94,7 @@ export function buildProgram(argv: readonly string[] = process.argv): Command {
     )
     .option(
       "--workers <n>",
-      "worker threads (results are identical for any count)",
+      "threads that run chains: this one and n − 1 worker threads (results are identical for any count)",
       integer("--workers", 1),
       1,
     )

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { ChainSpec } from "../../src/chain/chainSpec.ts";
 import { configFromSpec } from "../../src/chain/chainSpec.ts";
@@ -50,6 +51,58 @@ describe("chains: results depend only on the seed and chain index", () => {
     const serial = runChains(configFromSpec(gauss));
     const parallel = await runChainsParallel(gauss, { workers: 2, chunk: 2 });
     for (const id of gauss.metrics) expect(parallel.values[id]).toEqual(serial.values[id]);
+  });
+
+  it("an error in a worker or in this thread rejects the run with it", async () => {
+    const failing = (family: string): ChainSpec => ({
+      truth: "gaussian",
+      family,
+      regime: "replace",
+      samples: 20,
+      generations: 5,
+      // 400 chains × 5 fits × 2 ms in this thread: the workers start long before it is done.
+      chains: 400,
+      seed: 1,
+      metrics: ["variance"],
+      plugins: [fileURLToPath(new URL("./plugins/failInWorker.ts", import.meta.url))],
+    });
+    // Every chain fails in a worker (this thread's own pieces succeed): the worker's error.
+    await expect(
+      runChainsParallel(failing("fail-in-worker"), { workers: 2, chunk: 4 }),
+    ).rejects.toThrow("fail-in-worker: fitted in a worker thread");
+    // This thread's first piece fails before any worker has started.
+    await expect(
+      runChainsParallel(failing("fail-everywhere"), { workers: 2, chunk: 4 }),
+    ).rejects.toThrow("fail-everywhere: no fit");
+  });
+
+  it("however the chains are split between this thread and the workers", async () => {
+    // This thread takes ⌈chunk/4⌉ chains at a time, the workers chunks that shrink near the end:
+    // uneven pieces, whose order of completion varies from run to run.
+    const wide: ChainSpec = { ...spec, chains: 23, firstChain: 7 };
+    const serial = runChains(configFromSpec(wide));
+    for (const [workers, chunk] of [
+      [2, 1],
+      [3, 5],
+      [2, undefined],
+      [3, 40],
+    ] as const) {
+      const progress: number[] = [];
+      const parallel = await runChainsParallel(wide, {
+        workers,
+        ...(chunk === undefined ? {} : { chunk }),
+        onProgress: (done, total) => {
+          expect(total).toBe(23);
+          progress.push(done);
+        },
+      });
+      expect(parallel.firstChain).toBe(7);
+      expect(parallel.chains).toBe(23);
+      for (const id of wide.metrics) expect(parallel.values[id]).toEqual(serial.values[id]);
+      // Progress rises to K, one report per finished piece.
+      expect(progress.at(-1)).toBe(23);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    }
   });
 
   it("onFit sees every fit (chain, generation, model, training set) and changes nothing", () => {
