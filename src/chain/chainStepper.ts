@@ -41,9 +41,16 @@ export class ChainStepper {
   model: AnyModel;
   /**
    * The training set the current model was fitted to (undefined at generation 0); for weighted
-   * parts, their union (the parts in order) — what was drawn, whatever the weights.
+   * parts, their union (the parts in order) — what was drawn, whatever the weights. The union is
+   * built on first read (most runs never read it).
    */
-  data: Dataset | undefined;
+  get data(): Dataset | undefined {
+    if (this.fitted === undefined && this.parts !== undefined) {
+      this.fitted = this.parts.parts.map((p) => p.data).reduce((a, b) => concatData(a, b));
+    }
+    return this.fitted;
+  }
+  private fitted: Dataset | undefined;
   /** The weighted parts the current model was fitted to, when the regime weights its sources. */
   parts: WeightedParts | undefined;
   private run: RegimeRun | undefined;
@@ -100,10 +107,10 @@ export class ChainStepper {
     this.model = model;
     if (data.kind === "weighted") {
       this.parts = data;
-      this.data = data.parts.map((p) => p.data).reduce((a, b) => concatData(a, b));
+      this.fitted = undefined;
     } else {
       this.parts = undefined;
-      this.data = data;
+      this.fitted = data;
     }
     return model;
   }
