@@ -9,6 +9,17 @@ import type { Truth } from "../truths/truth.ts";
 import { PluginError } from "../util/registry.ts";
 import { unweightedFamilyError } from "./unweightedFamilyError.ts";
 
+/** Options of a {@link ChainStepper}. */
+export interface ChainStepperOptions {
+  /**
+   * Let a synthetic draw's arrays be overwritten by the next draw once fitted, where that cannot
+   * change a result (regime `replace`, no transform, a family with `releasesData`): saves an
+   * allocation per generation. The caller must then not keep `data` across steps (it is
+   * overwritten in place). Results are the same either way. @defaultValue false
+   */
+  readonly reuseDraws?: boolean;
+}
+
 /** What one chain needs: the parts of a chain configuration that drive the fits. */
 export interface ChainProcedure {
   readonly truth: Truth;
@@ -58,13 +69,39 @@ export class ChainStepper {
   private readonly synthetic: (n: number) => Dataset;
   private readonly real: (n: number) => Dataset;
 
+  /** The last synthetic draw, when its arrays may be reused once it has been fitted. */
+  private lastDraw: Dataset | undefined;
+
   constructor(
     private readonly procedure: ChainProcedure,
     private readonly stream: RandomStream,
+    options: ChainStepperOptions = {},
   ) {
     this.model = procedure.initialModel ?? procedure.truth.model;
     const transforms = procedure.transforms ?? [];
-    this.synthetic = (n) => synthesize(this.model, transforms, stream, n);
+    // Reuse is safe only where nothing can hold a fitted draw: `replace` (each training set is
+    // exactly the last draw), no transform, a family whose models copy what they keep, and a
+    // caller that does not hand `data` out (options.reuseDraws).
+    const reuse =
+      options.reuseDraws === true &&
+      procedure.family.releasesData === true &&
+      procedure.regime.kind === "replace" &&
+      transforms.length === 0;
+    this.synthetic = reuse
+      ? (n) => {
+          // The draw the current model was fitted to is spent: its arrays take the next draw.
+          // Never a real set (a data truth may hand out its own arrays).
+          const spent = this.fitted !== undefined && this.fitted === this.lastDraw;
+          this.lastDraw = synthesize(
+            this.model,
+            transforms,
+            stream,
+            n,
+            spent ? this.fitted : undefined,
+          );
+          return this.lastDraw;
+        }
+      : (n) => synthesize(this.model, transforms, stream, n);
     this.real = (n) => procedure.truth.sampleReal(stream, n);
   }
 
@@ -119,6 +156,8 @@ export class ChainStepper {
   private nextData(): Dataset | WeightedParts {
     const { family, regime } = this.procedure;
     const data = (this.run as RegimeRun).next(this.synthetic, this.real);
+    // The common case (one data set of the family's kind) without building a list of kinds.
+    if (data?.kind === family.dataKind) return data;
     const kinds = data?.kind === "weighted" ? data.parts.map((p) => p.data?.kind) : [data?.kind];
     for (const kind of kinds) {
       if (kind !== family.dataKind) {

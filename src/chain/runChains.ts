@@ -331,7 +331,7 @@ export function runChains(config: ChainConfig): ChainResult {
     const record = (model: AnyModel, t: number) => {
       if (recorded !== undefined && !recorded.has(t)) return;
       at.t = t;
-      perModel.clear();
+      if (perModel.size > 0) perModel.clear();
       for (const metric of metrics) {
         // By name: the instances of one parametrised metric (seq-ppl:q=0.5, seq-ppl:q=0.95) share
         // their Monte Carlo draws; for every other metric the name is the id.
@@ -373,7 +373,8 @@ export function runChains(config: ChainConfig): ChainResult {
         values[name][c * (T + 1) + t] = v;
       }
     };
-    const chain = new ChainStepper(config, stream);
+    // A draw's arrays may take the next draw unless onFit is given (it receives the data).
+    const chain = new ChainStepper(config, stream, { reuseDraws: config.onFit === undefined });
     record(chain.model, 0);
     for (let t = 1; t <= T; t++) {
       const model = chain.step();

@@ -90,6 +90,8 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     description: "empirical frequencies",
     dataKind: "categorical",
     modelKind: "categorical",
+    // Its models are parameters computed from the data: draws may reuse the data's arrays.
+    releasesData: true,
     ...fromBuilder(() => categoricalMle() as unknown as AnyFamily, WEIGHTED),
   },
   {
@@ -105,6 +107,7 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     },
     dataKind: "categorical",
     modelKind: "categorical",
+    releasesData: true,
     ...fromBuilder(
       (p: { alpha: number }) => categoricalSmoothed(p) as unknown as AnyFamily,
       WEIGHTED,
@@ -115,6 +118,8 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     description: "mean and MLE variance (÷M)",
     dataKind: "real",
     modelKind: "gaussian",
+    // Its models are parameters computed from the data: draws may reuse the data's arrays.
+    releasesData: true,
     ...fromBuilder(() => gaussianMle() as unknown as AnyFamily, WEIGHTED),
   },
   {
@@ -122,6 +127,8 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     description: "mean and unbiased variance (÷(M−1))",
     dataKind: "real",
     modelKind: "gaussian",
+    // Its models are parameters computed from the data: draws may reuse the data's arrays.
+    releasesData: true,
     ...fromBuilder(() => gaussianUnbiased() as unknown as AnyFamily, WEIGHTED),
   },
   {

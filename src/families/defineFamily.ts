@@ -65,6 +65,13 @@ export interface FamilyDefinition<
    * every fit of a run and refuse runs that would not end in about an hour.
    */
   fitCost?(n: number, dim: number, params: ParamValues<S>, dataKind: DataKind): number;
+  /**
+   * Optional: true when `fit`'s model keeps no reference to the training data's arrays (it
+   * copies what it needs into its parameters), so a chain may reuse a synthetic draw's arrays
+   * for its next draw once fitted (results are the same, without an allocation per
+   * generation). Leave it out when a model may hold the data (a KDE's centres). @defaultValue false
+   */
+  readonly releasesData?: boolean;
 }
 
 /** A registered family. */
@@ -92,6 +99,8 @@ export interface FamilyEntry extends Registered {
     params: Readonly<Record<string, unknown>>,
     dataKind: DataKind,
   ): number;
+  /** See FamilyDefinition.releasesData. */
+  readonly releasesData: boolean;
 }
 
 export const familyRegistry = new Registry<FamilyEntry>("family", "defineFamily");
@@ -180,6 +189,9 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
   if (def.fitCost !== undefined && typeof def.fitCost !== "function") {
     throw new PluginError(api, "fitCost", "must be a function when given", def.fitCost);
   }
+  if (def.releasesData !== undefined && typeof def.releasesData !== "boolean") {
+    throw new PluginError(api, "releasesData", "must be a boolean when given", def.releasesData);
+  }
   return familyRegistry.add(
     {
       name: def.name,
@@ -189,6 +201,7 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
       dataKind: def.dataKind,
       modelKind: def.modelKind,
       alsoFits: { ...alsoFits },
+      releasesData: def.releasesData === true,
       fit: def.fit as FamilyEntry["fit"],
       ...(def.fitWeighted !== undefined
         ? { fitWeighted: def.fitWeighted as FamilyEntry["fitWeighted"] }
@@ -241,6 +254,8 @@ export function instantiateFamily(
     dataKind: kind,
     modelKind: other ?? entry.modelKind,
     ...(kinds.length > 1 ? { dataKinds: kinds } : {}),
+    // Only for the main data kind: `alsoFits` kinds are fitted by another builder.
+    ...(entry.releasesData && other === undefined ? { releasesData: true } : {}),
     fit: (data, stream, previous) => entry.fit(data, params, stream, previous),
     ...(fitWeighted !== undefined
       ? {

@@ -45,6 +45,12 @@ export interface Family<D extends Dataset = Dataset, M extends AnyModel = AnyMod
    * an hour is refused up front.
    */
   fitCost?(n: number, dim: number): number;
+  /**
+   * True when a fit's model holds no reference to the training data's arrays (it copies what it
+   * keeps, as parameters): a chain may then reuse a synthetic draw's arrays for its next draw
+   * once fitted. Absent: the fit may keep them (a KDE's centres), and every draw gets new ones.
+   */
+  readonly releasesData?: boolean;
 }
 
 /** Any family, with its data and model types erased (what registries and chains hold). */

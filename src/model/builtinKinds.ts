@@ -149,7 +149,7 @@ function toyLawOps<K extends ToyLaw["kind"]>() {
 function univariateOps<K extends UnivariateModel["kind"]>() {
   return {
     dataKind: "real",
-    sample: (m: Of<K>, stream, n) => sampleUnivariate(m, stream, n),
+    sample: (m: Of<K>, stream, n, reuse) => sampleUnivariate(m, stream, n, reuse),
     mean: (m: Of<K>) => univariateMean(m),
     variance: (m: Of<K>) => univariateVariance(m),
     entropy: (m: Of<K>, mc: MonteCarlo) => univariateEntropy(m, mc),
@@ -170,7 +170,7 @@ export const BUILTIN_MODEL_KINDS: { readonly [K in Model["kind"]]: ModelKindDefi
     kind: "categorical",
     description: "categorical law p over symbols 0…k−1",
     dataKind: "categorical",
-    sample: (m, stream, n) => sampleCategorical(m, stream, n),
+    sample: (m, stream, n, reuse) => sampleCategorical(m, stream, n, reuse),
     entropy: (m) => categoricalEntropy(m.p),
     probabilities: (m) => m.p,
     support: (m) => supportSize(m.p),

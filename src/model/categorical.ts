@@ -8,7 +8,7 @@ import {
   assertProbabilityVector,
   InvalidParameterError,
 } from "../util/validate.ts";
-import type { CategoricalData } from "./data.ts";
+import type { CategoricalData, Dataset } from "./data.ts";
 import type { CategoricalModel } from "./models.ts";
 
 /** A categorical model from a probability vector (validated; copied). */
@@ -43,9 +43,14 @@ export function sampleCategorical(
   model: CategoricalModel,
   stream: RandomStream,
   n: number,
+  reuse?: Dataset,
 ): CategoricalData {
   assertInteger("sampleCategorical", "n", n, 0, 2 ** 31 - 1);
-  const counts = multinomial(stream, n, model.p, allocInt32(model.p.length));
+  const k = model.p.length;
+  // The multinomial writes every cell of `out`: an earlier draw's counts can take this one.
+  const out =
+    reuse?.kind === "categorical" && reuse.counts.length === k ? reuse.counts : allocInt32(k);
+  const counts = multinomial(stream, n, model.p, out);
   return { kind: "categorical", counts, size: n };
 }
 

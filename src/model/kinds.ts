@@ -45,8 +45,13 @@ export interface GaussianComponents {
 export interface ModelOperations<M extends AnyModel = AnyModel> {
   /** The data kind `sample` produces (and the families of this kind are fitted to). */
   readonly dataKind: DataKind;
-  /** n samples from the model, in its data representation. */
-  sample(model: M, stream: RandomStream, n: number): Dataset;
+  /**
+   * n samples from the model, in its data representation. `reuse`, when given, is an earlier
+   * draw of this kind that nobody will read again: a kind may overwrite its arrays and return
+   * them (the built-in univariate and categorical kinds do when the sizes fit) instead of
+   * allocating new ones; the draws must be the same either way. Ignoring it is always correct.
+   */
+  sample(model: M, stream: RandomStream, n: number, reuse?: Dataset): Dataset;
   /** E[X] (univariate) or the mean vector. */
   mean?(model: M): number | Float64Array;
   /** Var[X], or the total variance tr Σ of a vector model. */

@@ -2,7 +2,15 @@ import type { RandomStream } from "../rng/index.ts";
 import type { Dataset } from "./data.ts";
 import { type AnyModel, modelKind } from "./kinds.ts";
 
-/** n samples from a model, in the data representation of its kind (its `sample` operation). */
-export function sampleModel(model: AnyModel, stream: RandomStream, n: number): Dataset {
-  return modelKind(model.kind).sample(model, stream, n);
+/**
+ * n samples from a model, in the data representation of its kind (its `sample` operation).
+ * `reuse`: an earlier draw nobody will read again, whose arrays the kind may overwrite.
+ */
+export function sampleModel(
+  model: AnyModel,
+  stream: RandomStream,
+  n: number,
+  reuse?: Dataset,
+): Dataset {
+  return modelKind(model.kind).sample(model, stream, n, reuse);
 }

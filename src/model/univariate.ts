@@ -21,7 +21,7 @@ import {
   InvalidParameterError,
   UndefinedQuantityError,
 } from "../util/validate.ts";
-import type { RealData } from "./data.ts";
+import type { Dataset, RealData } from "./data.ts";
 import type {
   GaussianModel,
   MixtureModel,
@@ -300,9 +300,12 @@ export function sampleUnivariate(
   model: UnivariateModel,
   stream: RandomStream,
   n: number,
+  reuse?: Dataset,
 ): RealData {
   assertInteger("sampleUnivariate", "n", n, 0, 2 ** 31 - 1);
-  const values = allocFloat64(n);
+  // Every case below writes all n values, so an earlier draw's array can be filled again.
+  const values =
+    reuse?.kind === "real" && reuse.values.length === n ? reuse.values : allocFloat64(n);
   switch (model.kind) {
     case "gaussian":
       if (model.variance > 0) fillNormal(stream, values, model.mean, Math.sqrt(model.variance));

@@ -236,16 +236,18 @@ export function transformModel(model: AnyModel, t: Transform): AnyModel {
  * n synthetic samples from `model` under the transforms: distribution-level transforms change the
  * sampled distribution (in order); sample-level procedures (`curate`, `verify`) then build their
  * samples from draws of it, each from the draws of the one before (in order); filters (`select`)
- * last oversample that and keep n.
+ * last oversample that and keep n. `reuse`: an earlier draw nobody will read again, whose arrays
+ * plain sampling (no transform) may overwrite (see the `sample` operation).
  */
 export function synthesize(
   model: AnyModel,
   transforms: readonly Transform[],
   stream: RandomStream,
   n: number,
+  reuse?: Dataset,
 ): Dataset {
   // Plain sampling (no transform), the common case: no bookkeeping per generation.
-  if (transforms.length === 0) return sampleModel(model, stream, n);
+  if (transforms.length === 0) return sampleModel(model, stream, n, reuse);
   let sampler = model;
   const filters: { entry: TransformEntry; params: Record<string, unknown> }[] = [];
   const procedures: { entry: TransformEntry; params: Record<string, unknown> }[] = [];
