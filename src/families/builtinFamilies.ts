@@ -212,6 +212,8 @@ export const BUILTIN_FAMILIES: readonly Erased[] = [
     dataKind: "real",
     modelKind: "mixture",
     alsoFits: { vector: "mv-mixture" },
+    // On real data its mixture's arrays are EM's own (k-means++ copies its starting centres).
+    releasesData: true,
     ...fromBuilder(
       (p: { components: number; iterations: number; tolerance: number; restarts: number }) => {
         const options = {

@@ -42,6 +42,17 @@ const SPECS: ChainSpec[] = [
     mcSamples: 100,
   },
   {
+    truth: "gmm:weights=0.7/0.3,means=-2/2,sds=1/0.5",
+    family: "gmm:components=2",
+    regime: "replace",
+    samples: 40,
+    generations: 10,
+    chains: 4,
+    seed: "reuse",
+    metrics: ["variance", "nll"],
+    mcSamples: 100,
+  },
+  {
     truth: "zipf:k=40,s=1.1",
     family: "categorical-mle",
     regime: "replace",
@@ -85,8 +96,9 @@ describe("reusing a fitted draw's arrays", () => {
       s.step();
       return arrays(s) === before;
     };
-    const [gaussian, , categorical] = SPECS;
+    const [gaussian, , mixture, categorical] = SPECS;
     expect(sameArraysAfterTwoSteps(gaussian, true)).toBe(true);
+    expect(sameArraysAfterTwoSteps(mixture, true)).toBe(true);
     expect(sameArraysAfterTwoSteps(categorical, true)).toBe(true);
     expect(sameArraysAfterTwoSteps(gaussian, false)).toBe(false);
     // A KDE's model holds its data as kernel centres; accumulate keeps every draw; a transform
