@@ -2,7 +2,7 @@
  * The JSON Schema of report.json (schemas/report.schema.json, shipped as
  * `collapse-harness/report.schema.json`): generated from the zod schema and kept in step with it,
  * and accepted by an independent validator — Python's `jsonschema` (Draft 2020-12) — on a real
- * report, while a tampered copy of that report is rejected by both validators. Deterministic.
+ * report and on one without the fields zod defaults, while a tampered copy of that report is rejected by both validators. Deterministic.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -75,10 +75,22 @@ describe("report.json's JSON Schema", () => {
     noReason.body.claims[0].scenarios[0].verdict.evidence[0].pValue = { value: "Infinity" };
     const missing = join(work, "no-reason.json");
     writeFileSync(missing, JSON.stringify(noReason));
+    // Fields zod fills with defaults when absent (a claim's data and histograms) are optional in
+    // both: a report written before they existed still reads.
+    const older = JSON.parse(text);
+    for (const entry of older.body.claims) {
+      expect(entry).toHaveProperty("data");
+      expect(entry).toHaveProperty("histograms");
+      delete entry.data;
+      delete entry.histograms;
+    }
+    const withoutDefaults = join(work, "without-defaults.json");
+    writeFileSync(withoutDefaults, JSON.stringify(older));
+    expect(validateReport(older, withoutDefaults).body.claims[0].data).toEqual([]);
     expect(() => validateReport(tampered, wrongType)).toThrow(/summary\.passed/);
     expect(() => validateReport(noReason, missing)).toThrow(/pValue/);
 
-    const verdicts = pythonValidate(good, wrongType, missing);
+    const verdicts = pythonValidate(good, wrongType, missing, withoutDefaults);
     if (verdicts === undefined) {
       console.warn("Python jsonschema is not installed: the independent validation is skipped");
       ctx.skip();
@@ -89,5 +101,6 @@ describe("report.json's JSON Schema", () => {
     expect(verdicts[2]).toMatch(
       /^invalid: body\/claims\/0\/scenarios\/0\/verdict\/evidence\/0\/pValue/,
     );
+    expect(verdicts[3]).toBe("valid");
   });
 });

@@ -369,7 +369,13 @@ export function reportJsonSchema(): Record<string, unknown> {
   ];
   for (const [schema, id] of named) names.add(schema, { id });
   return {
-    ...z.toJSONSchema(ReportSchema, { target: "draft-2020-12", reused: "ref", metadata: names }),
+    ...z.toJSONSchema(ReportSchema, {
+      target: "draft-2020-12",
+      reused: "ref",
+      metadata: names,
+      // What a reader accepts: fields zod defaults (data, histograms, unit, …) are optional.
+      io: "input",
+    }),
     $id: `https://collapse-harness.dev/schemas/report-v${REPORT_VERSION}.schema.json`,
     title: `collapse-harness report.json, version ${REPORT_VERSION}`,
   };

@@ -64,10 +64,12 @@ export function readShardFolder(folder: string): NamedShard[] {
     }
     return { file: name, shard };
   });
-  return shards.sort(
-    (a, b) =>
-      a.shard.shard.count - b.shard.shard.count || a.shard.shard.index - b.shard.shard.index,
-  );
+  return shards.sort(byShard);
+}
+
+/** Shard order: by shard count, then index (1/16 … 16/16, then 5/48 …). */
+function byShard(a: NamedShard, b: NamedShard): number {
+  return a.shard.shard.count - b.shard.shard.count || a.shard.shard.index - b.shard.shard.index;
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -289,10 +291,7 @@ export function mergeShards(shards: readonly NamedShard[]): CalibrationReport {
   if (shards.length === 0) throw new MissingShardError("no calibration shards to merge");
   checkSettings(shards);
   checkCoverage(shards);
-  const sorted = [...shards].sort(
-    (a, b) =>
-      a.shard.shard.count - b.shard.shard.count || a.shard.shard.index - b.shard.shard.index,
-  );
+  const sorted = [...shards].sort(byShard);
   const counts = new Set(sorted.map((s) => s.shard.shard.count));
   const entries = claimsOf(sorted);
   const errors = sorted.flatMap((s) => s.shard.errors);
