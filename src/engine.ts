@@ -28,6 +28,12 @@ export {
 } from "./chain/runChains.ts";
 export { type ParallelConstraints, runChainsParallel } from "./chain/runChainsParallel.ts";
 export {
+  replicateThreads,
+  runChainsThreaded,
+  startThreads,
+  type ThreadedConstraints,
+} from "./chain/runChainsThreaded.ts";
+export {
   runChainsUntil,
   type UntilConfig,
   type UntilConstraints,

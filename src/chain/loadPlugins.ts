@@ -19,6 +19,17 @@ export function pluginSpecifier(m: string, cwd: string = process.cwd()): string 
   return isPath(m) ? pathToFileURL(resolve(cwd, m)).href : m;
 }
 
+/** The specifiers of the plug-in modules loaded in this thread, in load order. */
+const loaded: string[] = [];
+
+/**
+ * The plug-in modules this thread has loaded through {@link loadPlugins} (file URLs or package
+ * names): what a worker thread loads to know the same definitions.
+ */
+export function loadedPlugins(): readonly string[] {
+  return [...loaded];
+}
+
 /**
  * Imports plug-in modules, each of which registers its definitions when loaded (a module is
  * loaded once per thread, so loading twice is harmless). A path (`./plugins/exp.ts`, absolute,
@@ -40,10 +51,11 @@ export async function loadPlugins(
         m,
       );
     }
-    const { running, loaded } = registryCopies();
-    const before = loaded.length;
+    const { running, loaded: copies } = registryCopies();
+    const before = copies.length;
+    const specifier = pluginSpecifier(m, cwd);
     try {
-      await load(pluginSpecifier(m, cwd));
+      await load(specifier);
     } catch (error) {
       // A package specifier names its package in the error ('plugins' for plugins/x.ts).
       const packageName = m.startsWith("@") ? m.split("/").slice(0, 2).join("/") : m.split("/")[0];
@@ -66,7 +78,7 @@ export async function loadPlugins(
       }
       throw error;
     }
-    const other = loaded.slice(before).find((url) => url !== running);
+    const other = copies.slice(before).find((url) => url !== running);
     if (other !== undefined) {
       throw new InvalidParameterError(
         "plugins",
@@ -75,6 +87,7 @@ export async function loadPlugins(
         m,
       );
     }
+    if (!loaded.includes(specifier)) loaded.push(specifier);
   }
 }
 

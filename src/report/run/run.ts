@@ -4,6 +4,7 @@
  * body, and assemble and write the report; rerun a report and compare bodies.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve, sep } from "node:path";
 import type { TestCase } from "vitest/node";
 import { resolveRootSeed } from "../../claims/rootSeed.ts";
@@ -148,6 +149,15 @@ export async function runClaims(
         )
       : o.testName;
   const previousExitCode = process.exitCode;
+  // Threads per claim file (runReplicates, through COLLAPSE_THREADS in the test workers, which
+  // inherit this environment): the cores the concurrent files leave, so a single claim uses
+  // every core and a whole catalog one per file. A COLLAPSE_THREADS the user set is kept.
+  const previousThreads = process.env.COLLAPSE_THREADS;
+  if (previousThreads === undefined) {
+    process.env.COLLAPSE_THREADS = String(
+      threadsPerClaimFile(availableParallelism(), o.workers, selection.files.length),
+    );
+  }
   // Loaded on demand: vitest's node API costs a second to import, and most commands never run it.
   const { startVitest } = await import("vitest/node");
   const ctx = await startVitest("test", [], {
@@ -175,6 +185,7 @@ export async function runClaims(
     ...(o.workers !== undefined ? { maxWorkers: o.workers } : {}),
   });
   await ctx.close();
+  if (previousThreads === undefined) delete process.env.COLLAPSE_THREADS;
   // vitest sets the exit code for failed tests; the report commands decide their own.
   process.exitCode = previousExitCode;
   try {
@@ -184,6 +195,19 @@ export async function runClaims(
       `vitest ran none of the claim files (${selection.files.join(", ")}): see its output above`,
     );
   }
+}
+
+/**
+ * Threads each claim file gets when `files` claim files run on `workers` vitest workers (default:
+ * one per core) on `cores` cores: the cores ÷ the files that run at once, at least 1.
+ */
+export function threadsPerClaimFile(
+  cores: number,
+  workers: number | undefined,
+  files: number,
+): number {
+  const concurrent = Math.max(1, Math.min(workers ?? cores, files));
+  return Math.max(1, Math.floor(cores / concurrent));
 }
 
 /** Replays the blob reports in a folder (shards) through the reporter. */
