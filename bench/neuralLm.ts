@@ -2,7 +2,7 @@
  * Training time of the neural-lm family (plugins/neural-lm.ts) per generation, single-threaded:
  * one fit from scratch on 50,000 tokens of real text at the default configuration (the issue's
  * target: ≤ 5 s on one core), one fine-tune of that model on 50,000 tokens of its own samples,
- * and the time to sample them. Run by `npm run bench` (or `npm run bench:neural`). Prints
+ * and the time to sample them. Run by `npm run bench` (or `npm run bench:neural [truth]`). Prints
  * figures, asserts nothing.
  */
 import { cpus } from "node:os";
@@ -16,7 +16,8 @@ import {
 import { derive, truthFromSpec } from "../src/engine.ts";
 
 const TOKENS = 50_000;
-const truthSpec = process.argv[2] ?? "text";
+// The first argument that is not a flag (`npm run bench` passes --quick and --built to every part).
+const truthSpec = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "text";
 const truth = truthFromSpec(truthSpec);
 const data = truth.sampleReal(derive(1, "bench-neural-data"), TOKENS);
 if (data.kind !== "sequence") throw new TypeError(`truth ${truthSpec} must produce sequences`);

@@ -228,7 +228,7 @@ export function runChainsThreaded(
 
 /**
  * A worker's side of a task: load the plug-ins, build the spec (a spec it cannot build takes no
- * chunk), then take chunks until none is left, posting each result.
+ * chunk), then take chunks until none is left or one fails, posting each result.
  *
  * @internal For threadWorker.ts.
  */
@@ -254,6 +254,7 @@ export async function serveTask(
       return;
     }
     const count = Math.min(chunk, K - start);
+    let failed = false;
     try {
       const result = runChains({ ...config, firstChain: first + start, chains: count });
       reply(
@@ -261,10 +262,13 @@ export async function serveTask(
         Object.values(result.values).map((v) => v.buffer as ArrayBuffer),
       );
     } catch {
+      // The calling thread runs this chunk again; the rest of the task is left to it too.
       reply({ id, kind: "failed", first: start, count }, []);
+      failed = true;
     } finally {
       Atomics.sub(control, 1, 1);
       Atomics.notify(control, 1);
     }
+    if (failed) return;
   }
 }

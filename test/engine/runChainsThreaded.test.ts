@@ -7,6 +7,7 @@
  * chain varies, the values never do.
  */
 import { fileURLToPath } from "node:url";
+import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { runReplicates } from "../../src/claims/replicates.ts";
 import {
@@ -25,9 +26,9 @@ await loadPlugins([plugin("threadId"), plugin("failInWorker")]);
 // A family only this file registers: worker threads never see it.
 defineFamily({
   name: "threaded-test-local-mle",
-  description: "the Gaussian MLE, registered by a test file only",
+  description: "the normal MLE into a thread-probe model, registered by a test file only",
   dataKind: "real",
-  modelKind: "gaussian",
+  modelKind: "thread-probe",
   fit: (data) => {
     const n = data.values.length;
     let mean = 0;
@@ -35,7 +36,7 @@ defineFamily({
     mean /= n;
     let variance = 0;
     for (let i = 0; i < n; i++) variance += (data.values[i] - mean) ** 2;
-    return { kind: "gaussian" as const, mean, variance: variance / n };
+    return { kind: "thread-probe" as const, mean, variance: variance / n, thread: threadId };
   },
 });
 
@@ -52,7 +53,7 @@ function threadIdsOnceWorkersJoin(spec: ChainSpec): Float64Array {
 
 const slow: ChainSpec = {
   truth: "gaussian",
-  family: "slow-gaussian-mle",
+  family: "slow-probe-mle",
   regime: "replace",
   samples: 20,
   generations: 10,
@@ -131,14 +132,19 @@ describe("runChainsThreaded", () => {
     expect(got).toEqual(serial(local));
     expect(got.values["thread-id"].every((id) => id === 0)).toBe(true);
     // fail-in-worker throws in a worker thread only (2 ms a fit): those chunks run here again.
-    const failing: ChainSpec = { ...slow, family: "fail-in-worker", chains: 30 };
+    const failing: ChainSpec = {
+      ...slow,
+      family: "fail-in-worker",
+      chains: 30,
+      metrics: ["variance"],
+    };
     expect(runChainsThreaded(failing, { threads: 2, chunk: 1, minSeconds: 0 })).toEqual(
       serial(failing),
     );
   });
 
   it("throws a chain's own error, and validates its options", () => {
-    const everywhere: ChainSpec = { ...slow, family: "fail-everywhere" };
+    const everywhere: ChainSpec = { ...slow, family: "fail-everywhere", metrics: ["variance"] };
     expect(() => runChainsThreaded(everywhere, { threads: 2, minSeconds: 0 })).toThrow(
       "fail-everywhere: no fit",
     );

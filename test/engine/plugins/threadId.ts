@@ -1,27 +1,47 @@
 /**
- * A plug-in for the runChainsThreaded tests: metric `thread-id` is the id of the thread that
- * computed it (0 in a process's main thread), so a test can see which chains ran in a worker.
- * Family `slow-gaussian-mle` is the Gaussian MLE, 1 ms a fit, so a call lasts long enough for
- * the workers to take part.
+ * A plug-in for the runChainsThreaded tests. Family `slow-probe-mle` fits a normal law by
+ * maximum likelihood, 1 ms a fit (so a call lasts long enough for the workers to take part), into
+ * model kind `thread-probe`: a normal law that also remembers the id of the thread that fitted it
+ * (0 in a process's main thread). Metric `thread-id` reads that id and applies to this kind only,
+ * so no other test's default metric list sees it (test files share registries).
  */
 import { threadId } from "node:worker_threads";
-import { defineFamily, defineMetric } from "../../../src/engine.ts";
+import {
+  defineFamily,
+  defineMetric,
+  defineModelKind,
+  fillNormal,
+  type RealData,
+} from "../../../src/engine.ts";
 
-defineMetric({
-  name: "thread-id",
-  description: "the id of the thread that computed it (a test metric)",
-  compute: () => threadId,
+interface ThreadProbe {
+  readonly kind: "thread-probe";
+  readonly mean: number;
+  readonly variance: number;
+  readonly thread: number;
+}
+
+defineModelKind<ThreadProbe>({
+  kind: "thread-probe",
+  description: "a normal law that remembers which thread fitted it (a test kind)",
+  dataKind: "real",
+  sample: (m, stream, n): RealData => ({
+    kind: "real",
+    values: fillNormal(stream, new Float64Array(n), m.mean, Math.sqrt(m.variance)),
+  }),
+  mean: (m) => m.mean,
+  variance: (m) => m.variance,
 });
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 defineFamily({
-  name: "slow-gaussian-mle",
-  description: "the Gaussian MLE, 1 ms a fit (a test family)",
+  name: "slow-probe-mle",
+  description: "the normal MLE into a thread-probe model, 1 ms a fit (a test family)",
   dataKind: "real",
-  modelKind: "gaussian",
+  modelKind: "thread-probe",
   fitCost: () => 1e6,
-  fit: (data) => {
+  fit: (data): ThreadProbe => {
     Atomics.wait(pause, 0, 0, 1);
     const n = data.values.length;
     let mean = 0;
@@ -29,6 +49,15 @@ defineFamily({
     mean /= n;
     let variance = 0;
     for (let i = 0; i < n; i++) variance += (data.values[i] - mean) ** 2;
-    return { kind: "gaussian" as const, mean, variance: variance / n };
+    return { kind: "thread-probe", mean, variance: variance / n, thread: threadId };
   },
+});
+
+defineMetric({
+  name: "thread-id",
+  description: "the id of the thread that fitted the model (thread-probe models; a test metric)",
+  supports: (kind) => kind.kind === "thread-probe",
+  // Generation 0 is the truth (a normal law the test thread built): thread 0.
+  supportsTruth: () => true,
+  compute: (model) => (model.kind === "thread-probe" ? (model as ThreadProbe).thread : 0),
 });
