@@ -11,12 +11,15 @@
  *
  * The preset brings the root-seed set-up (COLLAPSE_SEED resolved and printed once per run, one
  * seed for every worker, `random` drawing one), the project plug-ins set-up (package.json
- * `collapse.plugins`), and timeouts sized for statistical tests. `collapse verify` runs a
+ * `collapse.plugins`), the share of the cores each test worker's `runReplicates` may use
+ * (COLLAPSE_THREADS: every core for one claim file, one per file for many), and timeouts sized
+ * for statistical tests. `collapse verify` runs a
  * project without a vitest config with exactly this preset.
  */
 import type { ViteUserConfig } from "vitest/config";
 import { type EvidenceDetail, EvidenceReporter } from "./report/vitest/evidenceReporter.ts";
 import { CollapseReporter } from "./report/vitest/reporter.ts";
+import { ThreadShareReporter } from "./report/vitest/threadShareReporter.ts";
 
 export {
   type EvidenceDetail,
@@ -77,6 +80,7 @@ export function collapsePreset(constraints: CollapsePresetConstraints = {}): Vit
       reporters: [
         "default",
         table,
+        new ThreadShareReporter(),
         ...(evidence !== undefined ? [new CollapseReporter({ outputFile: evidence })] : []),
       ],
     },

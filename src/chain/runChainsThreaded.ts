@@ -138,6 +138,19 @@ export function replicateThreads(): number {
 }
 
 /**
+ * Threads each claim file gets when `files` claim files run on `workers` vitest workers (default:
+ * one per core) on `cores` cores: the cores ÷ the files that run at once, at least 1.
+ */
+export function threadsPerClaimFile(
+  cores: number,
+  workers: number | undefined,
+  files: number,
+): number {
+  const concurrent = Math.max(1, Math.min(workers ?? cores, files));
+  return Math.max(1, Math.floor(cores / concurrent));
+}
+
+/**
  * Estimated seconds of a run, from {@link estimateRun}: ≈ 10 ns per draw and 1 ns per fit
  * operation. Runs shorter than {@link THREADED_MIN_SECONDS} stay in the calling thread: sharing
  * them costs more than it gains.

@@ -62,8 +62,11 @@ const slow: ChainSpec = {
   metrics: ["variance", "thread-id"],
 };
 
+// The run's own value (the preset sets it for every test worker), restored after each test.
+const runThreads = process.env.COLLAPSE_THREADS;
 afterEach(() => {
-  delete process.env.COLLAPSE_THREADS;
+  if (runThreads === undefined) delete process.env.COLLAPSE_THREADS;
+  else process.env.COLLAPSE_THREADS = runThreads;
 });
 
 describe("runChainsThreaded", () => {

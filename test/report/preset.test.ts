@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Vitest } from "vitest/node";
+import { ThreadShareReporter } from "../../src/report/vitest/threadShareReporter.ts";
 import { PRESET_CONFIG_FILE, vitestConfigFile } from "../../src/report/vitest/vitestConfigFile.ts";
 import { CollapseReporter, collapsePreset, EvidenceReporter } from "../../src/vitest.ts";
 import { ROOT } from "./fixtures.ts";
@@ -30,11 +31,13 @@ describe("collapsePreset", () => {
       "/src/claims/vitestSetup.ts",
     ]);
     for (const f of files) expect(existsSync(f), f).toBe(true);
-    // vitest's default reporter, then the claim evidence table (summary by default).
+    // vitest's default reporter, the claim evidence table (summary by default), then the core
+    // share (a reporter that prints nothing: COLLAPSE_THREADS per run).
     const reporters = test?.reporters as unknown[];
     expect(reporters[0]).toBe("default");
     expect(reporters[1]).toBeInstanceOf(EvidenceReporter);
-    expect(reporters).toHaveLength(2);
+    expect(reporters[2]).toBeInstanceOf(ThreadShareReporter);
+    expect(reporters).toHaveLength(3);
     expect(collapsePreset({ testTimeout: 5, hookTimeout: 6 }).test).toMatchObject({
       testTimeout: 5,
       hookTimeout: 6,
@@ -45,7 +48,8 @@ describe("collapsePreset", () => {
     const reporters = collapsePreset({ evidence: "out/evidence.json" }).test?.reporters;
     expect(Array.isArray(reporters) && reporters[0]).toBe("default");
     expect(Array.isArray(reporters) && reporters[1]).toBeInstanceOf(EvidenceReporter);
-    expect(Array.isArray(reporters) && reporters[2]).toBeInstanceOf(CollapseReporter);
+    expect(Array.isArray(reporters) && reporters[2]).toBeInstanceOf(ThreadShareReporter);
+    expect(Array.isArray(reporters) && reporters[3]).toBeInstanceOf(CollapseReporter);
   });
 });
 

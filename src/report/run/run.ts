@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "n
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve, sep } from "node:path";
 import type { TestCase } from "vitest/node";
+import { threadsPerClaimFile } from "../../chain/runChainsThreaded.ts";
 import { resolveRootSeed } from "../../claims/rootSeed.ts";
 import { buildBody, testClaimId } from "../contract/body.ts";
 import { type Difference, diffJson } from "../contract/compare.ts";
@@ -195,19 +196,6 @@ export async function runClaims(
       `vitest ran none of the claim files (${selection.files.join(", ")}): see its output above`,
     );
   }
-}
-
-/**
- * Threads each claim file gets when `files` claim files run on `workers` vitest workers (default:
- * one per core) on `cores` cores: the cores ÷ the files that run at once, at least 1.
- */
-export function threadsPerClaimFile(
-  cores: number,
-  workers: number | undefined,
-  files: number,
-): number {
-  const concurrent = Math.max(1, Math.min(workers ?? cores, files));
-  return Math.max(1, Math.floor(cores / concurrent));
 }
 
 /** Replays the blob reports in a folder (shards) through the reporter. */
