@@ -300,4 +300,66 @@ defineFamily({
     expect(parsed.metrics["mean-error"].mean).toHaveLength(4);
     expect(two.stdout).toBe(one.stdout);
   });
+
+  it("runChainsThreaded (runReplicates' threads) takes a TypeScript plug-in to a worker thread, same values", () => {
+    // A model kind that remembers the thread that fitted it, a 1 ms fit and a metric reading the
+    // thread: the worker loads the built package and this TypeScript plug-in through its hooks.
+    writeFileSync(
+      join(project, "plugins/probe.ts"),
+      `import { threadId } from "node:worker_threads";
+import { defineFamily, defineMetric, defineModelKind, fillNormal } from "collapse-harness/engine";
+
+interface Probe {
+  readonly kind: "probe";
+  readonly thread: number;
+}
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+defineModelKind<Probe>({
+  kind: "probe",
+  description: "N(0, 1), remembering the thread that fitted it",
+  dataKind: "real",
+  sample: (_m, stream, n) => ({ kind: "real", values: fillNormal(stream, new Float64Array(n)) }),
+  mean: () => 0,
+});
+
+defineFamily({
+  name: "probe-fit",
+  description: "a 1 ms fit into a probe model",
+  dataKind: "real",
+  modelKind: "probe",
+  fit: (): Probe => {
+    Atomics.wait(pause, 0, 0, 1);
+    return { kind: "probe", thread: threadId };
+  },
+});
+
+defineMetric({
+  name: "thread-id",
+  description: "the thread that fitted the model",
+  supports: (kind) => kind.kind === "probe",
+  supportsTruth: () => true,
+  compute: (m) => (m.kind === "probe" ? (m as Probe).thread : 0),
+});
+`,
+    );
+    writeFileSync(
+      join(project, "threaded.mjs"),
+      `import { configFromSpec, loadPlugins, runChains, runChainsThreaded } from "collapse-harness/engine";
+await loadPlugins(["./plugins/probe.ts", "./plugins/flip.ts"]);
+const probe = { truth: "gaussian", family: "probe-fit", regime: "replace", samples: 5, generations: 4, chains: 50, seed: 4, metrics: ["thread-id"] };
+let inWorker = false;
+for (const until = Date.now() + 60_000; !inWorker && Date.now() < until; ) {
+  inWorker = runChainsThreaded(probe, { threads: 2, chunk: 1, minSeconds: 0 }).values["thread-id"].some((id) => id !== 0);
+}
+const flip = { truth: "flip:p=0.3", family: "flip-mle", regime: "replace", samples: 20, generations: 3, chains: 400, seed: 4, metrics: ["mean-error"] };
+const serial = Array.from(runChains(configFromSpec(flip)).values["mean-error"]);
+const threaded = Array.from(runChainsThreaded(flip, { threads: 2, chunk: 1, minSeconds: 0 }).values["mean-error"]);
+console.log(inWorker ? "worker" : "no worker", JSON.stringify(threaded) === JSON.stringify(serial) ? "same" : "different");
+`,
+    );
+    // Runs after the test above wrote plugins/flip.ts.
+    const r = ok(run(process.execPath, ["threaded.mjs"], project));
+    expect(r.stdout.trim()).toBe("worker same");
+  });
 });
