@@ -7,7 +7,6 @@
  * chain varies, the values never do.
  */
 import { fileURLToPath } from "node:url";
-import { threadId } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { runReplicates } from "../../src/claims/replicates.ts";
 import {
@@ -19,6 +18,7 @@ import {
   runChains,
   runChainsThreaded,
 } from "../../src/engine.ts";
+import { fitThreadProbe } from "./plugins/threadId.ts";
 
 const plugin = (name: string) => fileURLToPath(new URL(`./plugins/${name}.ts`, import.meta.url));
 await loadPlugins([plugin("threadId"), plugin("failInWorker")]);
@@ -29,15 +29,7 @@ defineFamily({
   description: "the normal MLE into a thread-probe model, registered by a test file only",
   dataKind: "real",
   modelKind: "thread-probe",
-  fit: (data) => {
-    const n = data.values.length;
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += data.values[i];
-    mean /= n;
-    let variance = 0;
-    for (let i = 0; i < n; i++) variance += (data.values[i] - mean) ** 2;
-    return { kind: "thread-probe" as const, mean, variance: variance / n, thread: threadId };
-  },
+  fit: fitThreadProbe,
 });
 
 const serial = (spec: ChainSpec) => runChains(configFromSpec(spec));

@@ -14,7 +14,7 @@ import {
   type RealData,
 } from "../../../src/engine.ts";
 
-interface ThreadProbe {
+export interface ThreadProbe {
   readonly kind: "thread-probe";
   readonly mean: number;
   readonly variance: number;
@@ -33,6 +33,17 @@ defineModelKind<ThreadProbe>({
   variance: (m) => m.variance,
 });
 
+/** The normal MLE of `data` as a thread-probe model of this thread. */
+export function fitThreadProbe(data: RealData): ThreadProbe {
+  const n = data.values.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += data.values[i];
+  mean /= n;
+  let variance = 0;
+  for (let i = 0; i < n; i++) variance += (data.values[i] - mean) ** 2;
+  return { kind: "thread-probe", mean, variance: variance / n, thread: threadId };
+}
+
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
 defineFamily({
@@ -43,13 +54,7 @@ defineFamily({
   fitCost: () => 1e6,
   fit: (data): ThreadProbe => {
     Atomics.wait(pause, 0, 0, 1);
-    const n = data.values.length;
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += data.values[i];
-    mean /= n;
-    let variance = 0;
-    for (let i = 0; i < n; i++) variance += (data.values[i] - mean) ** 2;
-    return { kind: "thread-probe", mean, variance: variance / n, thread: threadId };
+    return fitThreadProbe(data);
   },
 });
 
