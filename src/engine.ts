@@ -78,6 +78,7 @@ export {
   METRIC_IDS,
   type Metric,
   type MetricContext,
+  type MetricCostInput,
   type MetricDefinition,
   type MetricId,
   metricById,

@@ -1,5 +1,5 @@
 import { METRIC_IDS, type MetricContext, type MetricId, metricById } from "../metrics/metric.ts";
-import type { Dataset } from "../model/data.ts";
+import { type Dataset, dataSize } from "../model/data.ts";
 import { type AnyModel, modelKind } from "../model/kinds.ts";
 import { checkRegime, weightsSources } from "../regimes/regime.ts";
 import { derive, type RootSeed, type StreamKey } from "../rng/index.ts";
@@ -74,19 +74,32 @@ export interface ChainConfig extends ChainProcedure {
  * point of d-dimensional data), the draws of the whole run (K·T·M·d, oversampling included,
  * plus K·(T+1)·mcSamples per Monte Carlo metric) — about an hour at numpy's speed — and the
  * arithmetic of its fits beyond reading the data (the families' `fitCost`, e.g. n·d² + d³ for
- * a covariance) — about an hour at 10⁹ operations per second.
+ * a covariance) — about an hour at 10⁹ operations per second — and likewise the arithmetic of
+ * its metric values that grows with the models (the metrics' `cost`, e.g. a held-out likelihood
+ * under a KDE of n centres: N·n per value).
  */
 export const RUN_LIMITS = {
   resultBytes: 2 ** 31,
   trainingSetValues: 2 ** 28,
   draws: 1e11,
   fitOperations: 4e12,
+  metricOperations: 4e12,
 } as const;
 
 /** The dimension of a truth's data points: a model's `dim` (mv-gaussian, linear), else 1. */
 function pointDimension(config: ChainConfig): number {
   const dim = (config.truth.model as { readonly dim?: unknown }).dim;
   return typeof dim === "number" && dim >= 1 ? dim : 1;
+}
+
+/** Components of a model for metric costs: a mixture's weights, a KDE's centres, else 1. */
+function modelComponents(model: AnyModel): number {
+  const m = model as { readonly weights?: unknown; readonly centres?: unknown; dim?: unknown };
+  if (m.weights instanceof Float64Array || Array.isArray(m.weights)) return m.weights.length;
+  if (m.centres instanceof Float64Array && typeof m.dim === "number" && m.dim >= 1) {
+    return m.centres.length / m.dim;
+  }
+  return 1;
 }
 
 /** Built-in metrics that fall back to Monte Carlo where a kind has no closed form. */
@@ -98,6 +111,7 @@ export function estimateRun(config: ChainConfig): {
   trainingSetValues: number;
   draws: number;
   fitOperations: number;
+  metricOperations: number;
 } {
   const { samples: M, generations: T, chains: K } = config;
   const d = pointDimension(config);
@@ -118,6 +132,20 @@ export function estimateRun(config: ChainConfig): {
   // Fits see M points (transforms keep M of the oversampled draws); an accumulating pool grows
   // to T·M, (T + 1)·M/2 on average — exact for a cost linear in n.
   const meanFitPoints = config.regime.kind === "accumulate" ? (M * (T + 1)) / 2 : setSize;
+  // Metric values grow with the fitted model where a metric visits every component (a KDE's
+  // centres: the training set), at each recorded generation (generation 0 included).
+  const recorded = config.recordAt === undefined ? T + 1 : new Set(config.recordAt).size;
+  const costInput = {
+    components: config.family.modelSize?.(meanFitPoints, d) ?? 1,
+    truthComponents: modelComponents(config.truth.model),
+    dim: d,
+    heldOutPoints:
+      config.truth.heldOut === undefined
+        ? (config.mcSamples ?? 4000)
+        : dataSize(config.truth.heldOut),
+  };
+  let perValue = 0;
+  for (const id of config.metrics) perValue += metricById(id).cost?.(costInput) ?? 0;
   return {
     resultBytes: 8 * K * (T + 1) * series,
     trainingSetValues: Math.max(setSize, M) * d * Math.max(pooled, oversampling),
@@ -125,6 +153,7 @@ export function estimateRun(config: ChainConfig): {
       K * T * Math.max(drawnPerGeneration, M) * d * oversampling +
       K * (T + 1) * (config.mcSamples ?? 4000) * monteCarlo,
     fitOperations: K * T * (config.family.fitCost?.(meanFitPoints, d) ?? 0),
+    metricOperations: K * recorded * perValue,
   };
 }
 
@@ -177,6 +206,7 @@ export function checkChainConfig(config: ChainConfig): void {
         ["trainingSetValues", "values in one training set", "samples"],
         ["draws", "random draws in the whole run (Monte Carlo metrics included)", "samples"],
         ["fitOperations", "arithmetic operations of the run's fits", "samples"],
+        ["metricOperations", "arithmetic operations of the run's metric values", "samples"],
       ] as const
     ).find(([key]) => estimate[key] > RUN_LIMITS[key]);
     if (over !== undefined) {

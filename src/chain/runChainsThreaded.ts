@@ -151,13 +151,13 @@ export function threadsPerClaimFile(
 }
 
 /**
- * Estimated seconds of a run, from {@link estimateRun}: ≈ 10 ns per draw and 1 ns per fit
- * operation. Runs shorter than {@link THREADED_MIN_SECONDS} stay in the calling thread: sharing
+ * Estimated seconds of a run, from {@link estimateRun}: ≈ 10 ns per draw and 1 ns per fit or
+ * metric operation. Runs shorter than {@link THREADED_MIN_SECONDS} stay in the calling thread: sharing
  * them costs more than it gains.
  */
 export function estimatedSeconds(config: ChainConfig): number {
   const e = estimateRun(config);
-  return e.draws * 1e-8 + e.fitOperations * 1e-9;
+  return e.draws * 1e-8 + (e.fitOperations + e.metricOperations) * 1e-9;
 }
 
 /** See {@link estimatedSeconds}. */

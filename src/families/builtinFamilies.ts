@@ -23,6 +23,7 @@ function fromBuilder<P extends object>(
     fitWeighted?: AnyFamily["fitWeighted"];
     check?: AnyFamily["check"];
     fitCost?: (n: number, dim: number, dataKind: DataKind) => number;
+    modelSize?: (n: number, dim: number, dataKind: DataKind) => number;
   },
   options: { readonly weighted?: boolean } = {},
 ) {
@@ -48,6 +49,8 @@ function fromBuilder<P extends object>(
     check: (truth: never, samples: number, p: P) => get(p).check?.(truth, samples),
     fitCost: (n: number, dim: number, p: P, dataKind: DataKind) =>
       get(p).fitCost?.(n, dim, dataKind) ?? 0,
+    modelSize: (n: number, dim: number, p: P, dataKind: DataKind) =>
+      get(p).modelSize?.(n, dim, dataKind) ?? 1,
   };
 }
 
@@ -70,14 +73,17 @@ function byDataKind(families: Readonly<Partial<Record<DataKind, AnyFamily>>>) {
       AnyFamily["check"]
     >,
     fitCost: (n: number, dim: number, dataKind: DataKind) => pick(dataKind).fitCost?.(n, dim) ?? 0,
+    modelSize: (n: number, dim: number, dataKind: DataKind) =>
+      pick(dataKind).modelSize?.(n, dim) ?? 1,
   };
 }
 
-type Erased = Omit<FamilyDefinition, "fit" | "fitWeighted" | "check" | "fitCost"> & {
+type Erased = Omit<FamilyDefinition, "fit" | "fitWeighted" | "check" | "fitCost" | "modelSize"> & {
   fit: (...args: never[]) => unknown;
   fitWeighted?: (...args: never[]) => unknown;
   check?: (...args: never[]) => unknown;
   fitCost?: (...args: never[]) => number;
+  modelSize?: (...args: never[]) => number;
 };
 
 /** Marks a builder whose families average weighted parts (they define fitWeighted). */

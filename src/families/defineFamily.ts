@@ -66,6 +66,12 @@ export interface FamilyDefinition<
    */
   fitCost?(n: number, dim: number, params: ParamValues<S>, dataKind: DataKind): number;
   /**
+   * Optional: the number of components of the model fitted to n points of dimension `dim` (a
+   * KDE's n centres, a k-component mixture's k), for the cost of metrics that visit every
+   * component (`nll`, `l2`) in run size guards. @defaultValue 1
+   */
+  modelSize?(n: number, dim: number, params: ParamValues<S>, dataKind: DataKind): number;
+  /**
    * Optional: true when `fit`'s model keeps no reference to the training data's arrays (it
    * copies what it needs into its parameters), so a chain may reuse a synthetic draw's arrays
    * for its next draw once fitted (results are the same, without an allocation per
@@ -94,6 +100,12 @@ export interface FamilyEntry extends Registered {
   ): AnyModel;
   check?(truth: Truth, samples: number, params: Readonly<Record<string, unknown>>): void;
   fitCost?(
+    n: number,
+    dim: number,
+    params: Readonly<Record<string, unknown>>,
+    dataKind: DataKind,
+  ): number;
+  modelSize?(
     n: number,
     dim: number,
     params: Readonly<Record<string, unknown>>,
@@ -189,6 +201,9 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
   if (def.fitCost !== undefined && typeof def.fitCost !== "function") {
     throw new PluginError(api, "fitCost", "must be a function when given", def.fitCost);
   }
+  if (def.modelSize !== undefined && typeof def.modelSize !== "function") {
+    throw new PluginError(api, "modelSize", "must be a function when given", def.modelSize);
+  }
   if (def.releasesData !== undefined && typeof def.releasesData !== "boolean") {
     throw new PluginError(api, "releasesData", "must be a boolean when given", def.releasesData);
   }
@@ -208,6 +223,9 @@ function register(def: FamilyDefinition, builtin: boolean): FamilyEntry {
         : {}),
       ...(def.check !== undefined ? { check: def.check as FamilyEntry["check"] } : {}),
       ...(def.fitCost !== undefined ? { fitCost: def.fitCost as FamilyEntry["fitCost"] } : {}),
+      ...(def.modelSize !== undefined
+        ? { modelSize: def.modelSize as FamilyEntry["modelSize"] }
+        : {}),
     },
     def,
   );
@@ -239,7 +257,7 @@ export function instantiateFamily(
   params: Readonly<Record<string, unknown>>,
   dataKind?: DataKind,
 ): AnyFamily {
-  const { check, fitCost, fitWeighted } = entry;
+  const { check, fitCost, fitWeighted, modelSize } = entry;
   const other = dataKind === undefined ? undefined : entry.alsoFits[dataKind];
   const kind = other !== undefined ? (dataKind as DataKind) : entry.dataKind;
   const kinds = familyDataKinds(entry);
@@ -269,6 +287,9 @@ export function instantiateFamily(
     ...(check !== undefined ? { check: (truth: Truth, n: number) => check(truth, n, params) } : {}),
     ...(fitCost !== undefined
       ? { fitCost: (n: number, dim: number) => fitCost(n, dim, params, kind) }
+      : {}),
+    ...(modelSize !== undefined
+      ? { modelSize: (n: number, dim: number) => modelSize(n, dim, params, kind) }
       : {}),
   };
 }

@@ -46,6 +46,13 @@ export interface Family<D extends Dataset = Dataset, M extends AnyModel = AnyMod
    */
   fitCost?(n: number, dim: number): number;
   /**
+   * Optional: how many components the model fitted to n points of dimension `dim` has — a KDE's
+   * kernel centres (n), a k-component mixture's k. Metrics whose cost grows with the components
+   * (`nll`, `l2`: every held-out point or pair of components visits each) are costed with it in
+   * the run's work estimate. @defaultValue 1
+   */
+  modelSize?(n: number, dim: number): number;
+  /**
    * True when a fit's model holds no reference to the training data's arrays (it copies what it
    * keeps, as parameters): a chain may then reuse a synthetic draw's arrays for its next draw
    * once fitted. Absent: the fit may keep them (a KDE's centres), and every draw gets new ones.

@@ -236,6 +236,7 @@ export function gmm(constraints: GmmConstraints = {}): Family<RealData, MixtureM
     modelKind: "mixture",
     // Up to maxIterations EM sweeps, each k densities (an exp) per point.
     fitCost: (n) => restarts * maxIterations * k * n * 20,
+    modelSize: () => k,
     fit(data, stream) {
       const x = data.values;
       const n = x.length;

@@ -277,6 +277,7 @@ export function gmmVector(
     modelKind: "mv-mixture",
     // Up to maxIterations EM sweeps, each k quadratic forms (d² operations and an exp) per point.
     fitCost: (n, dim) => restarts * maxIterations * k * n * (dim * dim + 20),
+    modelSize: () => k,
     fit(data, stream) {
       const d = data.dim;
       const n = data.values.length / d;

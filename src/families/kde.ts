@@ -107,6 +107,8 @@ export function kde(constraints: KdeConstraints = {}): Family<RealData, MixtureM
     params: { bandwidth },
     dataKind: "real",
     modelKind: "mixture",
+    // One kernel per training point.
+    modelSize: (n) => n,
     fit(data) {
       const n = data.values.length;
       if (n === 0) throw new InvalidParameterError("kde", "data.size", "must be > 0", n);

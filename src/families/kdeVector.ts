@@ -89,6 +89,8 @@ export function kdeVector(constraints: KdeConstraints = {}): Family<VectorData, 
     modelKind: "mv-kde",
     // Copying the rows, and for a scipy rule their covariance (n·d²).
     fitCost: (n, dim) => n * dim * dim,
+    // One kernel per training point.
+    modelSize: (n) => n,
     check(truth, samples) {
       const dim = (truth.model as { readonly dim?: unknown }).dim;
       if (typeof dim !== "number") return;

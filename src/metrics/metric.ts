@@ -90,6 +90,25 @@ export interface MetricDefinition {
    * holds the spec's values, defaults filled in.
    */
   compute(model: AnyModel, ctx: MetricContext, params: Readonly<Record<string, unknown>>): number;
+  /**
+   * Optional: about how many arithmetic operations one value costs when that grows with the
+   * models (a held-out likelihood visits every component for every point). Run size guards sum
+   * it over every recorded generation of every chain (`estimateRun`), like a family's
+   * `fitCost`, and refuse runs that would not end in about an hour. @defaultValue 0
+   */
+  cost?(size: MetricCostInput): number;
+}
+
+/** What a metric's cost depends on, known before a run (see MetricDefinition.cost). */
+export interface MetricCostInput {
+  /** Components of a fitted model (the family's `modelSize`: a KDE's n centres, a GMM's k). */
+  readonly components: number;
+  /** Components of the truth's model (a mixture's weights, a KDE's centres; else 1). */
+  readonly truthComponents: number;
+  /** Dimension of a data point (1 for real data). */
+  readonly dim: number;
+  /** Real points a held-out metric scores (the truth's held-out set, else `mcSamples`). */
+  readonly heldOutPoints: number;
 }
 
 /** A registered metric, or one instance of a parametrised metric (`seq-ppl:q=0.95`). */
@@ -101,6 +120,8 @@ export interface Metric extends Registered {
   /** Whether the metric applies to a truth whose model is of this kind. */
   supportsTruth(kind: string): boolean;
   compute(model: AnyModel, ctx: MetricContext): number;
+  /** See MetricDefinition.cost. */
+  cost?(size: MetricCostInput): number;
 }
 
 export const metricRegistry = new Registry<Metric>("metric", "defineMetric");
@@ -138,6 +159,9 @@ function register(def: MetricDefinition, builtin: boolean): Metric {
   if (typeof def.compute !== "function") {
     throw new PluginError(api, "compute", "must be a function (model, ctx) => number", def.compute);
   }
+  if (def.cost !== undefined && typeof def.cost !== "function") {
+    throw new PluginError(api, "cost", "must be a function (size) => number when given", def.cost);
+  }
   const custom = def.supports;
   const customTruth = def.supportsTruth;
   const params = def.params ?? {};
@@ -159,6 +183,7 @@ function register(def: MetricDefinition, builtin: boolean): Metric {
         return customTruth(modelKind(kind));
       },
       compute: (model, ctx) => compute(model, ctx, defaults),
+      ...(def.cost !== undefined ? { cost: def.cost } : {}),
     },
     def,
   );
@@ -474,6 +499,8 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
       "held-out negative log-likelihood −(1/N) Σ ln f_model(x_i) of N real points no chain trains on (the truth's held-out data, else --mc-samples points drawn once per run from the truth, the same for every chain and generation): categorical probabilities, 1-D densities, or densities on R^d for vector data (mv-gaussian, mv-mixture, mv-kde; a singular mv-gaussian has none: +∞); +∞ when the model gives a held-out point zero density or probability; any truth that draws the data will do (a truth without a density — moons, circles, swiss-roll — has no value at generation 0)",
     supports: nllSupports,
     supportsTruth: (k) => nllSupports(k) || k.dataKind === "real" || k.dataKind === "vector",
+    // Every held-out point against every component: a quadratic form in d dimensions each.
+    cost: ({ heldOutPoints, components, dim }) => heldOutPoints * components * (dim + 1) ** 2,
     compute: (m, ctx) => {
       const data = ctx.heldOut();
       if (data.kind === "categorical") {
@@ -726,6 +753,9 @@ const BUILTIN_METRICS: readonly MetricDefinition[] = [
     description:
       "L2 distance ∫(f_model − f_truth)² between the two densities (the squared L2 norm of their difference, Shumailov et al.'s GMM measure), closed form between Gaussian mixtures — Gaussian, mixture (1-D GMM and KDE), mv-gaussian, mv-mixture, mv-kde — from ∫N(x; a, A)N(x; b, B)dx = N(a; b, A + B) over every pair of components (k_model·k_truth Cholesky factors of d × d); exactly 0 for the truth against itself; undefined when a covariance is singular (no square-integrable density)",
     requires: ["gaussianMixture"],
+    // Every pair of components of f and g (∫f², ∫fg, ∫g²): a Cholesky factor of d × d at most.
+    cost: ({ components, truthComponents, dim }) =>
+      (components + truthComponents) ** 2 * (dim + 1) ** 3,
     compute: (m, ctx) => {
       const t = ctx.truth.model;
       if (m === t) return 0;

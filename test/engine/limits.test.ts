@@ -29,6 +29,7 @@ describe("run size limits", () => {
       trainingSetValues: 1000,
       draws: 40_000,
       fitOperations: 0,
+      metricOperations: 0,
     });
   });
 
@@ -77,6 +78,44 @@ describe("run size limits", () => {
     expect(
       check({ family: "gmm:components=1000", samples: 2000, generations: 20, chains: 100 }),
     ).toThrow(/arithmetic operations of the run's fits/);
+  });
+
+  it("costs metrics that visit every component of a KDE (nll, l2) and refuses hour-long ones", () => {
+    const kde = { truth: "gaussian", family: "kde", samples: 100_000, generations: 100 };
+    // nll: every held-out point (mcSamples 4000) against every centre (n = 1e5), (d + 1)² each,
+    // at 101 recorded generations of 10 chains.
+    const nll = estimateRun(configFromSpec({ ...spec, ...kde, metrics: ["nll"] }));
+    expect(nll.metricOperations).toBe(10 * 101 * 4000 * 100_000 * 4);
+    // l2: every pair among the n centres and the truth's single component, (d + 1)³ each.
+    const l2 = estimateRun(configFromSpec({ ...spec, ...kde, metrics: ["l2"] }));
+    expect(l2.metricOperations).toBe(10 * 101 * 100_001 ** 2 * 8);
+    // recordAt: only the recorded generations are costed.
+    const few = estimateRun(
+      configFromSpec({ ...spec, ...kde, metrics: ["l2"], recordAt: [1, 100] }),
+    );
+    expect(few.metricOperations).toBe(10 * 2 * 100_001 ** 2 * 8);
+    // A GMM has k components whatever n: nothing to guard.
+    const gmm = estimateRun(
+      configFromSpec({ ...spec, family: "gmm:components=3", metrics: ["l2"] }),
+    );
+    expect(gmm.metricOperations).toBe(10 * 11 * 16 * 8);
+    expect(check({ ...kde, metrics: ["l2"] })).toThrow(
+      /runChains: samples .*8\.08e\+13 arithmetic operations of the run's metric values, above the limit 4\.00e\+12 .*allowLarge: true/,
+    );
+    expect(check({ ...kde, metrics: ["nll"] })).not.toThrow();
+    expect(check({ ...kde, samples: 1_000_000, metrics: ["nll"] })).toThrow(
+      /arithmetic operations of the run's metric values/,
+    );
+    expect(check({ ...kde, metrics: ["l2"], allowLarge: true })).not.toThrow();
+  });
+
+  it("a plug-in family's modelSize and a plug-in metric's cost enter the estimate", async () => {
+    await import("./plugins/threadId.ts");
+    const e = estimateRun(
+      configFromSpec({ ...spec, family: "slow-probe-mle", metrics: ["thread-id"] }),
+    );
+    // cost = components = modelSize(100) = 200 per value, 10 chains × 11 generations.
+    expect(e.metricOperations).toBe(10 * 11 * 200);
   });
 
   it("refuses too many results, too large a training set, too many draws — naming the parameter, the estimate and the override", () => {

@@ -224,6 +224,19 @@ describe("plug-in registration: named errors naming the plug-in and the field", 
       'defineFamily "no-kind"',
       "modelKind",
     );
+    expectPluginError(
+      () =>
+        defineFamily({
+          name: "bad-size",
+          description: "d",
+          dataKind: "real",
+          modelKind: "test-point",
+          fit: (): PointModel => ({ kind: "test-point", at: 0 }),
+          modelSize: 3,
+        } as never),
+      'defineFamily "bad-size"',
+      "modelSize",
+    );
   });
 
   it("a family fitting further data kinds (alsoFits): named errors, and the truth picks the kind", () => {
@@ -306,6 +319,17 @@ describe("plug-in registration: named errors naming the plug-in and the field", 
         } as never), // untyped, as a JavaScript caller may write it
       'defineMetric "bad-metric"',
       "requires",
+    );
+    expectPluginError(
+      () =>
+        defineMetric({
+          name: "bad-cost",
+          description: "d",
+          compute: () => 0,
+          cost: 5,
+        } as never),
+      'defineMetric "bad-cost"',
+      "cost",
     );
     expectPluginError(
       () =>

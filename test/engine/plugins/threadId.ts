@@ -3,7 +3,8 @@
  * maximum likelihood, 1 ms a fit (so a call lasts long enough for the workers to take part), into
  * model kind `thread-probe`: a normal law that also remembers the id of the thread that fitted it
  * (0 in a process's main thread). Metric `thread-id` reads that id and applies to this kind only,
- * so no other test's default metric list sees it (test files share registries).
+ * so no other test's default metric list sees it (test files share registries). Their
+ * `modelSize` (2n) and `cost` (the components) are there for the run size guard's test.
  */
 import { threadId } from "node:worker_threads";
 import {
@@ -52,6 +53,7 @@ defineFamily({
   dataKind: "real",
   modelKind: "thread-probe",
   fitCost: () => 1e6,
+  modelSize: (n) => 2 * n,
   fit: (data): ThreadProbe => {
     Atomics.wait(pause, 0, 0, 1);
     return fitThreadProbe(data);
@@ -64,5 +66,6 @@ defineMetric({
   supports: (kind) => kind.kind === "thread-probe",
   // Generation 0 is the truth (a normal law the test thread built): thread 0.
   supportsTruth: () => true,
+  cost: ({ components }) => components,
   compute: (model) => (model.kind === "thread-probe" ? (model as ThreadProbe).thread : 0),
 });
