@@ -63,6 +63,7 @@ export function claimReportFields<
     status: OutcomeSchema,
     /** Scenarios evaluated before any failure (shrink steps excluded). */
     scenarios: z.array(scenario),
+    /** The failing scenario: refuted, or inconclusive (undecided) when a strict claim met no refuted one. */
     counterexample: counterexample.optional(),
     /** Inconclusive scenarios tolerated in non-strict mode, and a budget that ended the run. */
     warnings: z.array(z.string()),

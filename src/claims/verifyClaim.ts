@@ -102,8 +102,14 @@ export function failureMessage(report: ClaimReport, file: string): string {
     `  Statement: ${report.claim.statement}`,
   ];
   if (c !== undefined) {
+    // A strict claim fails on an inconclusive scenario too: that one is undecided, not evidence
+    // against the claim (the reports word it the same way: failingScenarioLabel).
+    const label =
+      c.verdict.outcome === "inconclusive"
+        ? "Undecided scenario (strict: inconclusive fails)"
+        : "Counterexample";
     lines.push(
-      `  Counterexample (after ${c.shrinks} shrinks): ${c.scenario} with scenario seed ${c.seed}, ${c.verdict.replicates} replicates`,
+      `  ${label} (after ${c.shrinks} shrinks): ${c.scenario} with scenario seed ${c.seed}, ${c.verdict.replicates} replicates`,
       ...c.verdict.evidence
         .filter((e) => e.outcome !== "supported")
         .map((e) => `  ${describeEvidence(e)}`),

@@ -33,6 +33,7 @@ describe("planted false claims are refuted with a shrunk counterexample (root se
       expect(replay.counterexample?.verdict).toEqual(c.verdict);
       const message = failureMessage(report, "properties/x.test.ts");
       expect(message).toContain(`Claim ${claim.id} REFUTED`);
+      expect(message).toContain(`Counterexample (after ${c.shrinks} shrinks)`);
       expect(message).toContain(`COLLAPSE_REPLAY='${claim.id}:${c.fcSeed}:${c.path}'`);
     });
   }

@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkClaim } from "../../src/claims/checkClaim.ts";
 import { defineClaim } from "../../src/claims/defineClaim.ts";
+import { failureMessage } from "../../src/claims/verifyClaim.ts";
 import { derive } from "../../src/rng/index.ts";
 import { normal } from "../../src/sample/index.ts";
 import { meanEquals } from "../../src/verdict/index.ts";
@@ -61,6 +62,10 @@ describe("shrinking never trades a refutation for an inconclusive setting", () =
     const report = checkClaim(undecided, { rootSeed: 1 });
     expect(report.status).toBe("inconclusive");
     expect(report.counterexample?.verdict.outcome).toBe("inconclusive");
+    // The failure message does not call an undecided scenario a counterexample.
+    const message = failureMessage(report, "properties/x.test.ts");
+    expect(message).toContain("Undecided scenario (strict: inconclusive fails) (after");
+    expect(message).not.toContain("Counterexample");
   });
 });
 

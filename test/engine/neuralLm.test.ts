@@ -134,6 +134,63 @@ describe("neural-lm law over the symbols", () => {
     expect(ops.support?.(model)).toBe(6);
   });
 
+  it("the forward pass is the model's formula with every sum added in index order (exactly)", () => {
+    // A random model (no training), n·d = 16 inputs, H = 9 hidden units, 30 units in classes of 6: the
+    // kernels' four-at-a-time sums and their remainders (9 = 4 + 4 + 1, 6 = 4 + 2) are all run.
+    const tokens = Array.from({ length: 400 }, (_, i) => (i % 13 === 0 ? 0 : 1 + ((i * 7) % 29)));
+    const data = seq(tokens, 30);
+    const m = initNeuralLm(data, { context: 2, dim: 8, hidden: 9 }, derive(15, "forward"));
+    expect([m.units, m.classSize, m.classes]).toEqual([30, 6, 5]);
+    const L = layout(m);
+    const w = m.weights;
+    const dot = (bias: number, row: number, v: ArrayLike<number>, len: number) => {
+      let z = w[bias];
+      for (let r = 0; r < len; r++) z += w[row + r] * v[r];
+      return z;
+    };
+    const softmax = (z: number[]) => {
+      let max = Number.NEGATIVE_INFINITY;
+      for (const v of z) if (v > max) max = v;
+      const e = z.map((v) => Math.exp(v - max));
+      const sum = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / sum);
+    };
+    // Contexts (a, b) of two words, then every symbol s after them: ln P(s | a, b).
+    for (const [a, b] of [
+      [3, 17],
+      [29, 5],
+      [12, 12],
+    ]) {
+      const x: number[] = [];
+      for (const sym of [a, b]) {
+        for (let q = 0; q < m.dim; q++) x.push(w[L.E + m.symbolUnit[sym] * m.dim + q]);
+      }
+      const h = Array.from({ length: m.hidden }, (_, r) =>
+        Math.tanh(dot(L.b1 + r, L.W1 + r * x.length, x, x.length)),
+      );
+      const pc = softmax(
+        Array.from({ length: m.classes }, (_, c) =>
+          dot(L.bc + c, L.Wc + c * m.hidden, h, m.hidden),
+        ),
+      );
+      for (let s = 0; s < m.vocabSize; s++) {
+        const u = m.symbolUnit[s];
+        const k = Math.floor(u / m.classSize);
+        const first = k * m.classSize;
+        const size = Math.min(m.classSize, m.units - first);
+        const pw = softmax(
+          Array.from({ length: size }, (_, j) =>
+            dot(L.bo + first + j, L.Wo + (first + j) * m.hidden, h, m.hidden),
+          ),
+        );
+        const multiplicity = u === m.unkUnit ? m.unknownSymbols.length : 1;
+        const expected = Math.log(pc[k]) + Math.log(pw[u - first]) - Math.log(multiplicity);
+        const got = neuralLmTokenLogProbs(m, seq([a, b, s], m.vocabSize))[2];
+        expect(got, `ln P(${s} | ${a} ${b})`).toBe(expected);
+      }
+    }
+  });
+
   it("perplexity is exp of the mean negative token log-probability", () => {
     const lp = neuralLmTokenLogProbs(model, TINY);
     const expected = Math.exp(-lp.reduce((a, b) => a + b, 0) / lp.length);

@@ -2,7 +2,11 @@
 
 import { describe, expect, it } from "vitest";
 import { lenientStatus } from "../../src/report/render/format.ts";
-import { claimLine, scenarioLine } from "../../src/report/vitest/evidenceReporter.ts";
+import {
+  claimLine,
+  scenarioLine,
+  scenarioLines,
+} from "../../src/report/vitest/evidenceReporter.ts";
 
 const scenario = (p: number, n: number, outcome = "supported") => ({
   scenario: '{__proto__:null,"k":3}',
@@ -61,6 +65,18 @@ describe("evidence table lines", () => {
     );
     expect(lenientStatus("refuted", ["inconclusive", "refuted"])).toBe("refuted");
     expect(lenientStatus("supported", ["supported"])).toBe("supported");
+  });
+
+  it("the detail lines name a refuted reported scenario a counterexample, an inconclusive one undecided", () => {
+    const refuted = scenarioLines({
+      scenarios: [scenario(0.7, 200)],
+      counterexample: scenario(1e-9, 200, "refuted"),
+    });
+    expect(refuted).toHaveLength(2);
+    expect(refuted[1]).toMatch(/^ {4}counterexample:\n.*→ refuted/);
+    const undecided = scenarioLines({ counterexample: scenario(0.9, 1600, "inconclusive") });
+    expect(undecided[0]).toMatch(/^ {4}undecided scenario \(strict: inconclusive fails\):\n/);
+    expect(undecided[0]).not.toContain("counterexample");
   });
 
   it("a scenario line prints the plain setting, not fast-check's __proto__ form", () => {

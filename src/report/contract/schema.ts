@@ -234,6 +234,11 @@ export const ClaimEntrySchema = z.strictObject({
   alpha: NumSchema.nullable(),
   strict: z.boolean().nullable(),
   scenarios: z.array(ScenarioSchema),
+  /**
+   * The shrunk, replayable scenario the claim failed on: refuted (a counterexample), or — a strict
+   * claim that met no refuted one — inconclusive (an undecided scenario, not evidence against the
+   * claim; renderers label it by `verdict.outcome`). Null when the claim did not fail.
+   */
   counterexample: CounterexampleSchema.nullable(),
   warnings: z.array(z.string()),
   /** The test's error message when status is `error`. */

@@ -90,6 +90,23 @@ export function claimLine(name: string, state: string, m: MetaReport): string {
   ].join("  ");
 }
 
+/**
+ * The detail lines of a claim (COLLAPSE_EVIDENCE=scenarios): each evaluated scenario, then the
+ * reported one — "counterexample" when refuted, "undecided scenario" when a strict claim failed
+ * on an inconclusive one (the reports' failingScenarioLabel wording).
+ */
+export function scenarioLines(m: MetaReport): string[] {
+  const lines = (m.scenarios ?? []).map(scenarioLine);
+  if (m.counterexample) {
+    const label =
+      m.counterexample.verdict?.outcome === "inconclusive"
+        ? "undecided scenario (strict: inconclusive fails)"
+        : "counterexample";
+    lines.push(`    ${label}:\n${scenarioLine(m.counterexample)}`);
+  }
+  return lines;
+}
+
 /** One scenario's line (exported for tests). */
 export function scenarioLine(s: MetaScenario): string {
   const evidence = (s.verdict?.evidence ?? [])
@@ -123,11 +140,7 @@ export class EvidenceReporter implements Reporter {
         const meta = t.meta().collapse as MetaReport | undefined;
         if (meta === undefined || meta === null || typeof meta !== "object") continue;
         lines.push(claimLine(t.name, t.result().state, meta));
-        if (this.#detail === "scenarios") {
-          for (const s of meta.scenarios ?? []) lines.push(scenarioLine(s));
-          if (meta.counterexample)
-            lines.push(`    counterexample:\n${scenarioLine(meta.counterexample)}`);
-        }
+        if (this.#detail === "scenarios") lines.push(...scenarioLines(meta));
       }
     }
     if (lines.length === 0) return;
