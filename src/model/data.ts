@@ -1,5 +1,5 @@
 import type { RandomStream } from "../rng/index.ts";
-import { uniformInt } from "../sample/index.ts";
+import { uniformIndexUnchecked } from "../sample/uniformInt.ts";
 import { allocFloat64, allocInt32 } from "../util/typedArrays.ts";
 import { assertInteger, InvalidParameterError } from "../util/validate.ts";
 
@@ -218,7 +218,8 @@ export function sampleWithoutReplacement(
   const idx = allocInt32(size);
   for (let i = 0; i < size; i++) idx[i] = i;
   for (let i = 0; i < n; i++) {
-    const j = uniformInt(stream, i, size - 1);
+    // uniformInt(stream, i, size − 1) without re-validating its bounds on every draw.
+    const j = i + uniformIndexUnchecked(stream, size - i);
     const t = idx[i];
     idx[i] = idx[j];
     idx[j] = t;
@@ -246,7 +247,7 @@ function subsampleCounts(data: CategoricalData, n: number, stream: RandomStream)
   let remaining = data.size;
   for (let j = 0; j < n; j++) {
     // Position r in [0, remaining): the symbol whose cumulative count first exceeds r.
-    let r = uniformInt(stream, 0, remaining - 1);
+    let r = uniformIndexUnchecked(stream, remaining); // uniformInt(stream, 0, remaining − 1)
     let pos = 0;
     for (let step = top; step > 0; step >>= 1) {
       const next = pos + step;

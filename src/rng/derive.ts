@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import { InvalidParameterError } from "../util/validate.ts";
 import { RandomStream } from "./randomStream.ts";
 
@@ -52,6 +52,25 @@ function checkKey(api: string, index: number, key: StreamKey): void {
 }
 
 /**
+ * SHA-512 of a string as hex: node's one-shot `crypto.hash` where it exists (Node ≥ 20.12: ≈ 3×
+ * cheaper for a short input than building a Hash object), else `createHash`. Same digest.
+ */
+const sha512Hex: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === "function"
+    ? (text) =>
+        (crypto as unknown as { hash(a: string, d: string, e: "hex"): string }).hash(
+          "sha512",
+          text,
+          "hex",
+        )
+    : (text) => crypto.createHash("sha512").update(text).digest("hex");
+
+/** {@link deriveSeed} for a root and keys already checked. */
+function seedOf(rootSeed: RootSeed, keys: readonly StreamKey[]): string {
+  return sha512Hex(JSON.stringify([DERIVATION_DOMAIN, rootSeed, ...keys]));
+}
+
+/**
  * The seed string for a key path: SHA-512 over an unambiguous encoding of
  * `[domain, rootSeed, ...keys]`, as 128 hex digits.
  *
@@ -62,12 +81,8 @@ function checkKey(api: string, index: number, key: StreamKey): void {
  */
 export function deriveSeed(rootSeed: RootSeed, ...keys: StreamKey[]): string {
   checkRoot("deriveSeed", rootSeed);
-  keys.forEach((k, i) => {
-    checkKey("deriveSeed", i, k);
-  });
-  return createHash("sha512")
-    .update(JSON.stringify([DERIVATION_DOMAIN, rootSeed, ...keys]))
-    .digest("hex");
+  for (let i = 0; i < keys.length; i++) checkKey("deriveSeed", i, keys[i]);
+  return seedOf(rootSeed, keys);
 }
 
 /**
@@ -79,8 +94,6 @@ export function deriveSeed(rootSeed: RootSeed, ...keys: StreamKey[]): string {
  */
 export function derive(rootSeed: RootSeed, ...keys: StreamKey[]): RandomStream {
   checkRoot("derive", rootSeed);
-  keys.forEach((k, i) => {
-    checkKey("derive", i, k);
-  });
-  return RandomStream.fromSeed(deriveSeed(rootSeed, ...keys));
+  for (let i = 0; i < keys.length; i++) checkKey("derive", i, keys[i]);
+  return RandomStream.fromSeed(seedOf(rootSeed, keys));
 }

@@ -1,6 +1,6 @@
 import { type Dataset, takeRows } from "../model/data.ts";
 import type { RandomStream } from "../rng/index.ts";
-import { uniformInt } from "../sample/index.ts";
+import { uniformIndexUnchecked } from "../sample/uniformInt.ts";
 import { allocFloat64, allocInt32 } from "../util/typedArrays.ts";
 import { InvalidParameterError } from "../util/validate.ts";
 import { keepSentences } from "./keepSentences.ts";
@@ -133,7 +133,7 @@ export const curateTransform: TransformDefinition<typeof PARAMS> = {
         at += data.counts[i];
       }
       for (let i = order.length - 1; i > 0; i--) {
-        const j = uniformInt(stream, 0, i);
+        const j = uniformIndexUnchecked(stream, i + 1); // uniformInt(stream, 0, i)
         const t = order[i];
         order[i] = order[j];
         order[j] = t;

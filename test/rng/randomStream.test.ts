@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { derive, PRNG_ALGORITHM, RandomStream } from "../../src/rng/index.ts";
+import { derive, deriveSeed, PRNG_ALGORITHM, RandomStream } from "../../src/rng/index.ts";
 
 describe("RandomStream", () => {
   it("is seedrandom's xor4096 word for word, and its state is seedrandom's state", () => {
@@ -37,6 +37,24 @@ describe("RandomStream", () => {
         expect(fromTheirs.nextInt32()).toBe(want);
       }
     }
+  });
+
+  it("seeds exactly as seedrandom's xor4096 for any seed string (its init, ported)", () => {
+    // Seeding runs seedrandom's string mixing and 512 warm-up steps on our own ring: the state
+    // right after seeding, and the words after it, must be seedrandom's for every string — short,
+    // longer than the 128-word ring, any UTF-16 code units — and for derive's 128-hex-digit seeds.
+    const same = (seed: string) => {
+      const reference = seedrandom.xor4096(seed, { state: true });
+      const ours = RandomStream.fromSeed(seed);
+      const { i, w, X } = reference.state();
+      expect(ours.state(), JSON.stringify(seed)).toEqual({ algorithm: PRNG_ALGORITHM, i, w, X });
+      for (let k = 0; k < 8; k++) expect(ours.nextInt32()).toBe(reference.int32());
+    };
+    fc.assert(fc.property(fc.string({ unit: "binary", minLength: 1, maxLength: 400 }), same), {
+      numRuns: 300,
+      seed: 20261207,
+    });
+    for (let chain = 0; chain < 50; chain++) same(deriveSeed(7, "claim", chain));
   });
 
   it("exports and restores its state exactly, also through JSON", () => {
