@@ -138,10 +138,25 @@ export function defineRegime<const S extends ParamSchema>(def: RegimeDefinition<
   return register(def as unknown as RegimeDefinition, false);
 }
 
+/**
+ * A regime's entry and validated parameters, resolved once per regime object (a run resolves its
+ * regime for every chain; regime specs are read-only values, a new object resolves anew).
+ */
+const resolvedRegimes = new WeakMap<Regime, [RegimeEntry, Readonly<Record<string, unknown>>]>();
+
 function resolved(regime: Regime): [RegimeEntry, Readonly<Record<string, unknown>>] {
+  const cached =
+    typeof regime === "object" && regime !== null ? resolvedRegimes.get(regime) : undefined;
+  if (cached !== undefined) return cached;
   const entry = regimeRegistry.get(regime.kind);
   const { kind: _, ...given } = regime;
-  return [entry, resolveParams(regime.kind, entry.params, given)];
+  // Frozen: every call shares it, so a plug-in cannot change what the next one reads.
+  const result: [RegimeEntry, Readonly<Record<string, unknown>>] = [
+    entry,
+    Object.freeze(resolveParams(regime.kind, entry.params, given)),
+  ];
+  resolvedRegimes.set(regime, result);
+  return result;
 }
 
 /**
