@@ -17,8 +17,9 @@ import { assertInteger, InvalidParameterError } from "../util/validate.ts";
  * ({@link RandomStreamState}). The stream runs the same seeding and recurrence itself on an
  * Int32Array ring — seeding ≈ 1.6× faster than building seedrandom's generator (a claim derives
  * a stream per chain: millions in a catalog run), stepping ≈ 2 ns per 32-bit word against ≈ 3 ns
- * through seedrandom's closure over a plain array. test/rng/randomStream.test.ts checks both word for
- * word and state for state against seedrandom's own generator, over arbitrary seed strings.
+ * through seedrandom's closure over a plain array. test/rng/randomStream.test.ts checks both
+ * word for word and state for state against seedrandom's own generator, over arbitrary seed
+ * strings.
  */
 export const PRNG_ALGORITHM = "xor4096" as const;
 
@@ -43,12 +44,12 @@ export interface RandomStreamState {
 function seedXor4096(text: string): { X: Int32Array; i: number; w: number } {
   const seed = `${text}\0`;
   const X = new Int32Array(128);
-  const limit = Math.max(128, seed.length);
   const length = seed.length;
+  const limit = Math.max(128, length);
   let v = 0;
   let w = 0;
   let zeros = 0;
-  // c = (j + 32) mod seed.length, kept by wrapping instead of a division per character.
+  // c = (j + 32) mod length, kept by wrapping instead of a division per character.
   let c = 0;
   for (let j = -32; j < limit; ++j) {
     v ^= seed.charCodeAt(c);
@@ -65,7 +66,7 @@ function seedXor4096(text: string): { X: Int32Array; i: number; w: number } {
       zeros = t === 0 ? zeros + 1 : 0;
     }
   }
-  if (zeros >= 128) X[seed.length & 127] = -1;
+  if (zeros >= 128) X[length & 127] = -1;
   // 512 warm-up steps, the Weyl value left as it is.
   let i = 127;
   for (let j = 4 * 128; j > 0; --j) {
